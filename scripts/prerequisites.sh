@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what VoiceGrains needs from Debian's packages when it is missing (as root; otherwise says what to install).
+# Sourced by run.sh and test.sh.
+set -euo pipefail
+
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" != 0 ]; then
+        echo "Missing packages: ${missing[*]}. Install them (sudo apt-get install ${missing[*]}) and run again." >&2
+        exit 1
+    fi
+    echo "Installing ${missing[*]}…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null 2>&1 || { echo "The .NET SDK (see global.json) is required: https://dot.net" >&2; exit 1; }

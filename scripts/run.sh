@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs VoiceGrains on this machine: PostgreSQL (an existing one, a container, or a local throwaway server),
+# migrations and demo data, then the Aspire app host with its silos, front end and dashboard. Ctrl-C stops all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/prerequisites.sh
+
+state=.voicegrains
+mkdir -p "$state"
+pg_port=${VOICEGRAINS_PG_PORT:-55432}
+
+container_runtime_healthy() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
+
+started_pg=""
+database="as configured (ConnectionStrings__voicegrains)"
+cleanup() {
+    [ -n "${apphost_pid:-}" ] && kill -TERM "$apphost_pid" 2>/dev/null && wait "$apphost_pid" 2>/dev/null || true
+    [ -n "$started_pg" ] && scripts/local-postgres.sh stop "$PWD/$state/pgdata"
+}
+trap cleanup EXIT INT TERM
+
+echo "Building…"
+dotnet build VoiceGrains.sln -c Debug -v quiet -nologo >/dev/null
+
+if [ -z "${ConnectionStrings__voicegrains:-}" ] && ! container_runtime_healthy; then
+    echo "No database configured and no container runtime: starting a local PostgreSQL on 127.0.0.1:$pg_port ($state/pgdata)."
+    ConnectionStrings__voicegrains=$(scripts/local-postgres.sh start "$PWD/$state/pgdata" "$pg_port")
+    export ConnectionStrings__voicegrains
+    started_pg=1
+    database="postgresql://127.0.0.1:$pg_port/voicegrains (user postgres, data in $state/pgdata)"
+fi
+
+if [ -n "${ConnectionStrings__voicegrains:-}" ]; then
+    dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll db migrate --seed
+fi
+
+export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
+dotnet run --no-build --project AppHost --launch-profile http >"$state/apphost.log" 2>&1 &
+apphost_pid=$!
+
+for _ in $(seq 1 120); do
+    login=$(grep -oE 'http://[^ ]+/login\?t=[0-9a-f]+' "$state/apphost.log" | head -n 1 || true)
+    [ -n "$login" ] && break
+    kill -0 "$apphost_pid" 2>/dev/null || { cat "$state/apphost.log" >&2; exit 1; }
+    sleep 0.5
+done
+
+cat <<MSG
+
+VoiceGrains is starting (app host log: $state/apphost.log).
+  Dashboard (traces, logs, metrics):  ${login:-see the log}
+  Front end / REST API:               http://127.0.0.1:5080   (e.g. /health, /api/calls?active=true)
+  Database:                           ${ConnectionStrings__voicegrains:+$database}${ConnectionStrings__voicegrains:-a PostgreSQL container}
+Press Ctrl-C to stop.
+MSG
+wait "$apphost_pid"

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test project against real services: the tests start their own throwaway PostgreSQL servers
+# (scripts/local-postgres.sh) and silo processes. Ends with one line "N passed, M failed"; exits non-zero
+# on any failure or build error.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/prerequisites.sh || exit 1
+
+results=TestResults
+rm -rf "$results"
+
+echo "Building…"
+if ! dotnet build VoiceGrains.sln -c Debug -nologo -v quiet; then
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+dotnet test VoiceGrains.sln -c Debug --no-build -nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+test_exit=$?
+
+count() { grep -ho "$1=\"[0-9]*\"" "$results"/*.trx 2>/dev/null | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
+passed=$(count passed)
+failed=$(count failed)
+skipped=$(count notExecuted)
+
+# A crashed test host leaves no failures in its TRX but a non-zero exit: count it as a failure.
+if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "No test ran." >&2; fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,26 @@
+namespace VoiceGrains.Contracts.Calls;
+
+/// <summary>One live or finished call, keyed by the carrier's call sid. It alone writes the call's state.</summary>
+[Alias("VoiceGrains.ICallGrain")]
+public interface ICallGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the call; a repeated start (a retried webhook) returns the call as it is.</summary>
+    [Alias("Start")]
+    Task<CallSnapshot> StartAsync(CallStart start);
+
+    /// <summary>Moves the call along its lifecycle; an impossible move throws <see cref="InvalidCallTransitionException"/>.</summary>
+    [Alias("MoveTo")]
+    Task MoveToAsync(CallStatus status);
+
+    /// <summary>Appends a turn and returns its sequence number.</summary>
+    [Alias("AppendTurn")]
+    Task<int> AppendTurnAsync(NewTurn turn);
+
+    /// <summary>Ends the call with an outcome (completed, dropped, transferred…); ending twice keeps the first outcome.</summary>
+    [Alias("End")]
+    Task EndAsync(string outcome);
+
+    /// <summary>The call, or null when no call with this sid was ever started.</summary>
+    [Alias("GetSnapshot")]
+    Task<CallSnapshot?> GetSnapshotAsync();
+}

@@ -1,0 +1,9 @@
+namespace VoiceGrains.Contracts.Customers;
+
+[GenerateSerializer, Alias("VoiceGrains.CallHistoryEntry")]
+public sealed record CallHistoryEntry(
+    [property: Id(0)] string CallSid,
+    [property: Id(1)] DateTimeOffset StartedAt,
+    [property: Id(2)] DateTimeOffset? EndedAt,
+    [property: Id(3)] string? Outcome,
+    [property: Id(4)] string? Summary);

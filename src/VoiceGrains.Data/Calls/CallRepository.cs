@@ -1,0 +1,99 @@
+using Npgsql;
+using NpgsqlTypes;
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Data.Calls;
+
+/// <summary>The calls and call_turns tables. Writes are idempotent so a grain can replay them after a failure.</summary>
+public sealed class CallRepository(NpgsqlDataSource dataSource)
+{
+    const string UpsertCall = """
+        INSERT INTO calls (call_sid, direction, from_number, to_number, customer_id, status, started_at, ended_at, outcome)
+        VALUES (@sid, @direction, @from, @to, @customer, @status, @started, @ended, @outcome)
+        ON CONFLICT (call_sid) DO UPDATE
+           SET customer_id = excluded.customer_id, status = excluded.status,
+               ended_at = excluded.ended_at, outcome = excluded.outcome
+        """;
+
+    const string InsertTurn = """
+        INSERT INTO call_turns (call_sid, seq, speaker, text, started_at, ended_at,
+                                stt_ms, llm_first_token_ms, tts_first_audio_ms, voice_to_voice_ms)
+        VALUES (@sid, @seq, @speaker, @text, @started, @ended, @stt, @llm, @tts, @v2v)
+        ON CONFLICT (call_sid, seq) DO NOTHING
+        """;
+
+    const string SelectCalls = """
+        SELECT call_sid, direction, from_number, to_number, customer_id, status, started_at, ended_at, outcome
+          FROM calls
+         WHERE NOT @activeOnly OR ended_at IS NULL
+         ORDER BY started_at DESC
+         LIMIT @limit
+        """;
+
+    /// <summary>Writes the call row as the snapshot has it (inserted the first time, updated after).</summary>
+    public async Task SaveCallAsync(CallSnapshot call, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(UpsertCall);
+        command.Parameters.AddWithValue("sid", call.CallSid);
+        command.Parameters.AddWithValue("direction", DbNames.Of(call.Direction));
+        command.Parameters.AddWithValue("from", call.From);
+        command.Parameters.AddWithValue("to", call.To);
+        command.Parameters.AddWithValue("customer", NpgsqlDbType.Bigint, (object?)call.CustomerId ?? DBNull.Value);
+        command.Parameters.AddWithValue("status", DbNames.Of(call.Status));
+        command.Parameters.AddWithValue("started", call.StartedAt.ToUniversalTime());
+        command.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, (object?)call.EndedAt?.ToUniversalTime() ?? DBNull.Value);
+        command.Parameters.AddWithValue("outcome", NpgsqlDbType.Text, (object?)call.Outcome ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the turns the table does not have yet, in one round trip.</summary>
+    public async Task SaveTurnsAsync(string callSid, IEnumerable<CallTurn> turns, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        foreach (var turn in turns)
+        {
+            var command = new NpgsqlBatchCommand(InsertTurn);
+            command.Parameters.AddWithValue("sid", callSid);
+            command.Parameters.AddWithValue("seq", turn.Seq);
+            command.Parameters.AddWithValue("speaker", DbNames.Of(turn.Speaker));
+            command.Parameters.AddWithValue("text", turn.Text);
+            command.Parameters.AddWithValue("started", turn.StartedAt.ToUniversalTime());
+            command.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, (object?)turn.EndedAt?.ToUniversalTime() ?? DBNull.Value);
+            command.Parameters.AddWithValue("stt", NpgsqlDbType.Integer, (object?)turn.Latency.SpeechToTextMs ?? DBNull.Value);
+            command.Parameters.AddWithValue("llm", NpgsqlDbType.Integer, (object?)turn.Latency.LlmFirstTokenMs ?? DBNull.Value);
+            command.Parameters.AddWithValue("tts", NpgsqlDbType.Integer, (object?)turn.Latency.TextToSpeechFirstAudioMs ?? DBNull.Value);
+            command.Parameters.AddWithValue("v2v", NpgsqlDbType.Integer, (object?)turn.Latency.VoiceToVoiceMs ?? DBNull.Value);
+            batch.BatchCommands.Add(command);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The newest calls first; with <paramref name="activeOnly"/>, only those not ended.</summary>
+    public async Task<IReadOnlyList<CallListItem>> ListAsync(bool activeOnly, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var command = dataSource.CreateCommand(SelectCalls);
+        command.Parameters.AddWithValue("activeOnly", activeOnly);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var calls = new List<CallListItem>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            calls.Add(new CallListItem(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                reader.GetString(5),
+                reader.GetFieldValue<DateTimeOffset>(6),
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
+        }
+        return calls;
+    }
+}

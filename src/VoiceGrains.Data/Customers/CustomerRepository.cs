@@ -1,0 +1,126 @@
+using Npgsql;
+using NpgsqlTypes;
+using VoiceGrains.Contracts.Customers;
+
+namespace VoiceGrains.Data.Customers;
+
+/// <summary>Customers, their recent calls and their follow-ups.</summary>
+public sealed class CustomerRepository(NpgsqlDataSource dataSource)
+{
+    // The no-op update makes RETURNING give the id of an existing row as well as of a new one.
+    const string FindOrCreate = """
+        INSERT INTO customers (phone) VALUES (@phone)
+        ON CONFLICT (phone) DO UPDATE SET phone = excluded.phone
+        RETURNING id
+        """;
+
+    const string SelectProfile = "SELECT id, phone, name, email, zip, preferences::text FROM customers WHERE id = @id";
+
+    const string SelectRecentCalls = """
+        SELECT call_sid, started_at, ended_at, outcome, summary
+          FROM calls WHERE customer_id = @id
+         ORDER BY started_at DESC LIMIT @limit
+        """;
+
+    const string SelectOpenFollowUps = """
+        SELECT id, reason, due_at, call_sid FROM follow_ups
+         WHERE customer_id = @id AND status = 'open'
+         ORDER BY due_at NULLS LAST, id
+        """;
+
+    const string InsertFollowUp = """
+        INSERT INTO follow_ups (customer_id, call_sid, due_at, reason) VALUES (@id, @sid, @due, @reason)
+        RETURNING id
+        """;
+
+    const string CompleteFollowUp = "UPDATE follow_ups SET status = 'done' WHERE id = @followUp AND customer_id = @id AND status = 'open'";
+
+    /// <summary>The id of the customer with this E.164 number, creating a bare customer for a new number.</summary>
+    public async Task<long> FindOrCreateByPhoneAsync(string phone, CancellationToken cancellationToken)
+    {
+        if (!PhoneNumber.IsE164(phone))
+        {
+            throw new ArgumentException($"'{phone}' is not an E.164 phone number.", nameof(phone));
+        }
+
+        await using var command = dataSource.CreateCommand(FindOrCreate);
+        command.Parameters.AddWithValue("phone", phone);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<CustomerProfile?> GetProfileAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectProfile);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new CustomerProfile(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.GetString(5));
+    }
+
+    public async Task<IReadOnlyList<CallHistoryEntry>> GetRecentCallsAsync(long id, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectRecentCalls);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var calls = new List<CallHistoryEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            calls.Add(new CallHistoryEntry(
+                reader.GetString(0),
+                reader.GetFieldValue<DateTimeOffset>(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+        return calls;
+    }
+
+    public async Task<IReadOnlyList<FollowUp>> GetOpenFollowUpsAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectOpenFollowUps);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var followUps = new List<FollowUp>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            followUps.Add(new FollowUp(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+        return followUps;
+    }
+
+    public async Task<FollowUp> AddFollowUpAsync(long id, string reason, DateTimeOffset? dueAt, string? callSid, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        await using var command = dataSource.CreateCommand(InsertFollowUp);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("sid", NpgsqlDbType.Text, (object?)callSid ?? DBNull.Value);
+        command.Parameters.AddWithValue("due", NpgsqlDbType.TimestampTz, (object?)dueAt?.ToUniversalTime() ?? DBNull.Value);
+        command.Parameters.AddWithValue("reason", reason);
+        var followUpId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new FollowUp(followUpId, reason, dueAt, callSid);
+    }
+
+    /// <summary>Marks the follow-up done; false when it is not this customer's or not open.</summary>
+    public async Task<bool> CompleteFollowUpAsync(long id, long followUpId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(CompleteFollowUp);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("followUp", followUpId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+}

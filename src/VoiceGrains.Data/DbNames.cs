@@ -1,0 +1,13 @@
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Data;
+
+/// <summary>How enum values are spelled in the database's text columns (and their CHECK constraints).</summary>
+public static class DbNames
+{
+    public static string Of(CallStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Of(CallDirection direction) => direction.ToString().ToLowerInvariant();
+
+    public static string Of(Speaker speaker) => speaker.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VoiceGrains.Data;
+
+namespace VoiceGrains.Frontend;
+
+public static class Extensions
+{
+    /// <summary>
+    /// The front end: an Orleans client of the cluster (ADO.NET gateway list, chosen by the "Orleans"
+    /// configuration section) and the database for lists that span calls.
+    /// </summary>
+    public static IHostApplicationBuilder AddVoiceGrainsFrontend(this IHostApplicationBuilder builder)
+    {
+        VoiceGrainsDatabase.ReadConnectionString(builder.Configuration);
+        builder.AddNpgsqlDataSource(VoiceGrainsDatabase.ConnectionName);
+        builder.Services.AddVoiceGrainsData();
+
+        builder.UseOrleansClient(client => client.UseConnectionRetryFilter<GatewayRetryFilter>());
+        builder.Services.AddSingleton<GatewayRetryFilter>();
+
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+}

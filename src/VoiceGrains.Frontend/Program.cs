@@ -1,0 +1,24 @@
+using VoiceGrains.Data;
+using VoiceGrains.Frontend;
+using VoiceGrains.Frontend.Calls;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddServiceDefaults();
+    builder.AddVoiceGrainsFrontend();
+
+    var app = builder.Build();
+    app.MapDefaultEndpoints();
+    app.MapCallsApi();
+    await app.RunAsync();
+    return 0;
+}
+catch (DatabaseSetupException e)
+{
+    await Console.Error.WriteLineAsync($"voicegrains-frontend: {e.Message}");
+    return 2;
+}
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

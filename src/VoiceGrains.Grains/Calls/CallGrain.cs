@@ -1,0 +1,156 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using VoiceGrains.Contracts;
+using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Contracts.Customers;
+using VoiceGrains.Data.Calls;
+using VoiceGrains.Data.Customers;
+
+namespace VoiceGrains.Grains.Calls;
+
+/// <summary>
+/// Owns one call. Every change is written to the grain's own state first, then through to the calls and
+/// call_turns tables, whose writes are idempotent; activation replays them, so a silo that dies between the
+/// two writes loses nothing and active_calls stays true.
+/// </summary>
+public sealed partial class CallGrain(
+    [PersistentState("call", StorageNames.Calls)] IPersistentState<CallState> state,
+    CallRepository calls,
+    CustomerRepository customers,
+    ILogger<CallGrain> logger) : Grain, ICallGrain
+{
+    string CallSid => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Started)
+        {
+            await SyncToDomainAsync(state.State.Turns, cancellationToken);
+        }
+    }
+
+    public async Task<CallSnapshot> StartAsync(CallStart start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentException.ThrowIfNullOrWhiteSpace(start.From);
+        ArgumentException.ThrowIfNullOrWhiteSpace(start.To);
+        if (state.State.Started)
+        {
+            return Snapshot();
+        }
+
+        var customerNumber = start.Direction == CallDirection.Inbound ? start.From : start.To;
+        var customerId = PhoneNumber.IsE164(customerNumber)
+            ? await customers.FindOrCreateByPhoneAsync(customerNumber, CancellationToken.None)
+            : (long?)null;
+
+        var call = state.State;
+        call.Started = true;
+        call.Direction = start.Direction;
+        call.From = start.From;
+        call.To = start.To;
+        call.CustomerId = customerId;
+        call.Status = CallStatus.Ringing;
+        call.StartedAt = DateTimeOffset.UtcNow;
+        await state.WriteStateAsync();
+        await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+        await TellCustomerAsync();
+        Log.CallStarted(logger, CallSid, start.Direction, customerId);
+        return Snapshot();
+    }
+
+    public async Task MoveToAsync(CallStatus status)
+    {
+        RequireStarted();
+        if (status == state.State.Status)
+        {
+            return;
+        }
+        if (!CallLifecycle.CanMove(state.State.Status, status))
+        {
+            throw new InvalidCallTransitionException($"Call {CallSid} cannot move from {state.State.Status} to {status}.");
+        }
+
+        state.State.Status = status;
+        await state.WriteStateAsync();
+        await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+    }
+
+    public async Task<int> AppendTurnAsync(NewTurn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(turn.Text);
+        RequireStarted();
+        if (state.State.Status == CallStatus.Ended)
+        {
+            throw new InvalidCallTransitionException($"Call {CallSid} has ended; no more turns.");
+        }
+
+        var stored = new CallTurn(state.State.Turns.Count, turn.Speaker, turn.Text, turn.StartedAt, turn.EndedAt, turn.Latency ?? new TurnLatency());
+        state.State.Turns.Add(stored);
+        await state.WriteStateAsync();
+        await calls.SaveTurnsAsync(CallSid, [stored], CancellationToken.None);
+        return stored.Seq;
+    }
+
+    public async Task EndAsync(string outcome)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
+        RequireStarted();
+        if (state.State.Status == CallStatus.Ended)
+        {
+            return;
+        }
+
+        state.State.Status = CallStatus.Ended;
+        state.State.EndedAt = DateTimeOffset.UtcNow;
+        state.State.Outcome = outcome;
+        await state.WriteStateAsync();
+        await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+        await TellCustomerAsync();
+        Log.CallEnded(logger, CallSid, outcome, state.State.Turns.Count);
+        DeactivateOnIdle();
+    }
+
+    public Task<CallSnapshot?> GetSnapshotAsync() =>
+        Task.FromResult(state.State.Started ? Snapshot() : null);
+
+    async Task SyncToDomainAsync(IEnumerable<CallTurn> turns, CancellationToken cancellationToken)
+    {
+        await calls.SaveCallAsync(Snapshot(), cancellationToken);
+        await calls.SaveTurnsAsync(CallSid, turns, cancellationToken);
+    }
+
+    Task TellCustomerAsync()
+    {
+        var call = state.State;
+        return call.CustomerId is { } customerId
+            ? GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCallAsync(
+                new CallHistoryEntry(CallSid, call.StartedAt, call.EndedAt, call.Outcome, Summary: null))
+            : Task.CompletedTask;
+    }
+
+    void RequireStarted()
+    {
+        if (!state.State.Started)
+        {
+            throw new InvalidCallTransitionException($"Call {CallSid} has not started.");
+        }
+    }
+
+    CallSnapshot Snapshot()
+    {
+        var call = state.State;
+        return new CallSnapshot(CallSid, call.Direction, call.From, call.To, call.CustomerId, call.Status,
+            call.StartedAt, call.EndedAt, call.Outcome, call.Turns.ToArray(), RuntimeIdentity);
+    }
+
+    static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} started ({Direction}, customer {CustomerId})")]
+        public static partial void CallStarted(ILogger logger, string callSid, CallDirection direction, long? customerId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} ended: {Outcome} after {Turns} turns")]
+        public static partial void CallEnded(ILogger logger, string callSid, string outcome, int turns);
+    }
+}

@@ -1,0 +1,28 @@
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Grains.Calls;
+
+/// <summary>A call as its grain persists it (Orleans ADO.NET storage, JSON in orleans_grain_state).</summary>
+[GenerateSerializer, Alias("VoiceGrains.CallState")]
+public sealed class CallState
+{
+    [Id(0)] public bool Started { get; set; }
+
+    [Id(1)] public CallDirection Direction { get; set; }
+
+    [Id(2)] public string From { get; set; } = "";
+
+    [Id(3)] public string To { get; set; } = "";
+
+    [Id(4)] public long? CustomerId { get; set; }
+
+    [Id(5)] public CallStatus Status { get; set; }
+
+    [Id(6)] public DateTimeOffset StartedAt { get; set; }
+
+    [Id(7)] public DateTimeOffset? EndedAt { get; set; }
+
+    [Id(8)] public string? Outcome { get; set; }
+
+    [Id(9)] public List<CallTurn> Turns { get; set; } = [];
+}
