@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL on loopback, for the run command and the tests: nothing is assumed to be running.
-#   local-postgres.sh start DATA_DIR PORT   initdb if needed, start, create database "voicegrains";
-#                                           prints the connection string on stdout
-#   local-postgres.sh stop DATA_DIR         fast shutdown
-# As root the server runs as the "postgres" user (initdb refuses root).
+#   local-postgres.sh start DIR PORT   initdb DIR/data if needed, start (log DIR/server.log, socket in DIR),
+#                                      create database "voicegrains"; prints the connection string on stdout
+#   local-postgres.sh stop DIR         fast shutdown
+# As root the server runs as the "postgres" user (initdb refuses root), which then owns DIR.
 set -euo pipefail
 
-cmd=${1:?usage: local-postgres.sh start DATA_DIR PORT | stop DATA_DIR}
-dir=${2:?data directory required}
+cmd=${1:?usage: local-postgres.sh start DIR PORT | stop DIR}
+base=${2:?directory required}
+data=$base/data
 
 find_bin() {
     local d
@@ -23,26 +24,25 @@ as_owner() {
 case "$cmd" in
 start)
     port=${3:?port required}
-    mkdir -p "$dir"
-    [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
-    chmod 700 "$dir"
-    if [ ! -f "$dir/PG_VERSION" ]; then
-        printf 'voicegrains\n' >"$dir.pw"
-        [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir.pw"
-        as_owner "$bin/initdb" -D "$dir" -U postgres --pwfile="$dir.pw" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync >"$dir.initdb.log" 2>&1 \
-            || { cat "$dir.initdb.log" >&2; exit 1; }
-        rm -f "$dir.pw"
+    mkdir -p "$base"
+    chmod 700 "$base"
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$base"; fi
+    if [ ! -f "$data/PG_VERSION" ]; then
+        as_owner sh -c "printf 'voicegrains\\n' >'$base/pw'"
+        as_owner "$bin/initdb" -D "$data" -U postgres --pwfile="$base/pw" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync >"$base/initdb.log" 2>&1 \
+            || { cat "$base/initdb.log" >&2; exit 1; }
+        rm -f "$base/pw"
     fi
-    as_owner "$bin/pg_ctl" -D "$dir" -l "$dir.log" -w -t 30 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-        start >/dev/null || { tail -n 20 "$dir.log" >&2; exit 1; }
+    as_owner "$bin/pg_ctl" -D "$data" -l "$base/server.log" -w -t 30 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $base -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        start >/dev/null || { tail -n 20 "$base/server.log" >&2; exit 1; }
     PGPASSWORD=voicegrains "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc \
         "SELECT 1 FROM pg_database WHERE datname = 'voicegrains'" | grep -q 1 \
         || PGPASSWORD=voicegrains "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE voicegrains" >/dev/null
     echo "Host=127.0.0.1;Port=$port;Database=voicegrains;Username=postgres;Password=voicegrains"
     ;;
 stop)
-    [ -f "$dir/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null || true
+    if [ -f "$data/postmaster.pid" ]; then as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null || true; fi
     ;;
 *)
     echo "unknown command: $cmd" >&2; exit 2 ;;

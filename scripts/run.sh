@@ -15,7 +15,7 @@ started_pg=""
 database="as configured (ConnectionStrings__voicegrains)"
 cleanup() {
     [ -n "${apphost_pid:-}" ] && kill -TERM "$apphost_pid" 2>/dev/null && wait "$apphost_pid" 2>/dev/null || true
-    [ -n "$started_pg" ] && scripts/local-postgres.sh stop "$PWD/$state/pgdata"
+    [ -n "$started_pg" ] && scripts/local-postgres.sh stop "$PWD/$state/postgres"
 }
 trap cleanup EXIT INT TERM
 
@@ -23,11 +23,11 @@ echo "Building…"
 dotnet build VoiceGrains.sln -c Debug -v quiet -nologo >/dev/null
 
 if [ -z "${ConnectionStrings__voicegrains:-}" ] && ! container_runtime_healthy; then
-    echo "No database configured and no container runtime: starting a local PostgreSQL on 127.0.0.1:$pg_port ($state/pgdata)."
-    ConnectionStrings__voicegrains=$(scripts/local-postgres.sh start "$PWD/$state/pgdata" "$pg_port")
+    echo "No database configured and no container runtime: starting a local PostgreSQL on 127.0.0.1:$pg_port ($state/postgres)."
+    ConnectionStrings__voicegrains=$(scripts/local-postgres.sh start "$PWD/$state/postgres" "$pg_port")
     export ConnectionStrings__voicegrains
     started_pg=1
-    database="postgresql://127.0.0.1:$pg_port/voicegrains (user postgres, data in $state/pgdata)"
+    database="postgresql://127.0.0.1:$pg_port/voicegrains (user postgres, data in $state/postgres)"
 fi
 
 if [ -n "${ConnectionStrings__voicegrains:-}" ]; then

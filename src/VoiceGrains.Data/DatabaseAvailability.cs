@@ -6,8 +6,9 @@ namespace VoiceGrains.Data;
 
 /// <summary>
 /// Waits for PostgreSQL at start-up. An unreachable or starting server is retried with capped exponential
-/// backoff, so a silo started before its database joins once the database is up. A server that answers
-/// and refuses (bad password, no such database) will not change its mind: that fails at once.
+/// backoff, so a silo started before its database joins once the database is up. A database that does not
+/// exist yet is waited for too (it is often created just after the server starts). A server that refuses
+/// the credentials will not change its mind: that fails at once.
 /// </summary>
 public static partial class DatabaseAvailability
 {
@@ -41,7 +42,7 @@ public static partial class DatabaseAvailability
     static bool IsTransient(Exception e) => e switch
     {
         PostgresException pg => pg.SqlState is PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown
-            or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.TooManyConnections,
+            or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.InvalidCatalogName,
         NpgsqlException { InnerException: SocketException or IOException or TimeoutException } => true,
         NpgsqlException npgsql => npgsql.IsTransient,
         SocketException or TimeoutException => true,
