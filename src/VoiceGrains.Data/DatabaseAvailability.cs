@@ -36,6 +36,11 @@ public static partial class DatabaseAvailability
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
             }
+            catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new DatabaseConfigurationException(
+                    $"PostgreSQL refused the connection given by {VoiceGrainsDatabase.SettingName}: {e.Message}");
+            }
         }
     }
 

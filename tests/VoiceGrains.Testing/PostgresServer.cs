@@ -47,7 +47,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await command.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = true }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, PersistSecurityInfo = true }.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()

@@ -71,10 +71,14 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
     /// <summary>The newest migration recorded in the database, or null for a database never migrated.</summary>
     public async Task<int?> CurrentVersionAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN NULL ELSE (SELECT max(version) FROM schema_migrations) END");
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is int version ? version : null;
+        await using var exists = dataSource.CreateCommand("SELECT to_regclass('schema_migrations') IS NOT NULL");
+        if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+        {
+            return null;
+        }
+
+        await using var newest = dataSource.CreateCommand("SELECT max(version) FROM schema_migrations");
+        return await newest.ExecuteScalarAsync(cancellationToken) as int?;
     }
 
     static async Task<Dictionary<int, string>> ReadAppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace VoiceGrains.Silo.Tests;
+
+/// <summary>An Orleans client of a test cluster, found through the same ADO.NET membership table the silos use.</summary>
+public sealed class ClusterClient : IAsyncDisposable
+{
+    readonly IHost host;
+
+    ClusterClient(IHost host) => this.host = host;
+
+    public IGrainFactory Grains => host.Services.GetRequiredService<IClusterClient>();
+
+    public static async Task<ClusterClient> ConnectAsync(string connectionString, string clusterId)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client => client
+            .UseAdoNetClustering(options =>
+            {
+                options.Invariant = "Npgsql";
+                options.ConnectionString = connectionString;
+            })
+            .Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = clusterId;
+                options.ServiceId = clusterId;
+            })
+            .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1)));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new ClusterClient(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace VoiceGrains.Silo.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class SiloStartupTests(PostgresFixture postgres, ITestOutputHelper output)
+{
+    static readonly TimeSpan PromptExit = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task AMissingConnectionStringStopsTheSiloAtOnceNamingTheSetting()
+    {
+        await using var silo = SiloProcess.Start(connectionString: null, "no-connection");
+
+        var exitCode = await silo.Host.WaitForExitAsync(PromptExit);
+
+        Assert.True(exitCode == 2, $"exit code {exitCode}; output:\n{silo.Host.Output}");
+        Assert.Contains("ConnectionStrings:voicegrains is missing", silo.Host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", silo.Host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMalformedConnectionStringStopsTheSiloAtOnceNamingTheSetting()
+    {
+        await using var silo = SiloProcess.Start("Host=127.0.0.1;Port=not-a-port", "bad-connection");
+
+        var exitCode = await silo.Host.WaitForExitAsync(PromptExit);
+
+        Assert.True(exitCode == 2, $"exit code {exitCode}; output:\n{silo.Host.Output}");
+        Assert.Contains("ConnectionStrings:voicegrains is not a valid PostgreSQL connection string", silo.Host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", silo.Host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WrongDatabaseCredentialsStopTheSiloWithAMessageInsteadOfRetrying()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var wrongPassword = new NpgsqlConnectionStringBuilder(database) { Password = "not-the-password" }.ConnectionString;
+        await using var silo = SiloProcess.Start(wrongPassword, "wrong-password");
+
+        var exitCode = await silo.Host.WaitForExitAsync(PromptExit);
+
+        Assert.True(exitCode == 2, $"exit code {exitCode}; output:\n{silo.Host.Output}");
+        Assert.Contains("PostgreSQL refused the connection given by ConnectionStrings:voicegrains", silo.Host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password", silo.Host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASiloStartedBeforeItsDatabaseJoinsOnceTheDatabaseIsUp()
+    {
+        var port = FreePort.Next();
+        var connectionString = $"Host=127.0.0.1;Port={port};Database=voicegrains;Username=postgres;Password=voicegrains";
+        await using var silo = SiloProcess.Start(connectionString, "late-database");
+        await silo.Host.WaitForOutputAsync("PostgreSQL is not reachable (attempt 2)", TimeSpan.FromSeconds(30));
+
+        var databaseUp = Stopwatch.StartNew();
+        await using var server = await PostgresServer.StartAsync(port);
+        await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        output.WriteLine($"Silo healthy {databaseUp.ElapsedMilliseconds} ms after its database came up");
+
+        Assert.Contains("PostgreSQL is reachable after", silo.Host.Output, StringComparison.Ordinal);
+        Assert.False(silo.Host.HasExited);
+    }
+
+    [Fact]
+    public async Task ASiloRefusesADatabaseMigratedByANewerBuild()
+    {
+        await using var dataSource = await postgres.CreateMigratedAsync(seed: false);
+        await dataSource.ExecuteAsync("INSERT INTO schema_migrations (version, name, sha256) VALUES (999, 'from_the_future', 'x')");
+        await using var silo = SiloProcess.Start(dataSource.ConnectionString, "newer-schema");
+
+        var exitCode = await silo.Host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exitCode == 2, $"exit code {exitCode}; output:\n{silo.Host.Output}");
+        Assert.Contains("schema is at version 999, newer than this build", silo.Host.Output, StringComparison.Ordinal);
+        Assert.Equal(0L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM orleans_membership"));
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentASiloRefusesAnUnmigratedDatabase()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var silo = SiloProcess.Start(database, "production", new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+
+        var exitCode = await silo.Host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exitCode == 2, $"exit code {exitCode}; output:\n{silo.Host.Output}");
+        Assert.Contains("Run 'voicegrains db migrate'", silo.Host.Output, StringComparison.Ordinal);
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        Assert.False(await dataSource.ScalarAsync<bool>("SELECT to_regclass('customers') IS NOT NULL"));
+    }
+}
