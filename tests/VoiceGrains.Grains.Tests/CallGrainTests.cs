@@ -1,0 +1,121 @@
+using Orleans.Runtime;
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Grains.Tests;
+
+public sealed class CallGrainTests(InProcessSilo silo) : IClassFixture<InProcessSilo>
+{
+    static CallStart Inbound(string from) => new(CallDirection.Inbound, from, "+15550100000");
+
+    static string NewSid() => "CA" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task ARetriedStartReturnsTheCallAsFirstStarted()
+    {
+        var sid = NewSid();
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+
+        var first = await call.StartAsync(Inbound("+15550100004"));
+        var retried = await call.StartAsync(Inbound("+15550100005"));
+
+        Assert.Equal("+15550100004", retried.From);
+        Assert.Equal(first.StartedAt, retried.StartedAt);
+        Assert.Equal(CallStatus.Ringing, retried.Status);
+        Assert.Equal(1L, await silo.Database.ScalarAsync<long>($"SELECT count(*) FROM calls WHERE call_sid = '{sid}'"));
+        Assert.Equal(first.CustomerId, await silo.Database.ScalarAsync<long>("SELECT id FROM customers WHERE phone = '+15550100004'"));
+    }
+
+    [Fact]
+    public async Task TurnsAreNumberedInOrderAndWrittenThroughWithTheirTimings()
+    {
+        var sid = NewSid();
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(Inbound("+15550100006"));
+        await call.MoveToAsync(CallStatus.Greeting);
+
+        var seqs = new List<int>
+        {
+            await call.AppendTurnAsync(new NewTurn(Speaker.Agent, "Hello!", DateTimeOffset.UtcNow, Latency: new TurnLatency(TextToSpeechFirstAudioMs: 90))),
+            await call.AppendTurnAsync(new NewTurn(Speaker.Caller, "I'd like to book a rug cleaning.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(2), new TurnLatency(SpeechToTextMs: 210))),
+            await call.AppendTurnAsync(new NewTurn(Speaker.Agent, "Sure, which day?", DateTimeOffset.UtcNow, Latency: new TurnLatency(LlmFirstTokenMs: 300, VoiceToVoiceMs: 640))),
+        };
+
+        Assert.Equal([0, 1, 2], seqs);
+        Assert.Equal("agent,caller,agent", await silo.Database.ScalarAsync<string>(
+            $"SELECT string_agg(speaker, ',' ORDER BY seq) FROM call_turns WHERE call_sid = '{sid}'"));
+        Assert.Equal(210, await silo.Database.ScalarAsync<int>($"SELECT stt_ms FROM call_turns WHERE call_sid = '{sid}' AND seq = 1"));
+        Assert.Equal(640, await silo.Database.ScalarAsync<int>($"SELECT voice_to_voice_ms FROM call_turns WHERE call_sid = '{sid}' AND seq = 2"));
+        Assert.Equal("greeting", await silo.Database.ScalarAsync<string>($"SELECT status FROM active_calls WHERE call_sid = '{sid}'"));
+    }
+
+    [Fact]
+    public async Task AnEndedCallLeavesActiveCallsAndRefusesMore()
+    {
+        var sid = NewSid();
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(Inbound("+15550100008"));
+        await call.AppendTurnAsync(new NewTurn(Speaker.Agent, "Hello!", DateTimeOffset.UtcNow));
+
+        await call.EndAsync("completed");
+        await call.EndAsync("dropped");
+
+        var snapshot = await call.GetSnapshotAsync();
+        Assert.Equal(CallStatus.Ended, snapshot!.Status);
+        Assert.Equal("completed", snapshot.Outcome);
+        Assert.NotNull(snapshot.EndedAt);
+        Assert.Equal(0L, await silo.Database.ScalarAsync<long>($"SELECT count(*) FROM active_calls WHERE call_sid = '{sid}'"));
+        Assert.Equal("completed", await silo.Database.ScalarAsync<string>($"SELECT outcome FROM calls WHERE call_sid = '{sid}' AND ended_at IS NOT NULL"));
+        await Assert.ThrowsAsync<InvalidCallTransitionException>(() => call.AppendTurnAsync(new NewTurn(Speaker.Caller, "Wait!", DateTimeOffset.UtcNow)));
+        await Assert.ThrowsAsync<InvalidCallTransitionException>(() => call.MoveToAsync(CallStatus.Listening));
+    }
+
+    [Fact]
+    public async Task ACallThatNeverStartedIsUnknown()
+    {
+        var call = silo.Grains.GetGrain<ICallGrain>(NewSid());
+
+        Assert.Null(await call.GetSnapshotAsync());
+        await Assert.ThrowsAsync<InvalidCallTransitionException>(() => call.AppendTurnAsync(new NewTurn(Speaker.Caller, "Hello?", DateTimeOffset.UtcNow)));
+        await Assert.ThrowsAsync<InvalidCallTransitionException>(() => call.EndAsync("completed"));
+    }
+
+    [Fact]
+    public async Task ACallCannotGoBackToRinging()
+    {
+        var call = silo.Grains.GetGrain<ICallGrain>(NewSid());
+        await call.StartAsync(Inbound("+15550100009"));
+        await call.MoveToAsync(CallStatus.Listening);
+
+        await Assert.ThrowsAsync<InvalidCallTransitionException>(() => call.MoveToAsync(CallStatus.Ringing));
+        await Assert.ThrowsAsync<InvalidCallTransitionException>(() => call.MoveToAsync(CallStatus.Ended));
+    }
+
+    [Fact]
+    public async Task AWithheldCallerNumberGivesACallWithoutACustomer()
+    {
+        var sid = NewSid();
+
+        var snapshot = await silo.Grains.GetGrain<ICallGrain>(sid).StartAsync(Inbound("anonymous"));
+
+        Assert.Null(snapshot.CustomerId);
+        Assert.True(await silo.Database.ScalarAsync<bool>($"SELECT customer_id IS NULL FROM calls WHERE call_sid = '{sid}'"));
+    }
+
+    [Fact]
+    public async Task ATurnMissingFromTheDatabaseIsWrittenAgainWhenTheCallReactivates()
+    {
+        var sid = NewSid();
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(Inbound("+15550100010"));
+        await call.AppendTurnAsync(new NewTurn(Speaker.Agent, "Hello!", DateTimeOffset.UtcNow));
+        await call.AppendTurnAsync(new NewTurn(Speaker.Caller, "Hi.", DateTimeOffset.UtcNow));
+        // As if the silo died after persisting the grain state but before the write-through.
+        await silo.Database.ExecuteAsync($"DELETE FROM call_turns WHERE call_sid = '{sid}' AND seq = 1");
+
+        await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var snapshot = await call.GetSnapshotAsync();
+
+        Assert.Equal(2, snapshot!.Turns.Count);
+        Assert.Equal(2L, await silo.Database.ScalarAsync<long>($"SELECT count(*) FROM call_turns WHERE call_sid = '{sid}'"));
+    }
+}
