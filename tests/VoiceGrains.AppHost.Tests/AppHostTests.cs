@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Npgsql;
+
+namespace VoiceGrains.AppHost.Tests;
+
+public sealed class AppHostTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task TheAppHostRunsTwoSilosAndAFrontEndThatAnswersHealth()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [$"--ConnectionStrings:voicegrains={database}"], timeout.Token);
+        await using var app = await builder.BuildAsync(timeout.Token);
+
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("frontend", timeout.Token);
+        using var http = app.CreateHttpClient("frontend");
+        var health = await http.GetStringAsync(new Uri("/health", UriKind.Relative), timeout.Token);
+        var calls = await http.GetStringAsync(new Uri("/api/calls", UriKind.Relative), timeout.Token);
+
+        Assert.Equal("Healthy", health);
+        Assert.Equal("[]", calls);
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        Assert.Equal(2L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM orleans_membership WHERE deployment_id = 'voicegrains' AND status = 3"));
+        Assert.Equal(50L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM customers"));
+    }
+
+    [Fact]
+    public async Task TheDeploymentManifestDescribesPostgresTheSilosAndTheFrontEnd()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"voicegrains-manifest-{Guid.NewGuid():N}.json");
+        var dll = Path.Combine(RepositoryPaths.ProjectOutput("AppHost"), "AppHost.dll");
+        await using (var publisher = HostProcess.Start(dll, new Dictionary<string, string?>(), "--publisher", "manifest", "--output-path", output))
+        {
+            var exitCode = await publisher.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(exitCode == 0, publisher.Output);
+        }
+
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        File.Delete(output);
+        var resources = manifest.RootElement.GetProperty("resources");
+
+        Assert.Equal("project.v0", resources.GetProperty("silo").GetProperty("type").GetString());
+        Assert.Equal("project.v0", resources.GetProperty("frontend").GetProperty("type").GetString());
+        Assert.StartsWith("container.", resources.GetProperty("postgres").GetProperty("type").GetString(), StringComparison.Ordinal);
+        var siloEnvironment = resources.GetProperty("silo").GetProperty("env");
+        Assert.Equal("voicegrains", siloEnvironment.GetProperty("Orleans__ServiceId").GetString());
+        Assert.Equal("AdoNet", siloEnvironment.GetProperty("Orleans__Clustering__ProviderType").GetString());
+        Assert.Equal("Npgsql", siloEnvironment.GetProperty("Orleans__Clustering__Invariant").GetString());
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Frontend.Tests;
+
+public sealed class CallsApiTests(FrontendFixture frontend) : IClassFixture<FrontendFixture>
+{
+    IGrainFactory Grains => frontend.Factory.Services.GetRequiredService<IGrainFactory>();
+
+    async Task<string> StartCallAsync(string from)
+    {
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var call = Grains.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, from, "+15550100000"));
+        await call.MoveToAsync(CallStatus.Listening);
+        await call.AppendTurnAsync(new NewTurn(Speaker.Agent, "Hello, Northwind Home Goods.", DateTimeOffset.UtcNow));
+        return sid;
+    }
+
+    [Fact]
+    public async Task HealthSaysHealthy()
+    {
+        using var client = frontend.Factory.CreateClient();
+
+        var response = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal("Healthy", response);
+    }
+
+    [Fact]
+    public async Task OneCallComesFromItsGrainWithItsTurns()
+    {
+        using var client = frontend.Factory.CreateClient();
+        var sid = await StartCallAsync("+15550100012");
+
+        var call = await client.GetFromJsonAsync<JsonElement>($"/api/calls/{sid}");
+
+        Assert.Equal(sid, call.GetProperty("callSid").GetString());
+        Assert.Equal("listening", call.GetProperty("status").GetString());
+        Assert.Equal("inbound", call.GetProperty("direction").GetString());
+        var turn = Assert.Single(call.GetProperty("turns").EnumerateArray());
+        Assert.Equal("agent", turn.GetProperty("speaker").GetString());
+        Assert.Equal("Hello, Northwind Home Goods.", turn.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task TheListIsNewestFirstAndActiveLeavesOutEndedCalls()
+    {
+        using var client = frontend.Factory.CreateClient();
+        var older = await StartCallAsync("+15550100013");
+        var ended = await StartCallAsync("+15550100014");
+        var newest = await StartCallAsync("+15550100015");
+        await Grains.GetGrain<ICallGrain>(ended).EndAsync("completed");
+
+        var all = (await client.GetFromJsonAsync<JsonElement>("/api/calls?limit=500")).EnumerateArray().Select(c => c.GetProperty("callSid").GetString()).ToList();
+        var active = (await client.GetFromJsonAsync<JsonElement>("/api/calls?active=true&limit=500")).EnumerateArray().Select(c => c.GetProperty("callSid").GetString()).ToList();
+
+        Assert.True(all.IndexOf(newest) < all.IndexOf(ended) && all.IndexOf(ended) < all.IndexOf(older));
+        Assert.Contains(older, active);
+        Assert.Contains(newest, active);
+        Assert.DoesNotContain(ended, active);
+    }
+
+    [Fact]
+    public async Task AnUnknownCallIsNotFound()
+    {
+        using var client = frontend.Factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/api/calls/CA-never-happened", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("501")]
+    [InlineData("-3")]
+    public async Task AnOutOfRangeLimitIsABadRequestThatSaysWhy(string limit)
+    {
+        using var client = frontend.Factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri($"/api/calls?limit={limit}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("limit must be between 1 and 500", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANonNumericLimitIsABadRequest()
+    {
+        using var client = frontend.Factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/api/calls?limit=lots", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

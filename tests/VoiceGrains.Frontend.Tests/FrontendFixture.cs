@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace VoiceGrains.Frontend.Tests;
+
+/// <summary>
+/// The front end in-process (WebApplicationFactory) as a client of a real silo process, both on a real
+/// PostgreSQL. Its settings go in through environment variables, which the host reads as it is built.
+/// </summary>
+public sealed class FrontendFixture : IAsyncLifetime
+{
+    readonly PostgresFixture postgres = new();
+    SiloProcess? silo;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await postgres.InitializeAsync();
+        var database = await postgres.CreateDatabaseAsync();
+        var clusterId = "frontend-" + Guid.NewGuid().ToString("N")[..8];
+        silo = SiloProcess.Start(database, clusterId);
+        await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+
+        Environment.SetEnvironmentVariable("ConnectionStrings__voicegrains", database);
+        Environment.SetEnvironmentVariable("Orleans__ClusterId", clusterId);
+        Environment.SetEnvironmentVariable("Orleans__ServiceId", clusterId);
+        Factory = new WebApplicationFactory<Program>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (silo is not null)
+        {
+            await silo.DisposeAsync();
+        }
+        await postgres.DisposeAsync();
+    }
+}
