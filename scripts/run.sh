@@ -12,7 +12,7 @@ pg_port=${VOICEGRAINS_PG_PORT:-55432}
 container_runtime_healthy() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
 
 started_pg=""
-database="as configured (ConnectionStrings__voicegrains)"
+database="as configured by ConnectionStrings__voicegrains"
 cleanup() {
     [ -n "${apphost_pid:-}" ] && kill -TERM "$apphost_pid" 2>/dev/null && wait "$apphost_pid" 2>/dev/null || true
     [ -n "$started_pg" ] && scripts/local-postgres.sh stop "$PWD/$state/postgres"
@@ -34,8 +34,16 @@ if [ -n "${ConnectionStrings__voicegrains:-}" ]; then
     dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll db migrate --seed
 fi
 
+[ -n "${ConnectionStrings__voicegrains:-}" ] || database="a PostgreSQL container (see the dashboard)"
+
+# The app host itself, not `dotnet run`, so that our SIGTERM reaches it and it stops its resources.
+# These are AppHost/Properties/launchSettings.json's "http" profile.
+export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
+export ASPNETCORE_URLS=http://127.0.0.1:15080
+export ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:19080
+export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:20080
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
-dotnet run --no-build --project AppHost --launch-profile http >"$state/apphost.log" 2>&1 &
+(cd AppHost && exec dotnet bin/Debug/net10.0/AppHost.dll) >"$state/apphost.log" 2>&1 &
 apphost_pid=$!
 
 for _ in $(seq 1 120); do
@@ -50,7 +58,7 @@ cat <<MSG
 VoiceGrains is starting (app host log: $state/apphost.log).
   Dashboard (traces, logs, metrics):  ${login:-see the log}
   Front end / REST API:               http://127.0.0.1:5080   (e.g. /health, /api/calls?active=true)
-  Database:                           ${ConnectionStrings__voicegrains:+$database}${ConnectionStrings__voicegrains:-a PostgreSQL container}
+  Database:                           $database
 Press Ctrl-C to stop.
 MSG
 wait "$apphost_pid"

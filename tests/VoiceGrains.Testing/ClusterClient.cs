@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
-namespace VoiceGrains.Silo.Tests;
+namespace VoiceGrains.Testing;
 
 /// <summary>An Orleans client of a test cluster, found through the same ADO.NET membership table the silos use.</summary>
 public sealed class ClusterClient : IAsyncDisposable
@@ -17,7 +17,8 @@ public sealed class ClusterClient : IAsyncDisposable
     public static async Task<ClusterClient> ConnectAsync(string connectionString, string clusterId)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Errors only: while a silo dies, every refused connection would otherwise be a warning.
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.UseOrleansClient(client => client
             .UseAdoNetClustering(options =>
             {

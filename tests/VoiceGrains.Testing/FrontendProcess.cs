@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace VoiceGrains.Silo.Tests;
+namespace VoiceGrains.Testing;
 
 /// <summary>The VoiceGrains.Frontend host as its own process: a real Orleans client of the test cluster.</summary>
 public static class FrontendProcess
