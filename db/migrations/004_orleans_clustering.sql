@@ -80,42 +80,39 @@ $sql$),
 UPDATE orleans_membership
    SET i_am_alive_time = @IAmAliveTime
  WHERE deployment_id = @DeploymentId AND address = @Address AND port = @Port AND generation = @Generation
-$sql$),
+$sql$)
+ON CONFLICT (querykey) DO UPDATE SET querytext = excluded.querytext;
 
+-- Member rows under the column names Orleans reads, for the two read queries below.
+CREATE VIEW orleans_membership_member AS
+SELECT deployment_id,
+       address         AS Address,
+       port            AS Port,
+       generation      AS Generation,
+       silo_name       AS SiloName,
+       host_name       AS HostName,
+       status          AS Status,
+       proxy_port      AS ProxyPort,
+       suspect_times   AS SuspectTimes,
+       start_time      AS StartTime,
+       i_am_alive_time AS IAmAliveTime
+  FROM orleans_membership;
+
+INSERT INTO orleansquery (querykey, querytext) VALUES
 -- One row holding the counter even when no member matches: Orleans reads NULL StartTime as "no member".
 ('MembershipReadRowKey', $sql$
-SELECT v.version         AS Version,
-       m.address         AS Address,
-       m.port            AS Port,
-       m.generation      AS Generation,
-       m.silo_name       AS SiloName,
-       m.host_name       AS HostName,
-       m.status          AS Status,
-       m.proxy_port      AS ProxyPort,
-       m.suspect_times   AS SuspectTimes,
-       m.start_time      AS StartTime,
-       m.i_am_alive_time AS IAmAliveTime
+SELECT v.version AS Version, m.*
   FROM orleans_membership_version v
-  LEFT JOIN orleans_membership m
+  LEFT JOIN orleans_membership_member m
          ON m.deployment_id = v.deployment_id AND m.address = @Address
         AND m.port = @Port AND m.generation = @Generation
  WHERE v.deployment_id = @DeploymentId
 $sql$),
 
 ('MembershipReadAllKey', $sql$
-SELECT v.version         AS Version,
-       m.address         AS Address,
-       m.port            AS Port,
-       m.generation      AS Generation,
-       m.silo_name       AS SiloName,
-       m.host_name       AS HostName,
-       m.status          AS Status,
-       m.proxy_port      AS ProxyPort,
-       m.suspect_times   AS SuspectTimes,
-       m.start_time      AS StartTime,
-       m.i_am_alive_time AS IAmAliveTime
+SELECT v.version AS Version, m.*
   FROM orleans_membership_version v
-  LEFT JOIN orleans_membership m ON m.deployment_id = v.deployment_id
+  LEFT JOIN orleans_membership_member m ON m.deployment_id = v.deployment_id
  WHERE v.deployment_id = @DeploymentId
 $sql$),
 

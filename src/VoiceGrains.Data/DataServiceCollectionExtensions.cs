@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using VoiceGrains.Data.Appointments;
 using VoiceGrains.Data.Calls;
 using VoiceGrains.Data.Customers;
@@ -8,7 +9,20 @@ namespace VoiceGrains.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The repositories and the migrator; the host registers the NpgsqlDataSource they share.</summary>
+    /// <summary>
+    /// The database every host uses: the connection string checked first (a missing or malformed one throws
+    /// <see cref="DatabaseConfigurationException"/> before anything starts), then one NpgsqlDataSource with
+    /// Aspire's health check, metrics and traces, and the repositories, migrator and seeder on top of it.
+    /// </summary>
+    public static IHostApplicationBuilder AddVoiceGrainsDatabase(this IHostApplicationBuilder builder)
+    {
+        VoiceGrainsDatabase.ReadConnectionString(builder.Configuration);
+        builder.AddNpgsqlDataSource(VoiceGrainsDatabase.ConnectionName);
+        builder.Services.AddVoiceGrainsData();
+        return builder;
+    }
+
+    /// <summary>The repositories, migrator and seeder, over an NpgsqlDataSource registered elsewhere.</summary>
     public static IServiceCollection AddVoiceGrainsData(this IServiceCollection services)
     {
         services.AddSingleton<CallRepository>();

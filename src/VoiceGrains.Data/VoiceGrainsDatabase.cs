@@ -28,7 +28,7 @@ public static class VoiceGrainsDatabase
             var parsed = new NpgsqlConnectionStringBuilder(value);
             if (string.IsNullOrWhiteSpace(parsed.Host))
             {
-                throw new DatabaseConfigurationException($"The setting {SettingName} names no Host.");
+                throw new DatabaseConfigurationException($"The setting {SettingName} names no Host: give Host=… (and Port, Database, Username, Password).");
             }
         }
         catch (ArgumentException e)

@@ -12,9 +12,7 @@ public static class Extensions
     /// </summary>
     public static IHostApplicationBuilder AddVoiceGrainsFrontend(this IHostApplicationBuilder builder)
     {
-        VoiceGrainsDatabase.ReadConnectionString(builder.Configuration);
-        builder.AddNpgsqlDataSource(VoiceGrainsDatabase.ConnectionName);
-        builder.Services.AddVoiceGrainsData();
+        builder.AddVoiceGrainsDatabase();
 
         builder.UseOrleansClient(client => client.UseConnectionRetryFilter<GatewayRetryFilter>());
         builder.Services.AddSingleton<GatewayRetryFilter>();

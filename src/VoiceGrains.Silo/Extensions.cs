@@ -13,9 +13,7 @@ public static class Extensions
     /// </summary>
     public static IHostApplicationBuilder AddVoiceGrainsSilo(this IHostApplicationBuilder builder)
     {
-        VoiceGrainsDatabase.ReadConnectionString(builder.Configuration);
-        builder.AddNpgsqlDataSource(VoiceGrainsDatabase.ConnectionName);
-        builder.Services.AddVoiceGrainsData();
+        builder.AddVoiceGrainsDatabase();
 
         builder.Services.AddOptions<DatabaseStartupOptions>().BindConfiguration(DatabaseStartupOptions.Section);
         // Registered before UseOrleans: hosted services start in order, so Orleans finds its tables ready.

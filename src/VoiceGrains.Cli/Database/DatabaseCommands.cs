@@ -92,9 +92,7 @@ public static class DatabaseCommands
                 builder.Configuration[VoiceGrainsDatabase.SettingName] = connection;
             }
 
-            var connectionString = VoiceGrainsDatabase.ReadConnectionString(builder.Configuration);
-            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-            builder.Services.AddVoiceGrainsData();
+            builder.AddVoiceGrainsDatabase();
             using var host = builder.Build();
 
             using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
