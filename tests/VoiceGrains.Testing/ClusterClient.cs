@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using VoiceGrains.Contracts;
 
 namespace VoiceGrains.Testing;
 
@@ -12,7 +13,9 @@ public sealed class ClusterClient : IAsyncDisposable
 
     ClusterClient(IHost host) => this.host = host;
 
-    public IGrainFactory Grains => host.Services.GetRequiredService<IClusterClient>();
+    public IGrainFactory Grains => Cluster;
+
+    public IClusterClient Cluster => host.Services.GetRequiredService<IClusterClient>();
 
     public static async Task<ClusterClient> ConnectAsync(string connectionString, string clusterId)
     {
@@ -30,7 +33,8 @@ public sealed class ClusterClient : IAsyncDisposable
                 options.ClusterId = clusterId;
                 options.ServiceId = clusterId;
             })
-            .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1)));
+            .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1))
+            .AddMemoryStreams(StreamNames.AudioProvider));
         var host = builder.Build();
         await host.StartAsync();
         return new ClusterClient(host);
