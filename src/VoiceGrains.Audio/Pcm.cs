@@ -1,0 +1,29 @@
+namespace VoiceGrains.Audio;
+
+/// <summary>16-bit PCM ↔ float conversions; floats are in [-1, 1] and clip beyond it.</summary>
+public static class Pcm
+{
+    public static short ToInt16(float sample) => (short)Math.Clamp(MathF.Round(sample * 32768f), short.MinValue, short.MaxValue);
+
+    public static float ToFloat(short sample) => sample / 32768f;
+
+    public static float[] ToFloat(ReadOnlySpan<short> samples)
+    {
+        var result = new float[samples.Length];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            result[i] = samples[i] / 32768f;
+        }
+        return result;
+    }
+
+    public static short[] ToInt16(ReadOnlySpan<float> samples)
+    {
+        var result = new short[samples.Length];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            result[i] = ToInt16(samples[i]);
+        }
+        return result;
+    }
+}

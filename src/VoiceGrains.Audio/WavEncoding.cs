@@ -1,0 +1,8 @@
+namespace VoiceGrains.Audio;
+
+public enum WavEncoding
+{
+    Pcm16,
+    Float32,
+    MuLaw,
+}
