@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+
+namespace VoiceGrains.Speech.Models;
+
+/// <summary>
+/// Installs pinned model files: from a mirror folder when it holds the file, else from the official URL.
+/// Bytes go to a temporary file beside the target while their sha256 is computed; only a file whose size
+/// and hash match the pin is renamed into place, so a half-copied or tampered file is never used.
+/// </summary>
+public sealed class ModelFetcher(ModelStore store, HttpClient http)
+{
+    const int BufferSize = 1 << 20;
+
+    public async Task<FetchOutcome> FetchAsync(ModelEntry model, string? mirror, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Directory.CreateDirectory(store.Directory);
+        var target = store.PathOf(model);
+        if (store.IsInstalled(model))
+        {
+            try
+            {
+                await store.VerifyAsync(model, cancellationToken);
+                return FetchOutcome.AlreadyInstalled;
+            }
+            catch (ModelVerificationException)
+            {
+                // A damaged copy is replaced below.
+            }
+        }
+
+        var mirrored = mirror is null ? null : Path.Combine(mirror, model.File);
+        var fromMirror = mirrored is not null && File.Exists(mirrored);
+        var temporary = $"{target}.partial-{Guid.NewGuid():N}";
+        try
+        {
+            await using (var source = fromMirror ? File.OpenRead(mirrored!) : await OpenDownloadAsync(model, cancellationToken))
+            await using (var destination = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            {
+                var hash = await CopyHashingAsync(model, source, destination, fromMirror ? mirrored! : model.Url.ToString(), progress, cancellationToken);
+                CheckHash(model, fromMirror ? mirrored! : model.Url.ToString(), hash);
+            }
+            File.Move(temporary, target, overwrite: true);
+            return fromMirror ? FetchOutcome.CopiedFromMirror : FetchOutcome.Downloaded;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    internal static void CheckHash(ModelEntry model, string source, string actualSha256)
+    {
+        if (!string.Equals(actualSha256, model.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ModelVerificationException(
+                $"{model.File} from {source} failed verification: sha256 {actualSha256}, pinned {model.Sha256}. The file was not installed.");
+        }
+    }
+
+    async Task<Stream> OpenDownloadAsync(ModelEntry model, CancellationToken cancellationToken)
+    {
+        var response = await http.GetAsync(model.Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStreamAsync(cancellationToken);
+    }
+
+    static async Task<string> CopyHashingAsync(ModelEntry model, Stream source, Stream destination, string sourceName,
+        IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[BufferSize];
+        long done = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            done += read;
+            if (done > model.Bytes)
+            {
+                throw new ModelVerificationException(
+                    $"{model.File} from {sourceName} failed verification: more than the pinned {model.Bytes} bytes. The file was not installed.");
+            }
+            sha.AppendData(buffer, 0, read);
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            progress?.Report(new FetchProgress(model, done, sourceName));
+        }
+        if (done != model.Bytes)
+        {
+            throw new ModelVerificationException(
+                $"{model.File} from {sourceName} failed verification: {done} bytes, pinned {model.Bytes}. The file was not installed.");
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

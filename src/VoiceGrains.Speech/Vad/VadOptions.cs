@@ -1,0 +1,33 @@
+namespace VoiceGrains.Speech.Vad;
+
+/// <summary>
+/// When speech starts and stops ("Speech:Vad" section). Hysteresis: speech begins above <see cref="Threshold"/> and
+/// only ends below <see cref="NegativeThreshold"/>, so a probability hovering near one line does not flicker.
+/// </summary>
+public sealed record VadOptions
+{
+    public float Threshold { get; init; } = 0.5f;
+
+    public float NegativeThreshold { get; init; } = 0.35f;
+
+    /// <summary>Speech shorter than this (a cough, a click) is never reported.</summary>
+    public TimeSpan MinSpeech { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Silence needed to end a segment; pauses inside a sentence are shorter.</summary>
+    public TimeSpan MinSilence { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Added to both edges of a segment, as Silero's own post-processing does.</summary>
+    public TimeSpan SpeechPad { get; init; } = TimeSpan.FromMilliseconds(30);
+
+    public void Validate()
+    {
+        if (Threshold is <= 0 or >= 1 || NegativeThreshold <= 0 || NegativeThreshold > Threshold)
+        {
+            throw new ArgumentException($"VAD thresholds must satisfy 0 < negative ({NegativeThreshold}) <= threshold ({Threshold}) < 1.");
+        }
+        if (MinSpeech < TimeSpan.Zero || MinSilence < TimeSpan.Zero || SpeechPad < TimeSpan.Zero)
+        {
+            throw new ArgumentException("VAD durations cannot be negative.");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using VoiceGrains.Audio;
+using VoiceGrains.Speech.Vad;
+using Xunit.Abstractions;
+
+namespace VoiceGrains.Speech.Tests;
+
+public sealed class VadTests(SileroFixture silero, ITestOutputHelper output) : IClassFixture<SileroFixture>
+{
+    // Silero v6.2's own segments for jfk.wav (testdata/audio/jfk.segments.json, silero_v6_2_default_segments).
+    static readonly (double Start, double End)[] JfkReference = [(0.32, 2.27), (3.27, 4.45), (5.38, 7.68), (8.16, 10.62)];
+
+    [SharedDataFact]
+    public void TheFourPhrasesOfJfkAreFoundWithinAHundredAndFiftyMilliseconds()
+    {
+        var segments = Segments.Detect(silero.Model, WavFile.Read(SharedData.PathOf("audio", "jfk.wav")));
+
+        output.WriteLine(string.Join(", ", segments.Select(s => $"{s.Start:0.00}–{s.End:0.00}")));
+        Assert.Equal(JfkReference.Length, segments.Count);
+        foreach (var (found, expected) in segments.Zip(JfkReference))
+        {
+            Assert.InRange(found.Start, expected.Start - 0.15, expected.Start + 0.15);
+            Assert.InRange(found.End, expected.End - 0.15, expected.End + 0.15);
+        }
+    }
+
+    [SharedDataFact]
+    public void OnTheSpeechSetSpeechIsCoveredAndNonSpeechIsLeftAlone()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("speech", "manifest.json")));
+        var score = new FrameScore();
+        foreach (var entry in manifest.RootElement.EnumerateArray())
+        {
+            var clip = WavFile.Read(SharedData.PathOf("speech", entry.GetProperty("file").GetString()!));
+            var reference = entry.GetProperty("speech_segments").EnumerateArray()
+                .Select(s => (s.GetProperty("start_s").GetDouble(), s.GetProperty("end_s").GetDouble())).ToList();
+            score.Add(reference, Segments.Detect(silero.Model, clip), clip.Duration.TotalSeconds);
+        }
+
+        output.WriteLine($"speech covered {score.Covered(collar: false):P1}, non-speech flagged {score.Flagged(collar: false):P1} (no collar)");
+        output.WriteLine($"speech covered {score.Covered(collar: true):P1}, non-speech flagged {score.Flagged(collar: true):P1} (0.25 s collar)");
+        // Judged without the collar: every edge frame counts against the detector.
+        Assert.True(score.Covered(collar: false) >= 0.95, $"covered {score.Covered(collar: false):P1}");
+        Assert.True(score.Flagged(collar: false) <= 0.05, $"flagged {score.Flagged(collar: false):P1}");
+    }
+
+    [Theory]
+    [InlineData(16000)]
+    [InlineData(8000)]
+    public void DigitalSilenceAndQuietWhiteNoiseAreNotSpeech(int sampleRate)
+    {
+        var silence = new float[sampleRate * 10];
+        var random = new Random(42);
+        var amplitude = Math.Pow(10, -30 / 20.0) * Math.Sqrt(3);     // uniform noise with an RMS of -30 dBFS
+        var noise = Enumerable.Range(0, sampleRate * 10).Select(_ => (float)((random.NextDouble() * 2 - 1) * amplitude)).ToArray();
+
+        Assert.Empty(Segments.Detect(silero.Model, new AudioClip(silence, sampleRate)));
+        Assert.Empty(Segments.Detect(silero.Model, new AudioClip(noise, sampleRate)));
+    }
+
+    [SharedDataTheory]
+    [InlineData("audio/jfk.wav")]
+    [InlineData("speech/vad/vad_clean.wav")]
+    [InlineData("speech/vad/vad_white_snr20.wav")]
+    public void TelephoneQualityAudioGivesEdgesWithinTwoHundredMillisecondsOfWideband(string file)
+    {
+        var wideband = WavFile.Read(SharedData.PathOf(file.Split('/')));
+
+        var reference = Segments.Detect(silero.Model, wideband);
+        var telephone = Segments.Detect(silero.Model, Segments.AsTelephone(wideband));
+
+        output.WriteLine($"16 kHz: {string.Join(", ", reference.Select(s => $"{s.Start:0.00}–{s.End:0.00}"))}");
+        output.WriteLine($" 8 kHz: {string.Join(", ", telephone.Select(s => $"{s.Start:0.00}–{s.End:0.00}"))}");
+        Assert.Equal(reference.Count, telephone.Count);
+        foreach (var (narrow, wide) in telephone.Zip(reference))
+        {
+            Assert.InRange(narrow.Start, wide.Start - 0.2, wide.Start + 0.2);
+            Assert.InRange(narrow.End, wide.End - 0.2, wide.End + 0.2);
+        }
+    }
+
+    [SharedDataFact]
+    public void SpeechStartIsReportedBeforeTheSegmentEnds()
+    {
+        var clip = WavFile.Read(SharedData.PathOf("audio", "jfk.wav"));
+        var stream = new VadStream(silero.Model, clip.SampleRate);
+
+        var events = clip.Samples.Chunk(320).SelectMany(block => stream.Push(block)).ToList();
+
+        Assert.IsType<SpeechStarted>(events[0]);
+        Assert.IsType<SpeechEnded>(events[1]);
+        Assert.InRange(((SpeechStarted)events[0]).At.TotalSeconds, 0.17, 0.47);
+    }
+
+    [Fact]
+    public void RatesOtherThanEightAndSixteenKilohertzAreRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new VadStream(silero.Model, 22050));
+    }
+}
