@@ -30,6 +30,14 @@ if [ -z "${ConnectionStrings__voicegrains:-}" ] && ! container_runtime_healthy; 
     database="postgresql://127.0.0.1:$pg_port/voicegrains (user postgres, data in $state/postgres)"
 fi
 
+if [ -z "${VOICEGRAINS_MODEL_MIRROR:-}" ] && [ -d ../shared/models ]; then
+    VOICEGRAINS_MODEL_MIRROR=$(cd ../shared/models && pwd)
+    export VOICEGRAINS_MODEL_MIRROR
+fi
+echo "Installing the default speech models (models/models.json)…"
+dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll models fetch \
+    || echo "Some speech models are not installed (see above); the product says so where it needs them." >&2
+
 if [ -n "${ConnectionStrings__voicegrains:-}" ]; then
     dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll db migrate --seed
 fi

@@ -17,6 +17,14 @@ fi
 
 # -m:1 runs one test assembly at a time: silo processes of two assemblies on 2 cores would compete
 # with membership probes and turn timing noise into failures.
+# Models the tests run for real, from the mirror folder when there is one (../shared/models here), else their URLs.
+if [ -z "${VOICEGRAINS_MODEL_MIRROR:-}" ] && [ -d ../shared/models ]; then
+    VOICEGRAINS_MODEL_MIRROR=$(cd ../shared/models && pwd)
+    export VOICEGRAINS_MODEL_MIRROR
+fi
+dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll models fetch silero-vad silero-vad-v5 whisper-test-stub.en \
+    || echo "Some models could not be installed; the tests that need them will fail saying which." >&2
+
 dotnet test VoiceGrains.sln -c Debug --no-build -nologo -m:1 --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
 test_exit=$?
 

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using VoiceGrains.Cli.Database;
+using VoiceGrains.Cli.Models;
+using VoiceGrains.Cli.Speech;
 
 var root = new RootCommand("voicegrains: the VoiceGrains contact center's command line");
 root.Subcommands.Add(DatabaseCommands.Create());
+root.Subcommands.Add(ModelCommands.Create());
+root.Subcommands.Add(VadCommand.Create());
 return await root.Parse(args).InvokeAsync();

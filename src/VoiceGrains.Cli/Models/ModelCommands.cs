@@ -1,0 +1,134 @@
+using System.CommandLine;
+using VoiceGrains.Speech.Models;
+
+namespace VoiceGrains.Cli.Models;
+
+/// <summary><c>voicegrains models list|fetch|verify</c>: the pinned speech models and their installed copies.</summary>
+public static class ModelCommands
+{
+    static readonly Argument<string[]> Names = new("names")
+    {
+        Description = "Model names (see 'models list'); none means every model marked default",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    static readonly Option<string?> Mirror = new("--mirror")
+    {
+        Description = "Folder holding copies of the model files (default: VOICEGRAINS_MODEL_MIRROR); missing files are downloaded",
+    };
+
+    public static Command Create()
+    {
+        var list = new Command("list", "Show every pinned model and whether it is installed");
+        list.SetAction(_ => List());
+
+        var fetch = new Command("fetch", "Install models from the mirror or the official URL, checking size and sha256");
+        fetch.Arguments.Add(Names);
+        fetch.Options.Add(Mirror);
+        fetch.SetAction((parse, cancellationToken) => FetchAsync(parse, cancellationToken));
+
+        var verify = new Command("verify", "Re-check the sha256 of installed models");
+        verify.Arguments.Add(Names);
+        verify.SetAction((parse, cancellationToken) => VerifyAsync(parse, cancellationToken));
+
+        var models = new Command("models", "Speech models: pinned in models/models.json, installed in the model folder");
+        models.Subcommands.Add(list);
+        models.Subcommands.Add(fetch);
+        models.Subcommands.Add(verify);
+        return models;
+    }
+
+    static int List()
+    {
+        var store = ModelStore.Default();
+        Console.WriteLine($"Model folder: {store.Directory}");
+        foreach (var model in ModelCatalog.All)
+        {
+            Console.WriteLine($"  {(store.IsInstalled(model) ? "installed" : "missing  ")}  {model.Name,-22} {model.Kind,-14} {model.Bytes / 1e6,7:0.0} MB{(model.Default ? "  default" : "")}  {model.Description}");
+        }
+        return 0;
+    }
+
+    static async Task<int> FetchAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var models = Select(parse);
+        if (models is null)
+        {
+            return 2;
+        }
+
+        var store = ModelStore.Default();
+        var mirror = parse.GetValue(Mirror) ?? Environment.GetEnvironmentVariable("VOICEGRAINS_MODEL_MIRROR");
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
+        var fetcher = new ModelFetcher(store, http);
+        var failures = 0;
+        foreach (var model in models)
+        {
+            var progress = new ConsoleProgress(model);
+            try
+            {
+                var outcome = await fetcher.FetchAsync(model, mirror, progress, cancellationToken);
+                progress.Done();
+                Console.WriteLine($"{model.Name}: {Describe(outcome)} ({store.PathOf(model)})");
+            }
+            catch (Exception e) when (e is ModelVerificationException or HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                progress.Done();
+                await Console.Error.WriteLineAsync($"voicegrains: {model.Name}: {e.Message}");
+                failures++;
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    static async Task<int> VerifyAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var models = Select(parse);
+        if (models is null)
+        {
+            return 2;
+        }
+
+        var store = ModelStore.Default();
+        var failures = 0;
+        foreach (var model in models)
+        {
+            try
+            {
+                await store.VerifyAsync(model, cancellationToken);
+                Console.WriteLine($"{model.Name}: ok");
+            }
+            catch (Exception e) when (e is ModelVerificationException or ModelNotInstalledException)
+            {
+                await Console.Error.WriteLineAsync($"voicegrains: {e.Message}");
+                failures++;
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    static List<ModelEntry>? Select(ParseResult parse)
+    {
+        var names = parse.GetValue(Names) ?? [];
+        if (names.Length == 0)
+        {
+            return ModelCatalog.All.Where(m => m.Default).ToList();
+        }
+        try
+        {
+            return names.Select(ModelCatalog.Get).ToList();
+        }
+        catch (UnknownModelException e)
+        {
+            Console.Error.WriteLine($"voicegrains: {e.Message}");
+            return null;
+        }
+    }
+
+    static string Describe(FetchOutcome outcome) => outcome switch
+    {
+        FetchOutcome.AlreadyInstalled => "already installed, verified",
+        FetchOutcome.CopiedFromMirror => "copied from the mirror, verified",
+        _ => "downloaded, verified",
+    };
+}

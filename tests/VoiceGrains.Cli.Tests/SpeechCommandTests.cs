@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace VoiceGrains.Cli.Tests;
+
+public sealed class SpeechCommandTests
+{
+    static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    {
+        var dll = Path.Combine(RepositoryPaths.ProjectOutput("VoiceGrains.Cli"), "voicegrains.dll");
+        await using var cli = HostProcess.Start(dll, new Dictionary<string, string?>(), arguments);
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (exitCode, cli.Output);
+    }
+
+    [SharedDataFact]
+    public async Task VadPrintsTheSegmentsOfARecordingAsJson()
+    {
+        var (exitCode, output) = await RunAsync("vad", SharedData.PathOf("audio", "jfk.wav"), "--json");
+
+        Assert.Equal(0, exitCode);
+        var segments = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(4, segments.Count);
+        Assert.InRange(segments[0].GetProperty("start").GetDouble(), 0.2, 0.45);
+        Assert.InRange(segments[3].GetProperty("end").GetDouble(), 10.4, 10.8);
+    }
+
+    [Fact]
+    public async Task VadOnAFileThatIsNotAWavSaysSoInOneLine()
+    {
+        var notWav = Path.GetTempFileName();
+        await File.WriteAllTextAsync(notWav, "hello");
+        try
+        {
+            var (exitCode, output) = await RunAsync("vad", notWav);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("not a readable WAV file", output, StringComparison.Ordinal);
+            Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            File.Delete(notWav);
+        }
+    }
+
+    [Fact]
+    public async Task VadOnAMissingFileSaysSo()
+    {
+        var (exitCode, output) = await RunAsync("vad", "/nonexistent/recording.wav");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no such file", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModelsListShowsThePinnedModels()
+    {
+        var (exitCode, output) = await RunAsync("models", "list");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("silero-vad", output, StringComparison.Ordinal);
+        Assert.Contains("whisper-base.en", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchingAnUnknownModelNamesTheKnownOnes()
+    {
+        var (exitCode, output) = await RunAsync("models", "fetch", "whisper-huge");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("No model is named 'whisper-huge'. Known models: silero-vad", output, StringComparison.Ordinal);
+    }
+}
