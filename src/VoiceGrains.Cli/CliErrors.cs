@@ -1,4 +1,5 @@
 using VoiceGrains.Audio;
+using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Models;
 
 namespace VoiceGrains.Cli;
@@ -6,15 +7,18 @@ namespace VoiceGrains.Cli;
 /// <summary>Turns the errors a user can fix (bad audio, missing model) into one line and exit code 2, never a stack trace.</summary>
 static class CliErrors
 {
-    public static int Run(Func<int> command)
+    public static int Run(Func<int> command) => RunAsync(() => Task.FromResult(command())).GetAwaiter().GetResult();
+
+    public static async Task<int> RunAsync(Func<Task<int>> command)
     {
         try
         {
-            return command();
+            return await command();
         }
-        catch (Exception e) when (e is AudioFormatException or ModelNotInstalledException or UnknownModelException or ModelVerificationException)
+        catch (Exception e) when (e is AudioFormatException or ModelNotInstalledException or UnknownModelException
+                                      or ModelVerificationException or TimeoutException or InferenceQueueFullException)
         {
-            Console.Error.WriteLine($"voicegrains: {e.Message}");
+            await Console.Error.WriteLineAsync($"voicegrains: {e.Message}");
             return 2;
         }
     }

@@ -7,5 +7,6 @@ var root = new RootCommand("voicegrains: the VoiceGrains contact center's comman
 root.Subcommands.Add(DatabaseCommands.Create());
 root.Subcommands.Add(ModelCommands.Create());
 root.Subcommands.Add(VadCommand.Create());
+root.Subcommands.Add(SttCommand.Create());
 root.Subcommands.Add(BenchCommands.Create());
 return await root.Parse(args).InvokeAsync();

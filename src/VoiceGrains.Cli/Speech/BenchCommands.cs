@@ -8,7 +8,7 @@ public static class BenchCommands
     public static Command Create()
     {
         var bench = new Command("bench", "Measure speech engines on this machine (figures for BENCHMARKS.md)");
-        bench.Subcommands.Add(BenchVadCommand.Create());
+        bench.Subcommands.Add(BenchSpeechCommand.Create());
         return bench;
     }
 }

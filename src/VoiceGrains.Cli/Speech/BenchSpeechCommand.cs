@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Diagnostics;
+using VoiceGrains.Audio;
+using VoiceGrains.Speech.Inference;
+using VoiceGrains.Speech.Models;
+using VoiceGrains.Speech.Stt;
+using VoiceGrains.Speech.Vad;
+
+namespace VoiceGrains.Cli.Speech;
+
+/// <summary>
+/// <c>voicegrains bench speech FILE.wav</c>: Silero VAD cost per 32 ms window on one thread, what that means in
+/// calls per core, and the memory one call's VAD state holds; then the real-time factor of every installed
+/// Whisper model, labelled (a test stub measures the encoder only). Figures go to BENCHMARKS.md.
+/// </summary>
+public static class BenchSpeechCommand
+{
+    static readonly Argument<string> File = new("file") { Description = "Speech recording to replay (e.g. ../shared/testdata/audio/jfk.wav)" };
+
+    static readonly Option<int> Repeats = new("--repeats") { Description = "Times the file is replayed", DefaultValueFactory = _ => 20 };
+
+    public static Command Create()
+    {
+        var command = new Command("speech", "Measure the speech engines: VAD µs per window and state per call, STT real-time factor");
+        command.Arguments.Add(File);
+        command.Options.Add(Repeats);
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
+        {
+            var clip = WavFile.Read(parse.GetValue(File)!);
+            BenchVad(clip, parse.GetValue(Repeats));
+            await BenchSttAsync(clip, cancellationToken);
+            return 0;
+        }));
+        return command;
+    }
+
+    static void BenchVad(AudioClip clip, int repeats)
+    {
+        using var model = new SileroVadModel(ModelStore.Default().Require(ModelCatalog.Get("silero-vad")));
+        Console.WriteLine("| rate | windows | p50 µs/window | p95 µs/window | p99 µs/window | real-time calls per core | state bytes per call |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var rate in new[] { 16000, 8000 })
+        {
+            var samples = clip.ResampleTo(rate).Samples;
+            var windowSize = rate == 16000 ? 512 : 256;
+            new VadStream(model, rate).Push(samples);                // warm-up: the first runs pay for allocation and JIT
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var stream = new VadStream(model, rate);
+            var stateBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            var timings = new List<double>();
+            for (var repeat = 0; repeat < repeats; repeat++)
+            {
+                foreach (var window in samples.Chunk(windowSize))
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    stream.Push(window);
+                    timings.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                }
+            }
+            timings.Sort();
+            var p50 = timings[timings.Count / 2];
+            var windowMicroseconds = windowSize * 1e6 / rate;
+            Console.WriteLine($"| {rate} Hz | {timings.Count} | {p50:0} | {timings[(int)(timings.Count * 0.95)]:0} | {timings[(int)(timings.Count * 0.99)]:0} | {windowMicroseconds / p50:0} | {stateBytes} |");
+        }
+    }
+
+    static async Task BenchSttAsync(AudioClip clip, CancellationToken cancellationToken)
+    {
+        var store = ModelStore.Default();
+        var installed = ModelCatalog.All.Where(m => m.Kind.StartsWith("stt", StringComparison.Ordinal) && store.IsInstalled(m)).ToList();
+        Console.WriteLine();
+        Console.WriteLine($"| Whisper model ({Environment.ProcessorCount} threads) | audio s | inference ms | real-time factor |");
+        Console.WriteLine("|---|---|---|---|");
+        var samples = clip.ResampleTo(WhisperTranscriber.SampleRate).Samples;
+        using var pool = new InferencePool(1);
+        foreach (var model in installed)
+        {
+            var options = new WhisperOptions { Model = model.Name, Threads = Environment.ProcessorCount, Timeout = TimeSpan.FromMinutes(10) };
+            await using var whisper = new WhisperTranscriber(store.PathOf(model), options, pool);
+            await whisper.TranscribeAsync(samples, cancellationToken);          // warm-up
+            var result = await whisper.TranscribeAsync(samples, cancellationToken);
+            var label = model.Kind == "stt-test-stub" ? $"{model.Name} (weightless stub: encoder cost only)" : model.Name;
+            Console.WriteLine($"| {label} | {result.AudioDuration.TotalSeconds:0.0} | {result.Inference.TotalMilliseconds:0} | {result.Inference / result.AudioDuration:0.000} |");
+        }
+        if (installed.Count == 0)
+        {
+            Console.WriteLine("| no Whisper model installed (voicegrains models fetch whisper-tiny.en) | | | |");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace VoiceGrains.Speech.Stt;
+
+/// <summary>How utterances are transcribed ("Speech:Whisper" section).</summary>
+public sealed record WhisperOptions
+{
+    /// <summary>A model name from models/models.json.</summary>
+    public string Model { get; init; } = "whisper-tiny.en";
+
+    /// <summary>An ISO 639-1 code, or "auto" to detect it (multilingual models only).</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>Words to bias recognition towards: the business's product, staff and place names.</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>Threads one transcription uses.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Longest a transcription may take before it is abandoned.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using VoiceGrains.Audio;
+using VoiceGrains.Speech.Inference;
+using VoiceGrains.Speech.Models;
+using VoiceGrains.Speech.Stt;
+using Xunit.Abstractions;
+
+namespace VoiceGrains.Speech.Tests;
+
+/// <summary>
+/// Whisper plumbing on whisper.cpp's weightless stub (real headers and encoder shapes, no trained weights: it runs
+/// the full encoder and returns no words), and accuracy wherever real weights are installed.
+/// </summary>
+public sealed class WhisperTests(ITestOutputHelper output)
+{
+    static string StubPath => ModelStore.Default().Require(ModelCatalog.Get("whisper-test-stub.en"));
+
+    static float[] Speech(double seconds) =>
+        SharedData.Exists
+            ? WavFile.Read(SharedData.PathOf("audio", "jfk.wav")).Samples[..(int)(seconds * WhisperTranscriber.SampleRate)]
+            : new float[(int)(seconds * WhisperTranscriber.SampleRate)];
+
+    [Fact]
+    public async Task TheTestStubLoadsRunsAndReportsItsTimings()
+    {
+        using var pool = new InferencePool(1);
+        await using var whisper = new WhisperTranscriber(StubPath, new WhisperOptions(), pool);
+
+        var result = await whisper.TranscribeAsync(Speech(3), CancellationToken.None);
+
+        Assert.Equal("", result.Text);
+        Assert.Equal(TimeSpan.FromSeconds(3), result.AudioDuration);
+        Assert.True(result.Inference > TimeSpan.Zero);
+        output.WriteLine($"stub encoder over 3 s of audio: {result.Inference.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task OnAOneSlotPoolTranscriptionsQueueAndNeverOverlap()
+    {
+        using var pool = new InferencePool(1);
+        await using var whisper = new WhisperTranscriber(StubPath, new WhisperOptions(), pool);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => whisper.TranscribeAsync(Speech(1), CancellationToken.None)));
+
+        var ordered = results.OrderBy(r => r.QueueWait).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            // Each waited at least as long as the one before it waited and ran (a little slack for scheduling).
+            Assert.True(ordered[i].QueueWait >= ordered[i - 1].QueueWait + ordered[i - 1].Inference - TimeSpan.FromMilliseconds(50),
+                $"job {i} waited {ordered[i].QueueWait.TotalMilliseconds:0} ms; job {i - 1} waited {ordered[i - 1].QueueWait.TotalMilliseconds:0} ms and ran {ordered[i - 1].Inference.TotalMilliseconds:0} ms");
+        }
+    }
+
+    [Fact]
+    public async Task ACancelledTranscriptionStopsAndFreesItsSlot()
+    {
+        using var pool = new InferencePool(1);
+        await using var whisper = new WhisperTranscriber(StubPath, new WhisperOptions(), pool);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(30));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => whisper.TranscribeAsync(Speech(10), cancel.Token));
+        var next = await whisper.TranscribeAsync(Speech(1), CancellationToken.None);
+
+        Assert.Equal(0, pool.Waiting);
+        Assert.Equal("", next.Text);
+    }
+
+    [Fact]
+    public async Task ATranscriptionPastItsTimeoutIsAbandonedWithATimeout()
+    {
+        using var pool = new InferencePool(1);
+        await using var whisper = new WhisperTranscriber(StubPath, new WhisperOptions { Timeout = TimeSpan.FromMilliseconds(20) }, pool);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => whisper.TranscribeAsync(Speech(10), CancellationToken.None));
+    }
+
+    [Fact]
+    public void AModelThatIsNotInstalledIsNamedWithTheCommandThatInstallsIt()
+    {
+        var empty = new ModelStore(Directory.CreateTempSubdirectory().FullName);
+
+        var error = Assert.Throws<ModelNotInstalledException>(() => empty.Require(ModelCatalog.Get("whisper-tiny.en")));
+
+        Assert.Contains("voicegrains models fetch whisper-tiny.en", error.Message, StringComparison.Ordinal);
+    }
+
+    [InstalledModelFact("whisper-tiny.en")]
+    public async Task TinyEnglishTranscribesTheSpeechSetWithFewErrors()
+    {
+        using var pool = new InferencePool();
+        await using var whisper = new WhisperTranscriber(ModelStore.Default().Require(ModelCatalog.Get("whisper-tiny.en")), new WhisperOptions(), pool);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("speech", "manifest.json")));
+        int errors = 0, words = 0;
+        foreach (var entry in manifest.RootElement.EnumerateArray().Where(e => e.GetProperty("transcript").ValueKind == JsonValueKind.String))
+        {
+            var clip = WavFile.Read(SharedData.PathOf("speech", entry.GetProperty("file").GetString()!));
+            var heard = await whisper.TranscribeAsync(clip.Samples, CancellationToken.None);
+            var reference = entry.GetProperty("transcript").GetString()!;
+            errors += WordErrors.Count(reference, heard.Text);
+            words += WordErrors.Words(reference).Length;
+            output.WriteLine($"{reference} | {heard.Text}");
+        }
+
+        output.WriteLine($"word error rate {(double)errors / words:P1}");
+        Assert.True((double)errors / words <= 0.25, $"word error rate {(double)errors / words:P1}");
+    }
+}
