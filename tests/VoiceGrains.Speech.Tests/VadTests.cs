@@ -44,7 +44,7 @@ public sealed class VadTests(SileroFixture silero, ITestOutputHelper output) : I
         Assert.True(score.Flagged(collar: false) <= 0.05, $"flagged {score.Flagged(collar: false):P1}");
     }
 
-    [Theory]
+    [ModelTheory("silero-vad")]
     [InlineData(16000)]
     [InlineData(8000)]
     public void DigitalSilenceAndQuietWhiteNoiseAreNotSpeech(int sampleRate)
@@ -92,7 +92,7 @@ public sealed class VadTests(SileroFixture silero, ITestOutputHelper output) : I
         Assert.InRange(((SpeechStarted)events[0]).At.TotalSeconds, 0.17, 0.47);
     }
 
-    [Fact]
+    [ModelFact("silero-vad")]
     public void RatesOtherThanEightAndSixteenKilohertzAreRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new VadStream(silero.Model, 22050));

@@ -20,7 +20,7 @@ public sealed class WhisperTests(ITestOutputHelper output)
             ? WavFile.Read(SharedData.PathOf("audio", "jfk.wav")).Samples[..(int)(seconds * WhisperTranscriber.SampleRate)]
             : new float[(int)(seconds * WhisperTranscriber.SampleRate)];
 
-    [Fact]
+    [ModelFact("whisper-test-stub.en")]
     public async Task TheTestStubLoadsRunsAndReportsItsTimings()
     {
         using var pool = new InferencePool(1);
@@ -34,7 +34,7 @@ public sealed class WhisperTests(ITestOutputHelper output)
         output.WriteLine($"stub encoder over 3 s of audio: {result.Inference.TotalMilliseconds:0} ms");
     }
 
-    [Fact]
+    [ModelFact("whisper-test-stub.en")]
     public async Task OnAOneSlotPoolTranscriptionsQueueAndNeverOverlap()
     {
         using var pool = new InferencePool(1);
@@ -51,7 +51,7 @@ public sealed class WhisperTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [ModelFact("whisper-test-stub.en")]
     public async Task ACancelledTranscriptionStopsAndFreesItsSlot()
     {
         using var pool = new InferencePool(1);
@@ -65,7 +65,7 @@ public sealed class WhisperTests(ITestOutputHelper output)
         Assert.Equal("", next.Text);
     }
 
-    [Fact]
+    [ModelFact("whisper-test-stub.en")]
     public async Task ATranscriptionPastItsTimeoutIsAbandonedWithATimeout()
     {
         using var pool = new InferencePool(1);
