@@ -1,0 +1,33 @@
+using System.Threading.Channels;
+using VoiceGrains.Audio;
+using VoiceGrains.Speech.Inference;
+
+namespace VoiceGrains.Speech.Tts;
+
+/// <summary>
+/// Speaks a reply sentence by sentence as telephone audio: each sentence is made speakable, synthesized on the
+/// inference pool, resampled to 8 kHz, μ-law encoded and written as 20 ms frames followed by a mark. The first
+/// sentence plays while the next is synthesized. Cancellation (barge-in) is checked before every frame, so at
+/// most one more frame leaves after it.
+/// </summary>
+public sealed class SpeechSynthesizer(ITextToSpeechEngine engine, InferencePool pool)
+{
+    public async Task SpeakAsync(IAsyncEnumerable<string> sentences, ChannelWriter<SpeechOutput> output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(output);
+        var index = 0;
+        await foreach (var sentence in sentences.WithCancellation(cancellationToken))
+        {
+            var spoken = SpokenText.Normalize(sentence);
+            var audio = await pool.RunAsync("tts", token => Task.FromResult(engine.Synthesize(spoken, token)), cancellationToken);
+            var telephone = MuLaw.EncodeFromFloat(Resampler.Convert(audio.Value, engine.SampleRate, Frames.TelephonyRate));
+            foreach (var frame in Frames.SplitMuLaw(telephone))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await output.WriteAsync(new SpeechFrame(frame), cancellationToken);
+            }
+            await output.WriteAsync(new SentenceSpoken(index++, sentence), cancellationToken);
+        }
+    }
+}
