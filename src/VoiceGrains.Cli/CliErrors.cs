@@ -16,7 +16,8 @@ static class CliErrors
             return await command();
         }
         catch (Exception e) when (e is AudioFormatException or ModelNotInstalledException or UnknownModelException
-                                      or ModelVerificationException or TimeoutException or InferenceQueueFullException)
+                                      or ModelVerificationException or TimeoutException or InferenceQueueFullException
+                                      or ArgumentException or IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"voicegrains: {e.Message}");
             return 2;

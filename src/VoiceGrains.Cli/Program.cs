@@ -8,5 +8,6 @@ root.Subcommands.Add(DatabaseCommands.Create());
 root.Subcommands.Add(ModelCommands.Create());
 root.Subcommands.Add(VadCommand.Create());
 root.Subcommands.Add(SttCommand.Create());
+root.Subcommands.Add(TtsCommand.Create());
 root.Subcommands.Add(BenchCommands.Create());
 return await root.Parse(args).InvokeAsync();

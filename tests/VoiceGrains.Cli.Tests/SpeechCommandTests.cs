@@ -24,6 +24,28 @@ public sealed class SpeechCommandTests
         Assert.InRange(segments[3].GetProperty("end").GetDouble(), 10.4, 10.8);
     }
 
+    [ModelFact("silero-vad")]
+    public async Task SpeechSynthesizedAsTelephoneAudioIsFoundByVadToTheEndOfTheFile()
+    {
+        var wav = Path.Combine(Path.GetTempPath(), $"voicegrains-tts-{Guid.NewGuid():N}.wav");
+        try
+        {
+            var (synthesized, synthesisOutput) = await RunAsync("tts", "Your order 10482 shipped. It cost $19.99.", "-o", wav, "--rate", "8000");
+            var (exitCode, output) = await RunAsync("vad", wav, "--json");
+
+            Assert.True(synthesized == 0, synthesisOutput);
+            Assert.Equal(0, exitCode);
+            var segments = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+            Assert.NotEmpty(segments);
+            // The reply is speech almost to its last sample: the open segment at the end must be reported too.
+            Assert.True(segments[^1].GetProperty("end").GetDouble() > 4.5, output);
+        }
+        finally
+        {
+            File.Delete(wav);
+        }
+    }
+
     [Fact]
     public async Task VadOnAFileThatIsNotAWavSaysSoInOneLine()
     {

@@ -4,6 +4,7 @@ using VoiceGrains.Audio;
 using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Models;
 using VoiceGrains.Speech.Stt;
+using VoiceGrains.Speech.Tts;
 using VoiceGrains.Speech.Vad;
 
 namespace VoiceGrains.Cli.Speech;
@@ -11,7 +12,8 @@ namespace VoiceGrains.Cli.Speech;
 /// <summary>
 /// <c>voicegrains bench speech FILE.wav</c>: Silero VAD cost per 32 ms window on one thread, what that means in
 /// calls per core, and the memory one call's VAD state holds; then the real-time factor of every installed
-/// Whisper model, labelled (a test stub measures the encoder only). Figures go to BENCHMARKS.md.
+/// Whisper model, labelled (a test stub measures the encoder only); then the built-in voice's first-frame latency
+/// for a 10-word sentence and its real-time factor. Figures go to BENCHMARKS.md.
 /// </summary>
 public static class BenchSpeechCommand
 {
@@ -29,6 +31,7 @@ public static class BenchSpeechCommand
             var clip = WavFile.Read(parse.GetValue(File)!);
             BenchVad(clip, parse.GetValue(Repeats));
             await BenchSttAsync(clip, cancellationToken);
+            await BenchTtsAsync(parse.GetValue(Repeats), cancellationToken);
             return 0;
         }));
         return command;
@@ -88,5 +91,44 @@ public static class BenchSpeechCommand
         {
             Console.WriteLine("| no Whisper model installed (voicegrains models fetch whisper-tiny.en) | | | |");
         }
+    }
+
+    static async Task BenchTtsAsync(int repeats, CancellationToken cancellationToken)
+    {
+        const string sentence = "Your order has shipped and should arrive on Friday afternoon.";   // 10 words
+        using var pool = new InferencePool();
+        var engine = new EspeakEngine();
+        var synthesizer = new SpeechSynthesizer(engine, pool);
+        var firstFrame = new List<double>();
+        var realTime = new List<double>();
+        for (var repeat = 0; repeat <= repeats; repeat++)
+        {
+            var channel = System.Threading.Channels.Channel.CreateUnbounded<SpeechOutput>();
+            var started = Stopwatch.GetTimestamp();
+            var speaking = synthesizer.SpeakAsync(One(sentence), channel.Writer, cancellationToken);
+            await channel.Reader.ReadAsync(cancellationToken);
+            var first = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            await speaking;
+            var total = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            channel.Writer.Complete();
+            var frames = 1 + await channel.Reader.ReadAllAsync(cancellationToken).CountAsync(o => o is SpeechFrame, cancellationToken);
+            if (repeat > 0)                                              // the first run is a warm-up
+            {
+                firstFrame.Add(first);
+                realTime.Add(total / (frames * (double)Frames.Milliseconds));
+            }
+        }
+        firstFrame.Sort();
+        realTime.Sort();
+        Console.WriteLine();
+        Console.WriteLine($"| voice ({repeats} runs, 10-word sentence to 8 kHz μ-law frames) | p50 first frame ms | p95 first frame ms | p50 real-time factor | p95 real-time factor |");
+        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine($"| {engine.Name} | {firstFrame[firstFrame.Count / 2]:0} | {firstFrame[(int)(firstFrame.Count * 0.95)]:0} | {realTime[realTime.Count / 2]:0.000} | {realTime[(int)(realTime.Count * 0.95)]:0.000} |");
+    }
+
+    static async IAsyncEnumerable<string> One(string sentence)
+    {
+        await Task.Yield();
+        yield return sentence;
     }
 }

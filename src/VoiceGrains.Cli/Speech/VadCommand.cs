@@ -32,8 +32,9 @@ public static class VadCommand
         using var model = new SileroVadModel(ModelStore.Default().Require(ModelCatalog.Get(parse.GetValue(Model)!)));
         var stream = new VadStream(model, rate);
         var samples = clip.ResampleTo(rate).Samples;
-        var segments = samples.Chunk(Frames.SamplesPerFrame(rate)).SelectMany(block => stream.Push(block))
-            .Concat(stream.Complete()).OfType<SpeechEnded>().ToList();
+        var events = samples.Chunk(Frames.SamplesPerFrame(rate)).SelectMany(block => stream.Push(block)).ToList();
+        events.AddRange(stream.Complete());      // after every push: a segment still open at the end of the file
+        var segments = events.OfType<SpeechEnded>().ToList();
 
         if (parse.GetValue(Json))
         {
