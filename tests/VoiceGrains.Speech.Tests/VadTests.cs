@@ -97,4 +97,26 @@ public sealed class VadTests(SileroFixture silero, ITestOutputHelper output) : I
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new VadStream(silero.Model, 22050));
     }
+
+    [SharedDataFact]
+    public void UtterancesCarryThePreRollBeforeTheDetectedSpeech()
+    {
+        var clip = WavFile.Read(SharedData.PathOf("audio", "jfk.wav"));
+        var recorder = new UtteranceRecorder(new VadStream(silero.Model, clip.SampleRate), TimeSpan.FromMilliseconds(300));
+
+        var results = clip.Samples.Chunk(320).SelectMany(block => recorder.Push(block)).ToList();
+        results.AddRange(recorder.Complete());
+        var utterances = results.OfType<Utterance>().ToList();
+
+        Assert.Equal(4, utterances.Count);
+        foreach (var utterance in utterances)
+        {
+            Assert.Equal((utterance.SpeechStart - TimeSpan.FromMilliseconds(300)).TotalSeconds, utterance.AudioStart.TotalSeconds, 0.001);
+            var expectedSamples = (utterance.SpeechEnd - utterance.AudioStart).TotalSeconds * clip.SampleRate;
+            Assert.InRange(utterance.Audio.Length, expectedSamples - 2, expectedSamples + 2);
+            // The audio is the recording itself, from where it says it starts.
+            var offset = (int)Math.Round(utterance.AudioStart.TotalSeconds * clip.SampleRate);
+            Assert.Equal(clip.Samples.AsSpan(offset, 1000).ToArray(), utterance.Audio[..1000]);
+        }
+    }
 }
