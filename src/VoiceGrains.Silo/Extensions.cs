@@ -18,6 +18,7 @@ public static class Extensions
         builder.Services.AddOptions<DatabaseStartupOptions>().BindConfiguration(DatabaseStartupOptions.Section);
         // Registered before UseOrleans: hosted services start in order, so Orleans finds its tables ready.
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<SpeechModelCheck>();
 
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
         builder.UseOrleans(silo => silo.AddMemoryStreams(StreamNames.AudioProvider));

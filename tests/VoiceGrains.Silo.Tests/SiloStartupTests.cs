@@ -84,4 +84,19 @@ public sealed class SiloStartupTests(PostgresFixture postgres, ITestOutputHelper
         await using var dataSource = NpgsqlDataSource.Create(database);
         Assert.False(await dataSource.ScalarAsync<bool>("SELECT to_regclass('customers') IS NOT NULL"));
     }
+
+    [Fact]
+    public async Task ASiloWithoutSpeechModelsSaysWhichAreMissingAndHowToInstallThem()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var emptyModels = Directory.CreateTempSubdirectory("voicegrains-no-models").FullName;
+        await using var silo = SiloProcess.Start(database, "no-models", new Dictionary<string, string?> { ["VOICEGRAINS_MODELS_DIR"] = emptyModels });
+
+        await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+
+        Assert.Contains("Speech model whisper-tiny.en (stt) is not installed", silo.Host.Output, StringComparison.Ordinal);
+        Assert.Contains("Run: voicegrains models fetch whisper-tiny.en", silo.Host.Output, StringComparison.Ordinal);
+        Assert.Contains("Speech model silero-vad (vad) is not installed", silo.Host.Output, StringComparison.Ordinal);
+        Directory.Delete(emptyModels);
+    }
 }
