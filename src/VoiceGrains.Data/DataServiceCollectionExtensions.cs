@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CallRepository>();
         services.AddSingleton<CustomerRepository>();
         services.AddSingleton<AppointmentRepository>();
+        services.AddSingleton<DomainVocabularyRepository>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoSeeder>();
         return services;

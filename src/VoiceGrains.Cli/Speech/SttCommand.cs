@@ -18,6 +18,8 @@ public static class SttCommand
 
     static readonly Option<bool> Json = new("--json") { Description = "Print the transcript and timings as JSON" };
 
+    static readonly Option<string?> Prompt = new("--prompt") { Description = "Words to expect (product, staff, place names), as Whisper's initial prompt" };
+
     public static Command Create()
     {
         var command = new Command("stt", "Transcribe a WAV file with Whisper; prints the text and how long it took");
@@ -25,6 +27,7 @@ public static class SttCommand
         command.Options.Add(Model);
         command.Options.Add(Language);
         command.Options.Add(Json);
+        command.Options.Add(Prompt);
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(parse, cancellationToken)));
         return command;
     }
@@ -35,7 +38,14 @@ public static class SttCommand
         var model = ModelCatalog.Get(parse.GetValue(Model)!);
         var path = ModelStore.Default().Require(model);
         using var pool = new InferencePool();
-        var options = new WhisperOptions { Model = model.Name, Language = parse.GetValue(Language)!, Threads = Environment.ProcessorCount, Timeout = TimeSpan.FromMinutes(10) };
+        var options = new WhisperOptions
+        {
+            Model = model.Name,
+            Language = parse.GetValue(Language)!,
+            Prompt = parse.GetValue(Prompt),
+            Threads = Environment.ProcessorCount,
+            Timeout = TimeSpan.FromMinutes(10),
+        };
         await using var whisper = new WhisperTranscriber(path, options, pool);
         var result = await whisper.TranscribeAsync(clip.Samples, cancellationToken);
 
