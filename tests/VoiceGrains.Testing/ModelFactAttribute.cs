@@ -1,4 +1,3 @@
-using VoiceGrains.Speech.Models;
 using Xunit;
 
 namespace VoiceGrains.Testing;
@@ -11,18 +10,4 @@ namespace VoiceGrains.Testing;
 public sealed class ModelFactAttribute : FactAttribute
 {
     public ModelFactAttribute(string model) => Skip = ModelSkip.Reason(model);
-}
-
-/// <summary>The theory form of <see cref="ModelFactAttribute"/>.</summary>
-public sealed class ModelTheoryAttribute : TheoryAttribute
-{
-    public ModelTheoryAttribute(string model) => Skip = ModelSkip.Reason(model);
-}
-
-static class ModelSkip
-{
-    public static string? Reason(string model) =>
-        !ModelStore.Default().IsInstalled(ModelCatalog.Get(model)) && !SharedData.Exists
-            ? $"model '{model}' is not installed and ../shared (its mirror) is absent; run voicegrains models fetch {model}"
-            : null;
 }

@@ -12,5 +12,8 @@ public static class SharedData
 
     public const string AbsentReason = "../shared/testdata is absent beside this checkout (it holds the real recordings these tests use)";
 
+    /// <summary>The skip reason for a test that needs the folder: null where it is present.</summary>
+    public static string? SkipReason => Exists ? null : AbsentReason;
+
     public static string PathOf(params string[] parts) => Path.Combine([Folder, .. parts]);
 }
