@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VoiceGrains.Data;
+using VoiceGrains.Frontend.Twilio;
 
 namespace VoiceGrains.Frontend;
 
@@ -20,6 +21,16 @@ public static class Extensions
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddProblemDetails();
+
+        if (TwilioOptions.IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddOptions<TwilioOptions>()
+                .BindConfiguration(TwilioOptions.Section)
+                .Validate(o => o.PublicBaseUrl is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
+                    "Twilio:PublicBaseUrl must be the absolute http(s) address Twilio calls, e.g. https://voice.example.com")
+                .Validate(o => o.MediaTokenLifetime > TimeSpan.Zero, "Twilio:MediaTokenLifetime must be positive")
+                .ValidateOnStart();
+        }
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using VoiceGrains.Data;
 using VoiceGrains.Frontend;
 using VoiceGrains.Frontend.Calls;
+using VoiceGrains.Frontend.Twilio;
 
 try
 {
@@ -11,6 +12,7 @@ try
     var app = builder.Build();
     app.MapDefaultEndpoints();
     app.MapCallsApi();
+    app.MapTwilio();
     await app.RunAsync();
     return 0;
 }

@@ -24,6 +24,9 @@ public sealed class FrontendFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("ConnectionStrings__voicegrains", database);
         Environment.SetEnvironmentVariable("Orleans__ClusterId", clusterId);
         Environment.SetEnvironmentVariable("Orleans__ServiceId", clusterId);
+        // The auth token and public URL of ../shared/testdata/twilio/signatures/vectors.json.
+        Environment.SetEnvironmentVariable("Twilio__AuthToken", TwilioSignatureVectors.AuthToken);
+        Environment.SetEnvironmentVariable("Twilio__PublicBaseUrl", "https://voice.example.com");
         Factory = new WebApplicationFactory<Program>();
     }
 

@@ -118,4 +118,34 @@ public sealed class CallGrainTests(InProcessSilo silo) : IClassFixture<InProcess
         Assert.Equal(2, snapshot!.Turns.Count);
         Assert.Equal(2L, await silo.Database.ScalarAsync<long>($"SELECT count(*) FROM call_turns WHERE call_sid = '{sid}'"));
     }
+
+    [Fact]
+    public async Task AMediaTokenWorksOnceAndOnlyForItsCall()
+    {
+        var call = silo.Grains.GetGrain<ICallGrain>(NewSid());
+        var other = silo.Grains.GetGrain<ICallGrain>(NewSid());
+        await call.StartAsync(Inbound("+15550100016"));
+        await other.StartAsync(Inbound("+15550100017"));
+
+        var token = await call.IssueMediaTokenAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(await other.RedeemMediaTokenAsync(token));
+        Assert.False(await call.RedeemMediaTokenAsync(token + "x"));
+        Assert.True(await call.RedeemMediaTokenAsync(token));
+        Assert.False(await call.RedeemMediaTokenAsync(token));
+    }
+
+    [Fact]
+    public async Task AnExpiredMediaTokenIsRefusedAndAnEndedCallIssuesNone()
+    {
+        var call = silo.Grains.GetGrain<ICallGrain>(NewSid());
+        await call.StartAsync(Inbound("+15550100018"));
+
+        var token = await call.IssueMediaTokenAsync(TimeSpan.FromMilliseconds(1));
+        await Task.Delay(20);
+
+        Assert.False(await call.RedeemMediaTokenAsync(token));
+        await call.EndAsync("completed");
+        await Assert.ThrowsAsync<InvalidCallTransitionException>(() => call.IssueMediaTokenAsync(TimeSpan.FromSeconds(30)));
+    }
 }

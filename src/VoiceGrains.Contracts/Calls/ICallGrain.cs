@@ -20,6 +20,14 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("End")]
     Task EndAsync(string outcome);
 
+    /// <summary>A new token that lets one media stream attach to this call; it works once, before it expires.</summary>
+    [Alias("IssueMediaToken")]
+    Task<string> IssueMediaTokenAsync(TimeSpan lifetime);
+
+    /// <summary>True, once, for a token this call issued that has not expired; false for anything else.</summary>
+    [Alias("RedeemMediaToken")]
+    Task<bool> RedeemMediaTokenAsync(string token);
+
     /// <summary>The call, or null when no call with this sid was ever started.</summary>
     [Alias("GetSnapshot")]
     Task<CallSnapshot?> GetSnapshotAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using System.Security.Cryptography;
 using Orleans.Runtime;
 using VoiceGrains.Contracts;
 using VoiceGrains.Contracts.Calls;
@@ -115,6 +116,38 @@ public sealed partial class CallGrain(
         DeactivateOnIdle();
     }
 
+    public async Task<string> IssueMediaTokenAsync(TimeSpan lifetime)
+    {
+        RequireStarted();
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
+        if (state.State.Status == CallStatus.Ended)
+        {
+            throw new InvalidCallTransitionException($"Call {CallSid} has ended; no media stream can join it.");
+        }
+
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        state.State.MediaTokenHash = Hash(token);
+        state.State.MediaTokenExpires = DateTimeOffset.UtcNow + lifetime;
+        await state.WriteStateAsync();
+        return token;
+    }
+
+    public async Task<bool> RedeemMediaTokenAsync(string token)
+    {
+        var call = state.State;
+        if (string.IsNullOrEmpty(token) || call.MediaTokenHash is null || call.Status == CallStatus.Ended
+            || DateTimeOffset.UtcNow > call.MediaTokenExpires
+            || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(call.MediaTokenHash), Convert.FromHexString(Hash(token))))
+        {
+            return false;
+        }
+
+        call.MediaTokenHash = null;
+        call.MediaTokenExpires = null;
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public Task<CallSnapshot?> GetSnapshotAsync() =>
         Task.FromResult(state.State.Started ? Snapshot() : null);
 
@@ -147,6 +180,8 @@ public sealed partial class CallGrain(
         return new CallSnapshot(CallSid, call.Direction, call.From, call.To, call.CustomerId, call.Status,
             call.StartedAt, call.EndedAt, call.Outcome, call.Turns.ToArray(), RuntimeIdentity);
     }
+
+    static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
     static partial class Log
     {

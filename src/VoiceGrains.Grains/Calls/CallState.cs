@@ -25,4 +25,9 @@ public sealed class CallState
     [Id(8)] public string? Outcome { get; set; }
 
     [Id(9)] public List<CallTurn> Turns { get; set; } = [];
+
+    /// <summary>SHA-256 of the media stream token not yet used, never the token itself.</summary>
+    [Id(10)] public string? MediaTokenHash { get; set; }
+
+    [Id(11)] public DateTimeOffset? MediaTokenExpires { get; set; }
 }

@@ -1,0 +1,22 @@
+namespace VoiceGrains.Frontend.Twilio;
+
+/// <summary>
+/// The Twilio connection ("Twilio" section). Present only when <c>Twilio:AuthToken</c> is set (environment
+/// TWILIO_AUTHTOKEN-style: Twilio__AuthToken); without it the webhooks are not mapped at all.
+/// </summary>
+public sealed class TwilioOptions
+{
+    public const string Section = "Twilio";
+
+    /// <summary>Signs and verifies every webhook. A secret: configuration or environment only, never logged.</summary>
+    public string AuthToken { get; set; } = "";
+
+    /// <summary>The address Twilio calls, as Twilio sees it (behind a proxy, the public one): signatures cover it.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>How long a call's media stream token stays valid after the voice webhook answered.</summary>
+    public TimeSpan MediaTokenLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(AuthToken)}"]);
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Options;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Frontend.Twilio;
+
+/// <summary>
+/// Twilio's webhooks: <c>POST /twilio/voice</c> starts (or, on Twilio's retry, finds) the call and answers TwiML
+/// that connects the call's audio to the media WebSocket with a single-use token; <c>POST /twilio/status</c>
+/// ends the call when Twilio says it is over. Both are signature-checked before anything else.
+/// </summary>
+public static class TwilioWebhooks
+{
+    public const string MediaPath = "/twilio/media";
+
+    public static IEndpointRouteBuilder MapTwilio(this IEndpointRouteBuilder routes)
+    {
+        if (!TwilioOptions.IsConfigured(routes.ServiceProvider.GetRequiredService<IConfiguration>()))
+        {
+            return routes;
+        }
+
+        var twilio = routes.MapGroup("/twilio").AddEndpointFilter<TwilioSignatureFilter>().DisableAntiforgery();
+        twilio.MapPost("/voice", AnswerAsync);
+        twilio.MapPost("/status", StatusAsync);
+        return routes;
+    }
+
+    static async Task<IResult> AnswerAsync(HttpRequest request, IGrainFactory grains, IOptions<TwilioOptions> options)
+    {
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var sid = form["CallSid"].ToString();
+        if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(form["From"]) || string.IsNullOrEmpty(form["To"]))
+        {
+            return TypedResults.Problem("CallSid, From and To are required.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var direction = form["Direction"].ToString().StartsWith("outbound", StringComparison.Ordinal) ? CallDirection.Outbound : CallDirection.Inbound;
+        var call = grains.GetGrain<ICallGrain>(sid);
+        var started = await call.StartAsync(new CallStart(direction, form["From"].ToString(), form["To"].ToString()));
+        if (started.Status == CallStatus.Ended)
+        {
+            // A late retry or a replayed request for a call that is over: nothing to connect.
+            return TypedResults.Text(new VoiceResponse().Hangup().ToString(), "text/xml");
+        }
+        var token = await call.IssueMediaTokenAsync(options.Value.MediaTokenLifetime);
+
+        var media = new UriBuilder(new Uri(options.Value.PublicBaseUrl!, MediaPath))
+        {
+            Scheme = options.Value.PublicBaseUrl!.Scheme == Uri.UriSchemeHttps ? "wss" : "ws",
+        };
+        var stream = new global::Twilio.TwiML.Voice.Stream(url: media.Uri.ToString());
+        stream.Parameter(name: "token", value: token);
+        var twiml = new VoiceResponse().Append(new Connect().Append(stream));
+        return TypedResults.Text(twiml.ToString(), "text/xml");
+    }
+
+    static async Task<IResult> StatusAsync(HttpRequest request, IGrainFactory grains)
+    {
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var sid = form["CallSid"].ToString();
+        var outcome = form["CallStatus"].ToString() switch
+        {
+            "completed" => "completed",
+            "busy" => "busy",
+            "no-answer" => "no_answer",
+            "failed" => "failed",
+            "canceled" => "canceled",
+            _ => null,            // queued, ringing, in-progress: the call goes on
+        };
+        var call = grains.GetGrain<ICallGrain>(sid);
+        if (outcome is not null && await call.GetSnapshotAsync() is not null)
+        {
+            await call.EndAsync(outcome);
+        }
+        return TypedResults.NoContent();
+    }
+}
