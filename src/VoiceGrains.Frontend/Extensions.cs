@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VoiceGrains.Contracts;
 using VoiceGrains.Data;
+using VoiceGrains.Frontend.MediaStreams;
 using VoiceGrains.Frontend.Twilio;
 
 namespace VoiceGrains.Frontend;
@@ -15,7 +17,12 @@ public static class Extensions
     {
         builder.AddVoiceGrainsDatabase();
 
-        builder.UseOrleansClient(client => client.UseConnectionRetryFilter<GatewayRetryFilter>());
+        builder.UseOrleansClient(client => client
+            .UseConnectionRetryFilter<GatewayRetryFilter>()
+            .AddMemoryStreams(StreamNames.AudioProvider));
+        builder.Services.AddOptions<MediaStreamOptions>().BindConfiguration(MediaStreamOptions.Section)
+            .Validate(o => o.BatchFrames is >= 1 and <= 50 && o.MaxMessageBytes >= 1024 && o.MaxBadMessages >= 0, "MediaStreams settings are out of range")
+            .ValidateOnStart();
         builder.Services.AddSingleton<GatewayRetryFilter>();
 
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -1,6 +1,7 @@
 using VoiceGrains.Data;
 using VoiceGrains.Frontend;
 using VoiceGrains.Frontend.Calls;
+using VoiceGrains.Frontend.MediaStreams;
 using VoiceGrains.Frontend.Twilio;
 
 try
@@ -10,9 +11,11 @@ try
     builder.AddVoiceGrainsFrontend();
 
     var app = builder.Build();
+    app.UseWebSockets();
     app.MapDefaultEndpoints();
     app.MapCallsApi();
     app.MapTwilio();
+    app.MapMediaStreams();
     await app.RunAsync();
     return 0;
 }

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace VoiceGrains.Frontend.MediaStreams;
+
+public static class MediaStreamEndpoint
+{
+    /// <summary><c>/twilio/media</c>: Twilio's Media Streams WebSocket (the TwiML's Stream url).</summary>
+    public static IEndpointRouteBuilder MapMediaStreams(this IEndpointRouteBuilder routes)
+    {
+        routes.Map(Twilio.TwilioWebhooks.MediaPath, async (HttpContext context, IClusterClient cluster, IOptions<MediaStreamOptions> options, ILoggerFactory loggers) =>
+        {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                return Results.BadRequest("Media Streams speak WebSocket.");
+            }
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            await new MediaStreamSession(socket, cluster, options.Value, loggers.CreateLogger<MediaStreamSession>())
+                .RunAsync(context.RequestAborted);
+            return Results.Empty;
+        });
+        return routes;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net.WebSockets;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using VoiceGrains.Contracts;
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Frontend.MediaStreams;
+
+/// <summary>
+/// One Twilio Media Streams WebSocket. The first real message must be <c>start</c> carrying the call's
+/// single-use token (from the TwiML); without a valid one the socket is closed and nothing reaches the call.
+/// Caller audio then goes to the call's audio-in stream in small batches. <c>stop</c> ends the call; a socket
+/// that drops without it ends the call as "dropped". Unusable messages are logged and skipped.
+/// </summary>
+sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster, MediaStreamOptions options, ILogger logger)
+{
+    string? callSid;
+    IAsyncStream<CallerAudio>? audioIn;
+    long lastSequence;
+    long batchStart;
+    readonly MemoryStream batch = new();
+    int badMessages;
+    bool stopped;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[options.MaxMessageBytes];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var (length, closed) = await ReceiveAsync(buffer, cancellationToken);
+                if (closed || length < 0)
+                {
+                    break;
+                }
+                if (!await HandleAsync(buffer.AsMemory(0, length), cancellationToken))
+                {
+                    break;
+                }
+            }
+        }
+        catch (WebSocketException e)
+        {
+            Log.Dropped(logger, callSid ?? "(none)", e.Message);
+        }
+        finally
+        {
+            await FlushAsync();
+            if (callSid is not null && !stopped)
+            {
+                await cluster.GetGrain<ICallGrain>(callSid).EndAsync("dropped");
+            }
+        }
+    }
+
+    /// <summary>False when the session must end.</summary>
+    async Task<bool> HandleAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        var parsed = MediaStreamParser.Parse(message.Span, out var error);
+        if (parsed is null)
+        {
+            Log.Skipped(logger, callSid ?? "(none)", error!);
+            return ++badMessages <= options.MaxBadMessages || await CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "too many unusable messages");
+        }
+
+        switch (parsed)
+        {
+            case MediaStreamEvent.Connected:
+                return true;
+            case MediaStreamEvent.Start start when callSid is null:
+                return await StartAsync(start);
+            case MediaStreamEvent.Start:
+                Log.Skipped(logger, callSid!, "a second start");
+                return true;
+            case not null when callSid is null:
+                return await CloseAsync(WebSocketCloseStatus.PolicyViolation, "start must come first");
+            case MediaStreamEvent.Media media:
+                await AddAsync(media);
+                return true;
+            case MediaStreamEvent.Stop:
+                stopped = true;
+                await FlushAsync();
+                await cluster.GetGrain<ICallGrain>(callSid!).EndAsync("completed");
+                await CloseAsync(WebSocketCloseStatus.NormalClosure, "stopped");
+                return false;
+            default:
+                return true;        // dtmf and mark: consumed by the live call path once it exists
+        }
+    }
+
+    async Task<bool> StartAsync(MediaStreamEvent.Start start)
+    {
+        var call = cluster.GetGrain<ICallGrain>(start.CallSid);
+        if (start.Encoding != "audio/x-mulaw" || start.SampleRate != 8000 || start.Token is null || !await call.RedeemMediaTokenAsync(start.Token))
+        {
+            Log.Refused(logger, start.CallSid);
+            return await CloseAsync(WebSocketCloseStatus.PolicyViolation, "not accepted");
+        }
+        callSid = start.CallSid;
+        lastSequence = start.Sequence;
+        audioIn = cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<CallerAudio>(StreamId.Create(StreamNames.AudioIn, callSid));
+        return true;
+    }
+
+    async Task AddAsync(MediaStreamEvent.Media media)
+    {
+        if (media.Track != "inbound")
+        {
+            return;
+        }
+        if (media.Sequence <= lastSequence)
+        {
+            Log.Skipped(logger, callSid!, $"sequence {media.Sequence} after {lastSequence}");
+            return;
+        }
+        lastSequence = media.Sequence;
+        if (batch.Length == 0)
+        {
+            batchStart = media.Sequence;
+        }
+        batch.Write(media.Payload);
+        if (batch.Length >= options.BatchFrames * Audio.Frames.TelephonyFrameBytes)
+        {
+            await FlushAsync();
+        }
+    }
+
+    async Task FlushAsync()
+    {
+        if (batch.Length > 0 && audioIn is not null)
+        {
+            await audioIn.OnNextAsync(new CallerAudio(batchStart, batch.ToArray()));
+            batch.SetLength(0);
+        }
+    }
+
+    async Task<(int Length, bool Closed)> ReceiveAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return (0, true);
+            }
+            length += result.Count;
+            if (result.EndOfMessage)
+            {
+                return (length, false);
+            }
+            if (length == buffer.Length)
+            {
+                await CloseAsync(WebSocketCloseStatus.MessageTooBig, "message too large");
+                return (-1, false);
+            }
+        }
+    }
+
+    async Task<bool> CloseAsync(WebSocketCloseStatus status, string reason)
+    {
+        if (socket.State == WebSocketState.Open)
+        {
+            await socket.CloseAsync(status, reason, CancellationToken.None);
+        }
+        return false;
+    }
+
+    static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid}: skipped a message ({Reason})")]
+        public static partial void Skipped(ILogger logger, string callSid, string reason);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid} refused: wrong format or no valid token")]
+        public static partial void Refused(ILogger logger, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid} dropped: {Reason}")]
+        public static partial void Dropped(ILogger logger, string callSid, string reason);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streams;
+using VoiceGrains.Contracts;
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Frontend.Tests;
+
+public sealed class MediaStreamSessionTests(FrontendFixture frontend) : IClassFixture<FrontendFixture>
+{
+    IClusterClient Cluster => frontend.Factory.Services.GetRequiredService<IClusterClient>();
+
+    async Task<(string Sid, string Token)> NewCallAsync()
+    {
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var call = Cluster.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100021", "+15550100000"));
+        return (sid, await call.IssueMediaTokenAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    /// <summary>The shared JFK session, rewritten for this call: its sid and its token.</summary>
+    static List<string> Session(string sid, string token) =>
+        File.ReadAllLines(SharedData.PathOf("twilio", "media-streams", "sessions", "jfk-inbound.jsonl"))
+            .Select(line =>
+            {
+                var message = JsonNode.Parse(line)!;
+                if (message["start"] is { } start)
+                {
+                    start["callSid"] = sid;
+                    start["customParameters"]!["token"] = token;
+                }
+                return message.ToJsonString();
+            })
+            .ToList();
+
+    async Task<WebSocket> ConnectAsync() =>
+        await frontend.Factory.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/twilio/media"), CancellationToken.None);
+
+    static Task SendAsync(WebSocket socket, string message) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    async Task<List<CallerAudio>> ListenAsync(string sid, List<CallerAudio> received)
+    {
+        var stream = Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<CallerAudio>(StreamId.Create(StreamNames.AudioIn, sid));
+        await stream.SubscribeAsync((audio, _) =>
+        {
+            lock (received)
+            {
+                received.Add(audio);
+            }
+            return Task.CompletedTask;
+        });
+        return received;
+    }
+
+    static async Task<WebSocketCloseStatus?> WaitForCloseAsync(WebSocket socket)
+    {
+        var buffer = new byte[1024];
+        while (socket.State == WebSocketState.Open)
+        {
+            var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return result.CloseStatus;
+            }
+        }
+        return socket.CloseStatus;
+    }
+
+    async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    [SharedDataFact]
+    public async Task AWholeCallsAudioReachesItsStreamInOrderAndStopEndsTheCall()
+    {
+        var (sid, token) = await NewCallAsync();
+        var received = await ListenAsync(sid, []);
+        var lines = Session(sid, token);
+        using var socket = await ConnectAsync();
+
+        foreach (var line in lines)
+        {
+            await SendAsync(socket, line);
+        }
+        var close = await WaitForCloseAsync(socket);
+        await WaitForAsync(() => { lock (received) { return received.Sum(r => r.MuLaw.Length) >= 650 * 160; } });
+
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, close);
+        var expected = lines.Select(l => JsonNode.Parse(l)!).Where(m => (string?)m["event"] == "media")
+            .SelectMany(m => Convert.FromBase64String((string)m["media"]!["payload"]!)).ToArray();
+        lock (received)
+        {
+            Assert.Equal(expected, received.OrderBy(r => r.FirstSequence).SelectMany(r => r.MuLaw).ToArray());
+            Assert.All(received, r => Assert.True(r.MuLaw.Length <= 3 * 160));
+        }
+        var call = await Cluster.GetGrain<ICallGrain>(sid).GetSnapshotAsync();
+        Assert.Equal(("completed", CallStatus.Ended), (call!.Outcome, call.Status));
+    }
+
+    [SharedDataFact]
+    public async Task AStreamWithoutAValidTokenIsClosedAndReachesNothing()
+    {
+        var (sid, _) = await NewCallAsync();
+        var received = await ListenAsync(sid, []);
+        using var socket = await ConnectAsync();
+
+        foreach (var line in Session(sid, "a-forged-token").Take(20))
+        {
+            if (socket.State != WebSocketState.Open)
+            {
+                break;
+            }
+            await SendAsync(socket, line);
+        }
+        var close = await WaitForCloseAsync(socket);
+        await Task.Delay(300);
+
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, close);
+        Assert.Empty(received);
+        Assert.Equal(CallStatus.Ringing, (await Cluster.GetGrain<ICallGrain>(sid).GetSnapshotAsync())!.Status);
+    }
+
+    [SharedDataFact]
+    public async Task GarbageInTheStreamIsSkippedAndTheCallGoesOn()
+    {
+        var (sid, token) = await NewCallAsync();
+        var received = await ListenAsync(sid, []);
+        var lines = Session(sid, token);
+        using var socket = await ConnectAsync();
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i == 10)
+            {
+                await SendAsync(socket, "{not json");
+                await SendAsync(socket, "{\"event\":\"party\"}");
+                await SendAsync(socket, "{\"event\":\"media\",\"sequenceNumber\":\"99999\",\"media\":{\"chunk\":\"1\",\"timestamp\":\"0\",\"payload\":\"@@@\"}}");
+                await SendAsync(socket, lines[5]);                      // a replayed, out-of-order frame
+            }
+            await SendAsync(socket, lines[i]);
+        }
+        var close = await WaitForCloseAsync(socket);
+        await WaitForAsync(() => { lock (received) { return received.Sum(r => r.MuLaw.Length) >= 650 * 160; } });
+
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, close);
+        lock (received)
+        {
+            Assert.Equal(650 * 160, received.Sum(r => r.MuLaw.Length));
+        }
+    }
+
+    [SharedDataFact]
+    public async Task AStreamThatDropsWithoutStopEndsTheCallAsDropped()
+    {
+        var (sid, token) = await NewCallAsync();
+        var socket = await ConnectAsync();
+        foreach (var line in Session(sid, token).Take(50))
+        {
+            await SendAsync(socket, line);
+        }
+
+        socket.Abort();
+        socket.Dispose();
+        var call = Cluster.GetGrain<ICallGrain>(sid);
+        await WaitForAsync(() => call.GetSnapshotAsync().GetAwaiter().GetResult()!.Status == CallStatus.Ended);
+
+        Assert.Equal("dropped", (await call.GetSnapshotAsync())!.Outcome);
+    }
+}
