@@ -173,4 +173,50 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend) : IClassFi
 
         Assert.Equal("dropped", (await call.GetSnapshotAsync())!.Outcome);
     }
+
+    [SharedDataFact]
+    public async Task AgentAudioGoesToTwilioAsFramesMarksAndClearsShapedAsDocumented()
+    {
+        var (sid, token) = await NewCallAsync();
+        var received = await ListenAsync(sid, []);
+        var lines = Session(sid, token);
+        using var socket = await ConnectAsync();
+        foreach (var line in lines.Take(12))
+        {
+            await SendAsync(socket, line);
+        }
+        await WaitForAsync(() => { lock (received) { return received.Count > 0; } });   // the session has started
+        var audioOut = Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, sid));
+        var speech = Enumerable.Range(0, 480).Select(i => (byte)i).ToArray();
+
+        await audioOut.OnNextAsync(new AgentSpeech(speech));
+        await audioOut.OnNextAsync(new AgentMark("sentence-0"));
+        await audioOut.OnNextAsync(new AgentClear());
+        var replies = new List<JsonNode>();
+        var buffer = new byte[4096];
+        while (replies.Count < 5)
+        {
+            var result = await socket.ReceiveAsync(buffer, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+            replies.Add(JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count))!);
+        }
+
+        Assert.Equal(["media", "media", "media", "mark", "clear"], replies.Select(r => (string)r["event"]!));
+        Assert.All(replies, r => Assert.Equal("MZ00000000000000000000000000000001", (string)r["streamSid"]!));
+        Assert.Equal(speech, replies.Take(3).SelectMany(r => Convert.FromBase64String((string)r["media"]!["payload"]!)).ToArray());
+        Assert.Equal("sentence-0", (string)replies[3]["mark"]!["name"]!);
+        foreach (var (reply, fixture) in new[] { (replies[0], "media.json"), (replies[3], "mark.json"), (replies[4], "clear.json") })
+        {
+            var documented = JsonNode.Parse(File.ReadAllText(SharedData.PathOf("twilio", "media-streams", "to-twilio", fixture)))!;
+            Assert.Equal(Shape(documented), Shape(reply));
+        }
+        await SendAsync(socket, lines[^1]);
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, await WaitForCloseAsync(socket));
+    }
+
+    /// <summary>The property paths of a message, values left out: what "shaped as documented" means.</summary>
+    static string Shape(JsonNode node, string path = "") => node switch
+    {
+        JsonObject o => string.Join(",", o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Shape(p.Value!, $"{path}/{p.Key}"))),
+        _ => path,
+    };
 }

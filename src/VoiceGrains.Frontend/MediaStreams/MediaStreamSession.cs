@@ -9,13 +9,18 @@ namespace VoiceGrains.Frontend.MediaStreams;
 /// <summary>
 /// One Twilio Media Streams WebSocket. The first real message must be <c>start</c> carrying the call's
 /// single-use token (from the TwiML); without a valid one the socket is closed and nothing reaches the call.
-/// Caller audio then goes to the call's audio-in stream in small batches. <c>stop</c> ends the call; a socket
-/// that drops without it ends the call as "dropped". Unusable messages are logged and skipped.
+/// Caller audio then goes to the call's audio-in stream in small batches, and whatever arrives on its audio-out
+/// stream goes to Twilio as 20 ms media frames, marks and clears (one sender at a time: a WebSocket allows no
+/// concurrent sends). <c>stop</c> ends the call; a socket that drops without it ends the call as "dropped".
+/// Unusable messages are logged and skipped.
 /// </summary>
 sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster, MediaStreamOptions options, ILogger logger)
 {
+    readonly SemaphoreSlim sending = new(1, 1);
     string? callSid;
+    string streamSid = "";
     IAsyncStream<CallerAudio>? audioIn;
+    StreamSubscriptionHandle<AgentAudio>? audioOut;
     long lastSequence;
     long batchStart;
     readonly MemoryStream batch = new();
@@ -46,6 +51,10 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
         }
         finally
         {
+            if (audioOut is not null)
+            {
+                await audioOut.UnsubscribeAsync();
+            }
             await FlushAsync();
             if (callSid is not null && !stopped)
             {
@@ -98,9 +107,44 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
             return await CloseAsync(WebSocketCloseStatus.PolicyViolation, "not accepted");
         }
         callSid = start.CallSid;
+        streamSid = start.StreamSid;
         lastSequence = start.Sequence;
-        audioIn = cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<CallerAudio>(StreamId.Create(StreamNames.AudioIn, callSid));
+        var streams = cluster.GetStreamProvider(StreamNames.AudioProvider);
+        audioIn = streams.GetStream<CallerAudio>(StreamId.Create(StreamNames.AudioIn, callSid));
+        audioOut = await streams.GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, callSid)).SubscribeAsync((audio, _) => SendAsync(audio));
         return true;
+    }
+
+    async Task SendAsync(AgentAudio audio)
+    {
+        await sending.WaitAsync();
+        try
+        {
+            if (socket.State != WebSocketState.Open)
+            {
+                return;
+            }
+            switch (audio)
+            {
+                case AgentSpeech speech:
+                    for (var offset = 0; offset < speech.MuLaw.Length; offset += Audio.Frames.TelephonyFrameBytes)
+                    {
+                        var frame = speech.MuLaw.AsSpan(offset, Math.Min(Audio.Frames.TelephonyFrameBytes, speech.MuLaw.Length - offset));
+                        await socket.SendAsync(MediaStreamReplies.Media(streamSid, frame), WebSocketMessageType.Text, true, CancellationToken.None);
+                    }
+                    break;
+                case AgentMark mark:
+                    await socket.SendAsync(MediaStreamReplies.Mark(streamSid, mark.Name), WebSocketMessageType.Text, true, CancellationToken.None);
+                    break;
+                case AgentClear:
+                    await socket.SendAsync(MediaStreamReplies.Clear(streamSid), WebSocketMessageType.Text, true, CancellationToken.None);
+                    break;
+            }
+        }
+        finally
+        {
+            sending.Release();
+        }
     }
 
     async Task AddAsync(MediaStreamEvent.Media media)
@@ -160,11 +204,19 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
 
     async Task<bool> CloseAsync(WebSocketCloseStatus status, string reason)
     {
-        if (socket.State == WebSocketState.Open)
+        await sending.WaitAsync();
+        try
         {
-            await socket.CloseAsync(status, reason, CancellationToken.None);
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.CloseAsync(status, reason, CancellationToken.None);
+            }
+            return false;
         }
-        return false;
+        finally
+        {
+            sending.Release();
+        }
     }
 
     static partial class Log
