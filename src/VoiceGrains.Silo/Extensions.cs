@@ -1,6 +1,10 @@
 using Orleans.Configuration;
 using VoiceGrains.Contracts;
 using VoiceGrains.Data;
+using VoiceGrains.Grains.Speech;
+using VoiceGrains.Speech.Inference;
+using VoiceGrains.Speech.Stt;
+using VoiceGrains.Speech.Vad;
 
 namespace VoiceGrains.Silo;
 
@@ -18,11 +22,34 @@ public static class Extensions
         builder.Services.AddOptions<DatabaseStartupOptions>().BindConfiguration(DatabaseStartupOptions.Section);
         // Registered before UseOrleans: hosted services start in order, so Orleans finds its tables ready.
         builder.Services.AddHostedService<DatabaseStartup>();
-        builder.Services.AddHostedService<SpeechModelCheck>();
+        builder.AddVoiceGrainsSpeech();
 
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
         builder.UseOrleans(silo => silo.AddMemoryStreams(StreamNames.AudioProvider));
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("orleans-silo");
         return builder;
+    }
+
+    /// <summary>
+    /// The speech engines calls share: one inference pool sized to the cores, the VAD model and the Whisper
+    /// recognizer, each only when its model is installed (the start-up check says which are missing).
+    /// </summary>
+    static void AddVoiceGrainsSpeech(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SpeechSettings>();
+        builder.Services.AddHostedService<SpeechModelCheck>();
+        builder.Services.AddSingleton(_ => new InferencePool(builder.Configuration.GetValue<int?>("Speech:InferenceConcurrency")));
+        builder.Services.AddSingleton(services =>
+        {
+            var settings = services.GetRequiredService<SpeechSettings>();
+            var pool = services.GetRequiredService<InferencePool>();
+            bool Ready(VoiceGrains.Speech.Models.ModelEntry model) => SpeechSettings.IsUsable(model) && settings.Store.IsInstalled(model);
+            return new SpeechServices(
+                pool,
+                Ready(settings.Vad) ? new SileroVadModel(settings.Store.PathOf(settings.Vad)) : null,
+                Ready(settings.Recognizer)
+                    ? new WhisperTranscriber(settings.Store.PathOf(settings.Recognizer), new WhisperOptions { Model = settings.Recognizer.Name }, pool)
+                    : null);
+        });
     }
 }

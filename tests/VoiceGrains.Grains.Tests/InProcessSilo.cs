@@ -4,6 +4,10 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using VoiceGrains.Contracts;
 using VoiceGrains.Data;
+using VoiceGrains.Grains.Speech;
+using VoiceGrains.Speech.Inference;
+using VoiceGrains.Speech.Models;
+using VoiceGrains.Speech.Vad;
 
 namespace VoiceGrains.Grains.Tests;
 
@@ -23,6 +27,10 @@ public sealed class InProcessSilo : IAsyncLifetime
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
+    public IClusterClient Cluster => Services.GetRequiredService<IClusterClient>();
+
+    public ScriptedRecognizerForTests Recognizer { get; } = new();
+
     public async Task InitializeAsync()
     {
         await postgres.InitializeAsync();
@@ -33,6 +41,12 @@ public sealed class InProcessSilo : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(Database);
         builder.Services.AddVoiceGrainsData();
+        var silero = ModelCatalog.Get("silero-vad");
+        builder.Services.AddSingleton(Recognizer);
+        builder.Services.AddSingleton(new SpeechServices(
+            new InferencePool(),
+            ModelStore.Default().IsInstalled(silero) ? new SileroVadModel(ModelStore.Default().PathOf(silero)) : null,
+            Recognizer));
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort.Next(), FreePort.Next())
             .AddAdoNetGrainStorage(StorageNames.Calls, options =>

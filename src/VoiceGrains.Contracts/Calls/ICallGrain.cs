@@ -16,6 +16,10 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("AppendTurn")]
     Task<int> AppendTurnAsync(NewTurn turn);
 
+    /// <summary>The caller began to speak: if the agent was speaking, the caller has barged in and the call listens.</summary>
+    [Alias("CallerStartedSpeaking")]
+    Task CallerStartedSpeakingAsync();
+
     /// <summary>Ends the call with an outcome (completed, dropped, transferred…); ending twice keeps the first outcome.</summary>
     [Alias("End")]
     Task EndAsync(string outcome);

@@ -97,6 +97,16 @@ public sealed partial class CallGrain(
         return stored.Seq;
     }
 
+    public async Task CallerStartedSpeakingAsync()
+    {
+        RequireStarted();
+        if (state.State.Status == CallStatus.Speaking)
+        {
+            Log.BargeIn(logger, CallSid);
+            await MoveToAsync(CallStatus.Listening);
+        }
+    }
+
     public async Task EndAsync(string outcome)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
@@ -187,6 +197,9 @@ public sealed partial class CallGrain(
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} started ({Direction}, customer {CustomerId})")]
         public static partial void CallStarted(ILogger logger, string callSid, CallDirection direction, long? customerId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the caller barged in")]
+        public static partial void BargeIn(ILogger logger, string callSid);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} ended: {Outcome} after {Turns} turns")]
         public static partial void CallEnded(ILogger logger, string callSid, string outcome, int turns);

@@ -9,7 +9,7 @@ namespace VoiceGrains.Speech.Stt;
 /// state, not thread-safe) are pooled and reused; every transcription runs on the <see cref="InferencePool"/>.
 /// A processor whose run was cancelled or failed is disposed rather than reused.
 /// </summary>
-public sealed class WhisperTranscriber : IAsyncDisposable
+public sealed class WhisperTranscriber : ISpeechRecognizer, IAsyncDisposable
 {
     /// <summary>Whisper's input rate.</summary>
     public const int SampleRate = 16000;

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+using VoiceGrains.Audio;
+using VoiceGrains.Contracts;
+using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Speech.Stt;
+using VoiceGrains.Speech.Vad;
+
+namespace VoiceGrains.Grains.Speech;
+
+/// <summary>
+/// Listens to one call's audio-in stream: Silero VAD at 8 kHz on the inference pool, speech start reported to the
+/// call at once (barge-in), each utterance (with its pre-roll) resampled to 16 kHz and recognized on the pool,
+/// then appended to the call as a caller turn with its recognition time. Recognition runs alongside listening,
+/// so the VAD keeps up while a long utterance is transcribed; results are reported in utterance order.
+/// </summary>
+[ImplicitStreamSubscription(StreamNames.AudioIn)]
+public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<RecognizerGrain> logger)
+    : Grain, IRecognizerGrain, IStreamSubscriptionObserver
+{
+    UtteranceRecorder? recorder;
+    Task reporting = Task.CompletedTask;
+    bool saidCannotHear;
+
+    string CallSid => this.GetPrimaryKeyString();
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        await handleFactory.Create<CallerAudio>().ResumeAsync(OnAudioAsync);
+    }
+
+    async Task OnAudioAsync(CallerAudio audio, StreamSequenceToken? token)
+    {
+        if (speech.Vad is null || speech.Recognizer is null)
+        {
+            if (!saidCannotHear)
+            {
+                Log.CannotHear(logger, CallSid);
+                saidCannotHear = true;
+            }
+            return;
+        }
+
+        recorder ??= new UtteranceRecorder(new VadStream(speech.Vad, Frames.TelephonyRate), speech.PreRoll);
+        var samples = MuLaw.DecodeToFloat(audio.MuLaw);
+        var events = await speech.Pool.RunAsync("vad", _ => Task.FromResult(recorder.Push(samples)), CancellationToken.None);
+        foreach (var e in events.Value)
+        {
+            switch (e)
+            {
+                case SpeechStarted:
+                    await GrainFactory.GetGrain<ICallGrain>(CallSid).CallerStartedSpeakingAsync();
+                    break;
+                case Utterance utterance:
+                    reporting = ReportAsync(reporting, utterance);
+                    break;
+            }
+        }
+    }
+
+    async Task ReportAsync(Task previous, Utterance utterance)
+    {
+        var wideband = Resampler.Convert(utterance.Audio, utterance.SampleRate, WhisperTranscriber.SampleRate);
+        var recognizing = speech.Recognizer!.TranscribeAsync(wideband, CancellationToken.None);
+        await previous;
+        try
+        {
+            var heard = await recognizing;
+            if (heard.Text.Length == 0)
+            {
+                Log.NothingRecognized(logger, CallSid, utterance.SpeechEnd - utterance.SpeechStart);
+                return;
+            }
+            var latency = new TurnLatency(SpeechToTextMs: (int)(heard.QueueWait + heard.Inference).TotalMilliseconds);
+            await GrainFactory.GetGrain<ICallGrain>(CallSid).AppendTurnAsync(
+                new NewTurn(Speaker.Caller, heard.Text, DateTimeOffset.UtcNow - (utterance.SpeechEnd - utterance.SpeechStart), DateTimeOffset.UtcNow, latency));
+        }
+        catch (Exception e) when (e is TimeoutException or VoiceGrains.Speech.Inference.InferenceQueueFullException)
+        {
+            Log.RecognitionFailed(logger, CallSid, e.Message);
+        }
+    }
+
+    static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: no speech model is installed, so the caller cannot be heard")]
+        public static partial void CannotHear(ILogger logger, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: {Duration} of speech with no words recognized")]
+        public static partial void NothingRecognized(ILogger logger, string callSid, TimeSpan duration);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: an utterance was not recognized ({Reason})")]
+        public static partial void RecognitionFailed(ILogger logger, string callSid, string reason);
+    }
+}
