@@ -59,6 +59,10 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
         }
     }
 
+    /// <summary>
+    /// Recognizes one utterance and appends it after the previous report finished. It never throws: a report runs
+    /// in the background of the stream, so each failure is logged here and the call goes on hearing.
+    /// </summary>
     async Task ReportAsync(Task previous, Utterance utterance)
     {
         var wideband = Resampler.Convert(utterance.Audio, utterance.SampleRate, WhisperTranscriber.SampleRate);
@@ -76,7 +80,7 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
             await GrainFactory.GetGrain<ICallGrain>(CallSid).AppendTurnAsync(
                 new NewTurn(Speaker.Caller, heard.Text, DateTimeOffset.UtcNow - (utterance.SpeechEnd - utterance.SpeechStart), DateTimeOffset.UtcNow, latency));
         }
-        catch (Exception e) when (e is TimeoutException or VoiceGrains.Speech.Inference.InferenceQueueFullException)
+        catch (Exception e)
         {
             Log.RecognitionFailed(logger, CallSid, e.Message);
         }
@@ -90,7 +94,7 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: {Duration} of speech with no words recognized")]
         public static partial void NothingRecognized(ILogger logger, string callSid, TimeSpan duration);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: an utterance was not recognized ({Reason})")]
+        [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: an utterance was lost ({Reason})")]
         public static partial void RecognitionFailed(ILogger logger, string callSid, string reason);
     }
 }
