@@ -4,6 +4,7 @@ using VoiceGrains.Data;
 using VoiceGrains.Grains.Speech;
 using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Stt;
+using VoiceGrains.Speech.Tts;
 using VoiceGrains.Speech.Vad;
 
 namespace VoiceGrains.Silo;
@@ -49,7 +50,22 @@ public static class Extensions
                 Ready(settings.Vad) ? new SileroVadModel(settings.Store.PathOf(settings.Vad)) : null,
                 Ready(settings.Recognizer)
                     ? new WhisperTranscriber(settings.Store.PathOf(settings.Recognizer), new WhisperOptions { Model = settings.Recognizer.Name }, pool)
-                    : null);
+                    : null,
+                BuiltInVoice(services.GetRequiredService<ILoggerFactory>().CreateLogger("VoiceGrains.Silo.Speech")));
         });
+    }
+
+    /// <summary>espeak-ng, when libespeak-ng is installed; otherwise no voice, said once at start.</summary>
+    static EspeakEngine? BuiltInVoice(ILogger logger)
+    {
+        try
+        {
+            return new EspeakEngine();
+        }
+        catch (InvalidOperationException e)
+        {
+            logger.LogError("No voice: {Reason}", e.Message);
+            return null;
+        }
     }
 }

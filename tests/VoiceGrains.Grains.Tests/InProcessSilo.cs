@@ -7,6 +7,7 @@ using VoiceGrains.Data;
 using VoiceGrains.Grains.Speech;
 using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Models;
+using VoiceGrains.Speech.Tts;
 using VoiceGrains.Speech.Vad;
 
 namespace VoiceGrains.Grains.Tests;
@@ -46,7 +47,8 @@ public sealed class InProcessSilo : IAsyncLifetime
         builder.Services.AddSingleton(new SpeechServices(
             new InferencePool(),
             ModelStore.Default().IsInstalled(silero) ? new SileroVadModel(ModelStore.Default().PathOf(silero)) : null,
-            Recognizer));
+            Recognizer,
+            new EspeakEngine()));
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort.Next(), FreePort.Next())
             .AddAdoNetGrainStorage(StorageNames.Calls, options =>

@@ -1,20 +1,23 @@
 using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Stt;
+using VoiceGrains.Speech.Tts;
 using VoiceGrains.Speech.Vad;
 
 namespace VoiceGrains.Grains.Speech;
 
 /// <summary>
-/// The process-wide speech engines grains share: one VAD model, one recognizer, one inference pool. A missing
+/// The process-wide speech engines grains share: one VAD model, one recognizer, one voice, one inference pool. A missing
 /// model leaves its engine null and the silo has said so at start; a grain that needs it then says it cannot hear.
 /// </summary>
-public sealed class SpeechServices(InferencePool pool, SileroVadModel? vad, ISpeechRecognizer? recognizer)
+public sealed class SpeechServices(InferencePool pool, SileroVadModel? vad, ISpeechRecognizer? recognizer, ITextToSpeechEngine? voice)
 {
     public InferencePool Pool { get; } = pool;
 
     public SileroVadModel? Vad { get; } = vad;
 
     public ISpeechRecognizer? Recognizer { get; } = recognizer;
+
+    public ITextToSpeechEngine? Voice { get; } = voice;
 
     /// <summary>How much audio before detected speech an utterance keeps, so its first syllable is recognized.</summary>
     public TimeSpan PreRoll { get; init; } = TimeSpan.FromMilliseconds(300);

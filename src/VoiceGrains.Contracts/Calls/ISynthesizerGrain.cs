@@ -1,0 +1,15 @@
+namespace VoiceGrains.Contracts.Calls;
+
+/// <summary>Speaks for one call (keyed by call sid): sentences in, audio-out stream out.</summary>
+[Alias("VoiceGrains.ISynthesizerGrain")]
+public interface ISynthesizerGrain : IGrainWithStringKey
+{
+    /// <summary>Queues sentences to speak, in order, after any still being spoken; returns at once.</summary>
+    [Alias("Speak")]
+    Task SpeakAsync(IReadOnlyList<string> sentences);
+
+    /// <summary>Barge-in: stops speaking within a frame, drops what is queued, and tells the carrier to clear its buffer.</summary>
+    /// <remarks>Interleaves with a running <see cref="SpeakAsync"/>: it must be able to cut speech off at any time.</remarks>
+    [Alias("Stop"), Orleans.Concurrency.AlwaysInterleave]
+    Task StopAsync();
+}

@@ -1,0 +1,141 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using VoiceGrains.Audio;
+using VoiceGrains.Contracts;
+using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Speech.Tts;
+
+namespace VoiceGrains.Grains.Speech;
+
+/// <summary>
+/// Speaks for one call: sentences are synthesized on the inference pool and published on the call's audio-out
+/// stream as speech in 200 ms batches, with a mark after each sentence ("sentence-N") that the carrier echoes once
+/// played. Output is paced to real time with a short lead: synthesis runs ~100× faster than speech, and a whole
+/// reply dumped into the carrier's buffer could neither be cut off promptly nor tell what the caller heard.
+/// Speaking runs in the background of the grain so <see cref="StopAsync"/> (always interleaved) can cut it off
+/// at any batch; after a stop the carrier is told to clear the little it still buffers.
+/// </summary>
+public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<SynthesizerGrain> logger) : Grain, ISynthesizerGrain
+{
+    const int FramesPerBatch = 10;
+
+    /// <summary>How far ahead of real time audio may be sent: enough to ride out network jitter, no more.</summary>
+    static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(300);
+
+    readonly Channel<string> queue = Channel.CreateUnbounded<string>();
+    CancellationTokenSource speaking = new();
+    Task? speaker;
+    int spoken;
+
+    string CallSid => this.GetPrimaryKeyString();
+
+    public Task SpeakAsync(IReadOnlyList<string> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        if (speech.Voice is null)
+        {
+            Log.CannotSpeak(logger, CallSid);
+            return Task.CompletedTask;
+        }
+        foreach (var sentence in sentences.Where(s => !string.IsNullOrWhiteSpace(s)))
+        {
+            queue.Writer.TryWrite(sentence);
+        }
+        speaker ??= SpeakQueuedAsync(speaking.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync()
+    {
+        await speaking.CancelAsync();
+        while (queue.Reader.TryRead(out _))
+        {
+        }
+        if (speaker is not null)
+        {
+            await speaker;
+        }
+        speaker = null;
+        speaking = new CancellationTokenSource();
+        await AudioOut().OnNextAsync(new AgentClear());
+    }
+
+    async Task SpeakQueuedAsync(CancellationToken cancellationToken)
+    {
+        var output = Channel.CreateBounded<SpeechOutput>(FramesPerBatch);
+        var synthesizer = new SpeechSynthesizer(speech.Voice!, speech.Pool);
+        var producing = synthesizer.SpeakAsync(Sentences(cancellationToken), output.Writer, cancellationToken)
+            .ContinueWith(t => output.Writer.TryComplete(t.Exception), TaskScheduler.Current);
+        var batch = new List<byte>(FramesPerBatch * Frames.TelephonyFrameBytes);
+        var clock = new Pacing();
+        try
+        {
+            await foreach (var item in output.Reader.ReadAllAsync(cancellationToken))
+            {
+                if (item is SpeechFrame frame)
+                {
+                    batch.AddRange(frame.MuLaw);
+                    if (batch.Count >= FramesPerBatch * Frames.TelephonyFrameBytes)
+                    {
+                        await PublishAsync(batch, clock, cancellationToken);
+                    }
+                }
+                else if (item is SentenceSpoken)
+                {
+                    await PublishAsync(batch, clock, cancellationToken);
+                    await AudioOut().OnNextAsync(new AgentMark($"sentence-{spoken++}"));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.Interrupted(logger, CallSid);
+        }
+        await producing;
+    }
+
+    /// <summary>Every sentence queued, as it is queued, until a stop: one speaker per grain, so output never interleaves.</summary>
+    IAsyncEnumerable<string> Sentences(CancellationToken cancellationToken) => queue.Reader.ReadAllAsync(cancellationToken);
+
+    async Task PublishAsync(List<byte> batch, Pacing clock, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        if (clock.Sent < clock.Elapsed)
+        {
+            clock.Sent = clock.Elapsed;          // idle since the last reply: pace this one from now, not from then
+        }
+        var ahead = clock.Sent - clock.Elapsed - Lead;
+        if (ahead > TimeSpan.Zero)
+        {
+            await Task.Delay(ahead, cancellationToken);
+        }
+        await AudioOut().OnNextAsync(new AgentSpeech(batch.ToArray()));
+        clock.Sent += TimeSpan.FromSeconds((double)batch.Count / Frames.TelephonyRate);
+        batch.Clear();
+    }
+
+    /// <summary>Audio sent so far against time passed since speaking began.</summary>
+    sealed class Pacing
+    {
+        readonly long started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public TimeSpan Sent { get; set; }
+
+        public TimeSpan Elapsed => System.Diagnostics.Stopwatch.GetElapsedTime(started);
+    }
+
+    Orleans.Streams.IAsyncStream<AgentAudio> AudioOut() =>
+        this.GetStreamProvider(StreamNames.AudioProvider).GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, CallSid));
+
+    static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: no voice is available, so the agent cannot be heard")]
+        public static partial void CannotSpeak(ILogger logger, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: speech stopped (barge-in)")]
+        public static partial void Interrupted(ILogger logger, string callSid);
+    }
+}

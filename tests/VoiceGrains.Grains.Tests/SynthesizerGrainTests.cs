@@ -1,0 +1,85 @@
+using Orleans.Streams;
+using VoiceGrains.Audio;
+using VoiceGrains.Contracts;
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Grains.Tests;
+
+public sealed class SynthesizerGrainTests(InProcessSilo silo) : IClassFixture<InProcessSilo>
+{
+    async Task<List<AgentAudio>> ListenAsync(string sid)
+    {
+        var heard = new List<AgentAudio>();
+        await silo.Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, sid))
+            .SubscribeAsync((audio, _) =>
+            {
+                lock (heard)
+                {
+                    heard.Add(audio);
+                }
+                return Task.CompletedTask;
+            });
+        return heard;
+    }
+
+    static async Task WaitForAsync(List<AgentAudio> heard, Func<List<AgentAudio>, bool> condition)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            lock (heard)
+            {
+                if (condition(heard))
+                {
+                    return;
+                }
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task SentencesBecomeTelephoneSpeechWithAMarkAfterEachInOrder()
+    {
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var heard = await ListenAsync(sid);
+
+        await silo.Grains.GetGrain<ISynthesizerGrain>(sid).SpeakAsync(["Hello, this is Northwind.", "Your order 10482 shipped."]);
+        await WaitForAsync(heard, h => h.OfType<AgentMark>().Count() == 2);
+
+        lock (heard)
+        {
+            Assert.Equal(["sentence-0", "sentence-1"], heard.OfType<AgentMark>().Select(m => m.Name));
+            Assert.IsType<AgentSpeech>(heard[0]);
+            var firstMark = heard.FindIndex(a => a is AgentMark);
+            Assert.True(heard.Skip(firstMark + 1).OfType<AgentSpeech>().Any(), "the second sentence's speech comes after the first mark");
+            Assert.All(heard.OfType<AgentSpeech>(), s => Assert.Equal(0, s.MuLaw.Length % Frames.TelephonyFrameBytes));
+            Assert.True(heard.OfType<AgentSpeech>().Sum(s => s.MuLaw.Length) > Frames.TelephonyRate, "more than a second of speech");
+        }
+    }
+
+    [Fact]
+    public async Task StoppingCutsTheSpeechOffDropsTheRestAndClears()
+    {
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var heard = await ListenAsync(sid);
+        var synthesizer = silo.Grains.GetGrain<ISynthesizerGrain>(sid);
+
+        await synthesizer.SpeakAsync(["This first sentence is long enough that the caller will interrupt it before it ends.",
+                                      "This one should never be heard.", "Nor this one."]);
+        await WaitForAsync(heard, h => h.OfType<AgentSpeech>().Any());
+        await synthesizer.StopAsync();
+        await Task.Delay(500);
+
+        lock (heard)
+        {
+            Assert.IsType<AgentClear>(heard[^1]);
+            Assert.True(heard.OfType<AgentMark>().Count() <= 1, string.Join(", ", heard.OfType<AgentMark>().Select(m => m.Name)));
+        }
+        await synthesizer.SpeakAsync(["After the interruption."]);
+        await WaitForAsync(heard, h => h[^1] is AgentMark);
+        lock (heard)
+        {
+            Assert.IsType<AgentMark>(heard[^1]);
+        }
+    }
+}
