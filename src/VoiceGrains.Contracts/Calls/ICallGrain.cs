@@ -16,7 +16,7 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("AppendTurn")]
     Task<int> AppendTurnAsync(NewTurn turn);
 
-    /// <summary>The caller began to speak: if the agent was speaking, the caller has barged in and the call listens.</summary>
+    /// <summary>The caller began to speak: if the agent was speaking, the caller has barged in: its speech is cut off and the call listens.</summary>
     [Alias("CallerStartedSpeaking")]
     Task CallerStartedSpeakingAsync();
 

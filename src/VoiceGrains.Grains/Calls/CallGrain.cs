@@ -104,6 +104,7 @@ public sealed partial class CallGrain(
         {
             Log.BargeIn(logger, CallSid);
             await MoveToAsync(CallStatus.Listening);
+            await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).StopAsync();
         }
     }
 
