@@ -65,8 +65,7 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
     /// </summary>
     async Task ReportAsync(Task previous, Utterance utterance)
     {
-        var wideband = Resampler.Convert(utterance.Audio, utterance.SampleRate, WhisperTranscriber.SampleRate);
-        var recognizing = speech.Recognizer!.TranscribeAsync(wideband, CancellationToken.None);
+        var recognizing = RecognizeAsync(utterance);
         await previous;
         try
         {
@@ -84,6 +83,14 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
         {
             Log.RecognitionFailed(logger, CallSid, e.Message);
         }
+    }
+
+    /// <summary>Resampling to Whisper's rate is CPU work too: it runs on the pool, then recognition takes its own slot.</summary>
+    async Task<Transcription> RecognizeAsync(Utterance utterance)
+    {
+        var wideband = await speech.Pool.RunAsync("resample",
+            _ => Task.FromResult(Resampler.Convert(utterance.Audio, utterance.SampleRate, WhisperTranscriber.SampleRate)), CancellationToken.None);
+        return await speech.Recognizer!.TranscribeAsync(wideband.Value, CancellationToken.None);
     }
 
     static partial class Log

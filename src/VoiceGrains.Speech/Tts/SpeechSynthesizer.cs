@@ -19,10 +19,13 @@ public sealed class SpeechSynthesizer(ITextToSpeechEngine engine, InferencePool 
         var index = 0;
         await foreach (var sentence in sentences.WithCancellation(cancellationToken))
         {
-            var spoken = SpokenText.Normalize(sentence);
-            var audio = await pool.RunAsync("tts", token => Task.FromResult(engine.Synthesize(spoken, token)), cancellationToken);
-            var telephone = MuLaw.EncodeFromFloat(Resampler.Convert(audio.Value, engine.SampleRate, Frames.TelephonyRate));
-            foreach (var frame in Frames.SplitMuLaw(telephone))
+            // Synthesis, resampling and encoding all run on the pool: none of it on the caller's (a grain's) scheduler.
+            var telephone = await pool.RunAsync("tts", token =>
+            {
+                var audio = engine.Synthesize(SpokenText.Normalize(sentence), token);
+                return Task.FromResult(MuLaw.EncodeFromFloat(Resampler.Convert(audio, engine.SampleRate, Frames.TelephonyRate)));
+            }, cancellationToken);
+            foreach (var frame in Frames.SplitMuLaw(telephone.Value))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await output.WriteAsync(new SpeechFrame(frame), cancellationToken);
