@@ -30,11 +30,7 @@ public static class VadCommand
         var clip = WavFile.Read(parse.GetValue(File)!);
         var rate = clip.SampleRate <= 8000 ? 8000 : 16000;
         using var model = new SileroVadModel(ModelStore.Default().Require(ModelCatalog.Get(parse.GetValue(Model)!)));
-        var stream = new VadStream(model, rate);
-        var samples = clip.ResampleTo(rate).Samples;
-        var events = samples.Chunk(Frames.SamplesPerFrame(rate)).SelectMany(block => stream.Push(block)).ToList();
-        events.AddRange(stream.Complete());      // after every push: a segment still open at the end of the file
-        var segments = events.OfType<SpeechEnded>().ToList();
+        var segments = VadStream.FindSegments(model, clip.ResampleTo(rate));
 
         if (parse.GetValue(Json))
         {

@@ -48,6 +48,23 @@ public sealed class VadStream
     /// <summary>True while inside a reported speech segment.</summary>
     public bool InSpeech => speechStart is not null;
 
+    /// <summary>
+    /// Every speech segment of a whole clip (8 or 16 kHz), fed in 20 ms blocks as a call delivers them; a segment
+    /// still open at the end of the clip is closed there, after every block has been pushed.
+    /// </summary>
+    public static List<SpeechEnded> FindSegments(SileroVadModel model, AudioClip clip, VadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(clip);
+        var stream = new VadStream(model, clip.SampleRate, options);
+        var events = new List<VadEvent>();
+        foreach (var block in clip.Samples.Chunk(Frames.SamplesPerFrame(clip.SampleRate)))
+        {
+            events.AddRange(stream.Push(block));
+        }
+        events.AddRange(stream.Complete());
+        return events.OfType<SpeechEnded>().ToList();
+    }
+
     /// <summary>Scores the new samples; returns the events they complete, in order.</summary>
     public List<VadEvent> Push(ReadOnlySpan<float> samples)
     {
