@@ -14,6 +14,7 @@ public sealed class RecognizerGrainTests(InProcessSilo silo) : IClassFixture<InP
         var call = silo.Grains.GetGrain<ICallGrain>(sid);
         await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100022", "+15550100000"));
         await call.MoveToAsync(CallStatus.Speaking);
+        var before = silo.Recognizer.Utterances;
         silo.Recognizer.Script("And so my fellow Americans,", "ask not", "what your country can do for you,", "ask what you can do for your country.");
         var telephone = MuLaw.EncodeFromFloat(WavFile.Read(SharedData.PathOf("audio", "jfk.wav")).ResampleTo(Frames.TelephonyRate).Samples);
         var audioIn = silo.Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<CallerAudio>(StreamId.Create(StreamNames.AudioIn, sid));
@@ -29,6 +30,8 @@ public sealed class RecognizerGrainTests(InProcessSilo silo) : IClassFixture<InP
             turns = (await call.GetSnapshotAsync())!.Turns.Where(t => t.Speaker == Speaker.Caller).ToList();
         }
 
+        // Exactly the recording's four phrases reached recognition: none split, none merged, none invented.
+        Assert.Equal(4, silo.Recognizer.Utterances - before);
         Assert.Equal(["And so my fellow Americans,", "ask not", "what your country can do for you,", "ask what you can do for your country."], turns.Select(t => t.Text));
         Assert.All(turns, t => Assert.NotNull(t.Latency.SpeechToTextMs));
         Assert.Equal(CallStatus.Listening, (await call.GetSnapshotAsync())!.Status);      // the caller spoke over the agent

@@ -11,6 +11,10 @@ namespace VoiceGrains.Grains.Tests;
 public sealed class ScriptedRecognizerForTests : ISpeechRecognizer
 {
     readonly ConcurrentQueue<string> lines = new();
+    int utterances;
+
+    /// <summary>Utterances handed to this recognizer so far.</summary>
+    public int Utterances => Volatile.Read(ref utterances);
 
     public void Script(params string[] next)
     {
@@ -20,12 +24,15 @@ public sealed class ScriptedRecognizerForTests : ISpeechRecognizer
         }
     }
 
-    public Task<Transcription> TranscribeAsync(ReadOnlyMemory<float> samples, CancellationToken cancellationToken) =>
-        Task.FromResult(new Transcription(
+    public Task<Transcription> TranscribeAsync(ReadOnlyMemory<float> samples, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref utterances);
+        return Task.FromResult(new Transcription(
             lines.TryDequeue(out var line) ? line : "",
             [],
             "en",
             TimeSpan.FromSeconds((double)samples.Length / WhisperTranscriber.SampleRate),
             TimeSpan.Zero,
             TimeSpan.FromMilliseconds(1)));
+    }
 }

@@ -21,14 +21,18 @@ public sealed class InferencePoolTests
     }
 
     [Fact]
-    public async Task WorkRunsOffTheCallersThread()
+    public async Task WorkLeavesTheCallersSchedulerAsAGrainsWould()
     {
         using var pool = new InferencePool(1);
-        var caller = Environment.CurrentManagedThreadId;
+        // A one-at-a-time scheduler, like an Orleans activation's: inference must never run on it.
+        var grainLike = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
 
-        var result = await pool.RunAsync("test", _ => Task.FromResult(Environment.CurrentManagedThreadId), CancellationToken.None);
+        var ranOn = await Task.Factory.StartNew(
+            () => pool.RunAsync("test", _ => Task.FromResult(TaskScheduler.Current), CancellationToken.None),
+            CancellationToken.None, TaskCreationOptions.None, grainLike).Unwrap();
 
-        Assert.NotEqual(caller, result.Value);
+        Assert.NotSame(grainLike, ranOn.Value);
+        Assert.Same(TaskScheduler.Default, ranOn.Value);
     }
 
     [Fact]
