@@ -19,15 +19,17 @@ CROSS JOIN LATERAL (VALUES
     (make_date(y, 12, 25), 'Christmas Day')
 ) AS h(day, name);
 
-INSERT INTO customers (phone, name, email, zip, preferences)
+INSERT INTO customers (phone, name, email, zip, address, preferences)
 SELECT '+1555010' || lpad(i::text, 4, '0'),
        f.first || ' ' || l.last,
        lower(f.first || '.' || l.last) || i || '@example.com',
-       (ARRAY['10001','02139','60614','94110','73301','98101','30305','80202','19103','33131'])[1 + i % 10],
+       z.zip,
+       (200 + i) || ' ' || (ARRAY['Birch St','Willow Ave','Spruce Rd','Aspen Ln','Poplar Ct'])[1 + i % 5] || ', Springfield ' || z.zip,
        CASE WHEN i % 4 = 0 THEN '{"contact":"email"}'::jsonb WHEN i % 4 = 1 THEN '{"contact":"phone"}'::jsonb ELSE '{}'::jsonb END
 FROM generate_series(1, 50) AS i
 CROSS JOIN LATERAL (SELECT (ARRAY['Maria','James','Aisha','Wei','Olivia','Diego','Fatima','Noah','Priya','Liam'])[1 + i % 10] AS first) f
-CROSS JOIN LATERAL (SELECT (ARRAY['Garcia','Smith','Khan','Zhang','Johnson','Lopez','Ali','Brown','Patel'])[1 + (i / 10 + i) % 9] AS last) l;
+CROSS JOIN LATERAL (SELECT (ARRAY['Garcia','Smith','Khan','Zhang','Johnson','Lopez','Ali','Brown','Patel'])[1 + (i / 10 + i) % 9] AS last) l
+CROSS JOIN LATERAL (SELECT (ARRAY['10001','02139','60614','94110','73301','98101','30305','80202','19103','33131'])[1 + i % 10] AS zip) z;
 
 INSERT INTO products (sku, name, price_cents) VALUES
 ('LMP-100', 'Brass desk lamp', 4999),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VoiceGrains.Cli.Conversation;
 using VoiceGrains.Cli.Database;
 using VoiceGrains.Cli.Models;
 using VoiceGrains.Cli.Speech;
@@ -10,4 +11,5 @@ root.Subcommands.Add(VadCommand.Create());
 root.Subcommands.Add(SttCommand.Create());
 root.Subcommands.Add(TtsCommand.Create());
 root.Subcommands.Add(BenchCommands.Create());
+root.Subcommands.Add(ChatCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VoiceGrains.Data.Appointments;
+using VoiceGrains.Data.Business;
 using VoiceGrains.Data.Calls;
 using VoiceGrains.Data.Customers;
 using VoiceGrains.Data.Migrations;
+using VoiceGrains.Data.Orders;
 
 namespace VoiceGrains.Data;
 
@@ -28,6 +30,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CallRepository>();
         services.AddSingleton<CustomerRepository>();
         services.AddSingleton<AppointmentRepository>();
+        services.AddSingleton<OrderRepository>();
+        services.AddSingleton<BusinessRepository>();
+        services.AddSingleton<FunctionCallRepository>();
         services.AddSingleton<DomainVocabularyRepository>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoSeeder>();

@@ -1,4 +1,5 @@
 using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Data.Orders;
 
 namespace VoiceGrains.Data;
 
@@ -10,4 +11,11 @@ public static class DbNames
     public static string Of(CallDirection direction) => direction.ToString().ToLowerInvariant();
 
     public static string Of(Speaker speaker) => speaker.ToString().ToLowerInvariant();
+
+    public static string Of(RefundDestination destination) => destination switch
+    {
+        RefundDestination.OriginalPayment => "original_payment",
+        RefundDestination.GiftCard => "gift_card",
+        _ => throw new ArgumentOutOfRangeException(nameof(destination), destination, null),
+    };
 }

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace VoiceGrains.Data.Appointments;
 
 /// <summary>
-/// Books appointment slots. The database's partial unique index is the single owner of "one live booking per
+/// Services, staff, free slots and bookings. Every change is scoped by customer id. Books appointment slots. The database's partial unique index is the single owner of "one live booking per
 /// slot": whichever caller, silo or retry inserts second gets <see cref="BookingOutcome.SlotTaken"/>.
 /// </summary>
 public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
@@ -16,6 +16,149 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
         SELECT id, @customer, @sid FROM appointment_slots WHERE id = @slot AND starts_at > now()
         RETURNING id
         """;
+
+    const string SelectServices = """
+        SELECT sv.id, sv.name, sv.duration_minutes, sv.price_cents,
+               coalesce(array_agg(st.name ORDER BY st.name) FILTER (WHERE st.id IS NOT NULL), '{}')
+          FROM services sv
+          LEFT JOIN staff_services ss ON ss.service_id = sv.id
+          LEFT JOIN staff st ON st.id = ss.staff_id
+         GROUP BY sv.id ORDER BY sv.name
+        """;
+
+    const string SlotColumns = "sl.id, sv.name, st.name, sl.starts_at, sl.ends_at";
+
+    const string SlotJoins = """
+          FROM appointment_slots sl
+          JOIN services sv ON sv.id = sl.service_id
+          JOIN staff st ON st.id = sl.staff_id
+        """;
+
+    const string SelectFreeSlots = $"""
+        SELECT {SlotColumns}
+        {SlotJoins}
+         WHERE sl.service_id = @service AND sl.starts_at >= greatest(@from, now()) AND sl.starts_at < @to
+           AND (@staff IS NULL OR lower(st.name) LIKE '%' || lower(@staff) || '%')
+           AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.slot_id = sl.id AND a.status <> 'cancelled')
+         ORDER BY sl.starts_at, st.name
+         LIMIT @limit
+        """;
+
+    const string SelectSlot = $"SELECT {SlotColumns} {SlotJoins} WHERE sl.id = @slot";
+
+    const string SelectCustomerAppointments = $"""
+        SELECT a.id, a.status, {SlotColumns}
+        {SlotJoins}
+          JOIN appointments a ON a.slot_id = sl.id
+         WHERE a.customer_id = @customer AND a.status = 'booked' AND sl.starts_at > now()
+         ORDER BY sl.starts_at
+        """;
+
+    const string CancelAppointment = """
+        UPDATE appointments SET status = 'cancelled', cancelled_at = now()
+         WHERE id = @appointment AND customer_id = @customer AND status = 'booked'
+        RETURNING slot_id
+        """;
+
+    const string MoveAppointment = """
+        UPDATE appointments a SET slot_id = @slot
+          FROM appointment_slots old, appointment_slots target
+         WHERE a.id = @appointment AND a.customer_id = @customer AND a.status = 'booked'
+           AND old.id = a.slot_id AND target.id = @slot
+           AND target.service_id = old.service_id AND target.starts_at > now()
+        RETURNING a.id
+        """;
+
+    const string OwnsLiveAppointment = "SELECT 1 FROM appointments WHERE id = @appointment AND customer_id = @customer AND status = 'booked'";
+
+    public async Task<IReadOnlyList<Service>> ListServicesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectServices);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var services = new List<Service>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            services.Add(new Service(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), Money.FromCents(reader.GetInt32(3)), reader.GetFieldValue<string[]>(4)));
+        }
+        return services;
+    }
+
+    /// <summary>The earliest free slots matching the query.</summary>
+    public async Task<IReadOnlyList<Slot>> FindFreeSlotsAsync(SlotQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var command = dataSource.CreateCommand(SelectFreeSlots);
+        command.Parameters.AddWithValue("service", query.ServiceId);
+        command.Parameters.AddWithValue("from", query.From.ToUniversalTime());
+        command.Parameters.AddWithValue("to", query.To.ToUniversalTime());
+        command.Parameters.AddWithValue("staff", NpgsqlDbType.Text, (object?)query.Staff ?? DBNull.Value);
+        command.Parameters.AddWithValue("limit", query.Limit);
+        return await ReadSlotsAsync(command, cancellationToken);
+    }
+
+    public async Task<Slot?> GetSlotAsync(long slotId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectSlot);
+        command.Parameters.AddWithValue("slot", slotId);
+        return (await ReadSlotsAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>The customer's upcoming live appointments, soonest first.</summary>
+    public async Task<IReadOnlyList<Appointment>> ListUpcomingAsync(long customerId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectCustomerAppointments);
+        command.Parameters.AddWithValue("customer", customerId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var appointments = new List<Appointment>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            appointments.Add(new Appointment(reader.GetInt64(0), reader.GetString(1), ReadSlot(reader, 2)));
+        }
+        return appointments;
+    }
+
+    public async Task<AppointmentChange> CancelAsync(long customerId, long appointmentId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(CancelAppointment);
+        command.Parameters.AddWithValue("appointment", appointmentId);
+        command.Parameters.AddWithValue("customer", customerId);
+        if (await command.ExecuteScalarAsync(cancellationToken) is not long slotId)
+        {
+            return new AppointmentChange(AppointmentChangeOutcome.NotFound, null);
+        }
+        var slot = await GetSlotAsync(slotId, cancellationToken);
+        return new AppointmentChange(AppointmentChangeOutcome.Done, new Appointment(appointmentId, "cancelled", slot!));
+    }
+
+    /// <summary>
+    /// Moves a live appointment to another slot of the same service in one statement: the old slot is freed and
+    /// the new one taken together, and the unique index still refuses a slot someone else holds.
+    /// </summary>
+    public async Task<AppointmentChange> RescheduleAsync(long customerId, long appointmentId, long newSlotId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(MoveAppointment);
+        command.Parameters.AddWithValue("appointment", appointmentId);
+        command.Parameters.AddWithValue("customer", customerId);
+        command.Parameters.AddWithValue("slot", newSlotId);
+        try
+        {
+            if (await command.ExecuteScalarAsync(cancellationToken) is long)
+            {
+                var slot = await GetSlotAsync(newSlotId, cancellationToken);
+                return new AppointmentChange(AppointmentChangeOutcome.Done, new Appointment(appointmentId, "booked", slot!));
+            }
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == OneLivePerSlot)
+        {
+            return new AppointmentChange(AppointmentChangeOutcome.SlotTaken, null);
+        }
+
+        await using var owns = dataSource.CreateCommand(OwnsLiveAppointment);
+        owns.Parameters.AddWithValue("appointment", appointmentId);
+        owns.Parameters.AddWithValue("customer", customerId);
+        return new AppointmentChange(
+            await owns.ExecuteScalarAsync(cancellationToken) is null ? AppointmentChangeOutcome.NotFound : AppointmentChangeOutcome.SlotUnavailable, null);
+    }
 
     public async Task<BookingResult> BookAsync(long slotId, long customerId, string? callSid, CancellationToken cancellationToken)
     {
@@ -35,4 +178,19 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
             return new BookingResult(BookingOutcome.SlotTaken, null);
         }
     }
+
+    static async Task<IReadOnlyList<Slot>> ReadSlotsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var slots = new List<Slot>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            slots.Add(ReadSlot(reader, 0));
+        }
+        return slots;
+    }
+
+    static Slot ReadSlot(NpgsqlDataReader reader, int first) => new(
+        reader.GetInt64(first), reader.GetString(first + 1), reader.GetString(first + 2),
+        reader.GetFieldValue<DateTimeOffset>(first + 3), reader.GetFieldValue<DateTimeOffset>(first + 4));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using VoiceGrains.Contracts.Calls;
@@ -17,8 +18,10 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
 
     const string InsertTurn = """
         INSERT INTO call_turns (call_sid, seq, speaker, text, started_at, ended_at,
-                                stt_ms, llm_first_token_ms, tts_first_audio_ms, voice_to_voice_ms)
-        VALUES (@sid, @seq, @speaker, @text, @started, @ended, @stt, @llm, @tts, @v2v)
+                                stt_ms, llm_first_token_ms, tts_first_audio_ms, voice_to_voice_ms,
+                                intent, entities, sentiment, input_tokens, output_tokens)
+        VALUES (@sid, @seq, @speaker, @text, @started, @ended, @stt, @llm, @tts, @v2v,
+                @intent, @entities, @sentiment, @inputTokens, @outputTokens)
         ON CONFLICT (call_sid, seq) DO NOTHING
         """;
 
@@ -29,6 +32,34 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
          ORDER BY started_at DESC
          LIMIT @limit
         """;
+
+    const string UpdateWrapUp = "UPDATE calls SET summary = @summary, sentiment = @sentiment WHERE call_sid = @sid";
+
+    const string UpsertCsat = """
+        INSERT INTO csat_ratings (call_sid, rating) VALUES (@sid, @rating)
+        ON CONFLICT (call_sid) DO UPDATE SET rating = excluded.rating, rated_at = now()
+        """;
+
+    /// <summary>The call's end-of-call summary and overall sentiment.</summary>
+    public async Task SaveWrapUpAsync(string callSid, string summary, float sentiment, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(UpdateWrapUp);
+        command.Parameters.AddWithValue("sid", callSid);
+        command.Parameters.AddWithValue("summary", summary);
+        command.Parameters.AddWithValue("sentiment", Math.Clamp(sentiment, -1f, 1f));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The caller's satisfaction rating (1–5); a second rating in the same call replaces the first.</summary>
+    public async Task RecordCsatAsync(string callSid, int rating, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rating, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rating, 5);
+        await using var command = dataSource.CreateCommand(UpsertCsat);
+        command.Parameters.AddWithValue("sid", callSid);
+        command.Parameters.AddWithValue("rating", (short)rating);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>Writes the call row as the snapshot has it (inserted the first time, updated after).</summary>
     public async Task SaveCallAsync(CallSnapshot call, CancellationToken cancellationToken)
@@ -63,6 +94,12 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
             command.Parameters.AddWithValue("llm", NpgsqlDbType.Integer, (object?)turn.Latency.LlmFirstTokenMs ?? DBNull.Value);
             command.Parameters.AddWithValue("tts", NpgsqlDbType.Integer, (object?)turn.Latency.TextToSpeechFirstAudioMs ?? DBNull.Value);
             command.Parameters.AddWithValue("v2v", NpgsqlDbType.Integer, (object?)turn.Latency.VoiceToVoiceMs ?? DBNull.Value);
+            command.Parameters.AddWithValue("intent", NpgsqlDbType.Text, (object?)turn.Understanding?.Intent ?? DBNull.Value);
+            command.Parameters.AddWithValue("entities", NpgsqlDbType.Jsonb,
+                turn.Understanding is { } understanding ? JsonSerializer.Serialize(understanding.Entities) : DBNull.Value);
+            command.Parameters.AddWithValue("sentiment", NpgsqlDbType.Real, (object?)turn.Understanding?.Sentiment ?? DBNull.Value);
+            command.Parameters.AddWithValue("inputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.InputTokens ?? DBNull.Value);
+            command.Parameters.AddWithValue("outputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.OutputTokens ?? DBNull.Value);
             batch.BatchCommands.Add(command);
         }
 

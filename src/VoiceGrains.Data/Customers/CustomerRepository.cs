@@ -14,7 +14,24 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource)
         RETURNING id
         """;
 
-    const string SelectProfile = "SELECT id, phone, name, email, zip, preferences::text FROM customers WHERE id = @id";
+    const string SelectProfile = "SELECT id, phone, name, email, zip, preferences::text, address FROM customers WHERE id = @id";
+
+    const string SelectByPhone = "SELECT id FROM customers WHERE phone = @phone AND name IS NOT NULL";
+
+    // Names compare without case and surrounding space; a name shared by two customers with one ZIP identifies nobody.
+    const string SelectByNameAndZip = """
+        SELECT id FROM customers
+         WHERE lower(btrim(name)) = lower(btrim(@name)) AND btrim(zip) = btrim(@zip)
+         LIMIT 2
+        """;
+
+    const string SelectByEmail = "SELECT id FROM customers WHERE lower(email) = lower(btrim(@email)) LIMIT 2";
+
+    const string UpdateEmail = "UPDATE customers SET email = @value WHERE id = @id";
+
+    const string UpdateAddress = "UPDATE customers SET address = @value, zip = coalesce(@zip, zip) WHERE id = @id";
+
+    const string InsertNote = "INSERT INTO customer_notes (customer_id, call_sid, note) VALUES (@id, @sid, @note) RETURNING id";
 
     const string SelectRecentCalls = """
         SELECT call_sid, started_at, ended_at, outcome, summary
@@ -64,7 +81,50 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource)
             reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.IsDBNull(3) ? null : reader.GetString(3),
             reader.IsDBNull(4) ? null : reader.GetString(4),
-            reader.GetString(5));
+            reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6));
+    }
+
+    /// <summary>The known customer (one with a name on file) calling from this number, if any.</summary>
+    public Task<long?> FindByPhoneAsync(string phone, CancellationToken cancellationToken) =>
+        FindOneAsync(SelectByPhone, cancellationToken, ("phone", phone));
+
+    /// <summary>The one customer with this full name and ZIP code; null when none or more than one match.</summary>
+    public Task<long?> FindByNameAndZipAsync(string fullName, string zip, CancellationToken cancellationToken) =>
+        FindOneAsync(SelectByNameAndZip, cancellationToken, ("name", fullName), ("zip", zip));
+
+    /// <summary>The one customer with this email address; null when none or more than one match.</summary>
+    public Task<long?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
+        FindOneAsync(SelectByEmail, cancellationToken, ("email", email));
+
+    /// <summary>Sets the email; the database refuses a malformed one (check violation).</summary>
+    public async Task UpdateEmailAsync(long id, string email, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(UpdateEmail);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("value", email.Trim());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Sets the postal address, and the ZIP code when the new address has one.</summary>
+    public async Task UpdateAddressAsync(long id, string address, string? zip, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        await using var command = dataSource.CreateCommand(UpdateAddress);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("value", address.Trim());
+        command.Parameters.AddWithValue("zip", NpgsqlDbType.Text, (object?)zip ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<long> AddNoteAsync(long id, string note, string? callSid, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        await using var command = dataSource.CreateCommand(InsertNote);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("sid", NpgsqlDbType.Text, (object?)callSid ?? DBNull.Value);
+        command.Parameters.AddWithValue("note", note.Trim());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<IReadOnlyList<CallHistoryEntry>> GetRecentCallsAsync(long id, int limit, CancellationToken cancellationToken)
@@ -122,5 +182,21 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("followUp", followUpId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    async Task<long?> FindOneAsync(string sql, CancellationToken cancellationToken, params (string Name, string Value)[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<long>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+        return ids.Count == 1 ? ids[0] : null;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace VoiceGrains.Speech.Tts;
+namespace VoiceGrains.Conversation;
 
 /// <summary>
 /// Cuts streamed reply text into sentences as soon as each is complete, so speech can start before the reply

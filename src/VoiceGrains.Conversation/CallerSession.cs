@@ -1,0 +1,78 @@
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Conversation;
+
+/// <summary>
+/// Who the agent is talking to and what the call has asked for. This is the authorization state: the functions
+/// act only for <see cref="CustomerId"/>, which only an identification function sets, and it never changes to
+/// another customer within one call. Nothing a caller says can set it.
+/// </summary>
+public sealed class CallerSession(string callSid, string callingNumber)
+{
+    /// <summary>Wrong name/ZIP or email answers allowed before identification is refused for the rest of the call.</summary>
+    public const int MaxIdentificationFailures = 3;
+
+    readonly List<FunctionCallRecord> functionCalls = [];
+
+    public string CallSid { get; } = callSid;
+
+    public string CallingNumber { get; } = callingNumber;
+
+    public long? CustomerId { get; private set; }
+
+    public string? CustomerFirstName { get; private set; }
+
+    public int IdentificationFailures { get; private set; }
+
+    /// <summary>The caller turn being answered; function calls are filed under it.</summary>
+    public int? TurnSeq { get; set; }
+
+    /// <summary>Set when the agent hands the call to a person: why.</summary>
+    public string? TransferReason { get; private set; }
+
+    /// <summary>Set when the agent ends the call: why.</summary>
+    public string? EndReason { get; private set; }
+
+    public int? SatisfactionRating { get; private set; }
+
+    public IReadOnlyList<FunctionCallRecord> FunctionCalls
+    {
+        get
+        {
+            lock (functionCalls)
+            {
+                return functionCalls.ToList();
+            }
+        }
+    }
+
+    public bool IdentificationLocked => CustomerId is null && IdentificationFailures >= MaxIdentificationFailures;
+
+    /// <summary>Binds the call to a customer. Once bound, only the same customer is accepted.</summary>
+    public bool TryIdentify(long customerId, string? fullName)
+    {
+        if (CustomerId is { } current)
+        {
+            return current == customerId;
+        }
+        CustomerId = customerId;
+        CustomerFirstName = fullName?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return true;
+    }
+
+    public void RecordIdentificationFailure() => IdentificationFailures++;
+
+    public void RequestTransfer(string reason) => TransferReason = reason;
+
+    public void RequestEnd(string reason) => EndReason = reason;
+
+    public void RecordSatisfaction(int rating) => SatisfactionRating = rating;
+
+    public void Record(FunctionCallRecord call)
+    {
+        lock (functionCalls)
+        {
+            functionCalls.Add(call);
+        }
+    }
+}

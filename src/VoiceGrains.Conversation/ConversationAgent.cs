@@ -1,0 +1,205 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Conversation.Understanding;
+
+namespace VoiceGrains.Conversation;
+
+/// <summary>
+/// One call's conversation with either engine. Each caller line goes into the history (redacted), the engine
+/// streams its answer through Semantic Kernel with automatic function calling, and finished sentences come out
+/// one by one so speech can start while the rest is generated. Not thread-safe: one reply at a time.
+/// </summary>
+public sealed partial class ConversationAgent
+{
+    public const string OneMoment = "Sorry, one moment.";
+    public const string Apology = "I'm sorry, I'm having trouble looking that up right now. Please try again in a moment, or I can transfer you to a person.";
+
+    readonly Kernel kernel;
+    readonly IChatCompletionService chat;
+    readonly ChatHistory history;
+    readonly AgentSettings settings;
+    readonly TimeProvider time;
+    readonly ILogger logger;
+    readonly IChatClient? summarizer;
+    readonly List<AgentReply> replies = [];
+
+    internal ConversationAgent(
+        Kernel kernel, IChatClient chatClient, IChatClient? summarizer, CallerSession session, string businessName, string systemPrompt,
+        AgentSettings settings, TimeProvider time, ILogger logger)
+    {
+        Greeting = $"Thanks for calling {businessName}. How can I help you today?";
+        this.summarizer = summarizer;
+        this.kernel = kernel;
+        chat = chatClient.AsChatCompletionService(kernel.Services);
+        history = new ChatHistory(systemPrompt);
+        history.AddAssistantMessage(Greeting);
+        Session = session;
+        this.settings = settings;
+        this.time = time;
+        this.logger = logger;
+    }
+
+    public CallerSession Session { get; }
+
+    /// <summary>What the agent says when the call connects; it opens the history.</summary>
+    public string Greeting { get; }
+
+    /// <summary>The latest finished reply; null before the first.</summary>
+    public AgentReply? LastReply => replies.Count == 0 ? null : replies[^1];
+
+    /// <summary>Every finished reply of the call, in order.</summary>
+    public IReadOnlyList<AgentReply> Replies => replies;
+
+    /// <summary>The conversation so far as the engine sees it, function calls included.</summary>
+    public IReadOnlyList<ChatMessageContent> History => history;
+
+    /// <summary>The agent's reply to one caller line, sentence by sentence.</summary>
+    public async IAsyncEnumerable<string> ReplyAsync(string callerText, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(callerText);
+        var redacted = SensitiveText.Redact(callerText.Trim());
+        history.AddUserMessage(redacted);
+        var sentences = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var producer = ProduceAsync(redacted, sentences.Writer, cancellationToken);
+
+        var spoken = false;
+        while (true)
+        {
+            var waiting = sentences.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            if (!spoken && await Task.WhenAny(waiting, Task.Delay(settings.FirstSentenceTimeout, time, cancellationToken)) != waiting)
+            {
+                spoken = true;
+                yield return OneMoment;
+            }
+            if (!await waiting)
+            {
+                break;
+            }
+            while (sentences.Reader.TryRead(out var sentence))
+            {
+                spoken = true;
+                yield return sentence;
+            }
+        }
+        await producer;
+    }
+
+    /// <summary>
+    /// The call's summary and sentiment: written by Claude when it is the engine (from the transcript), and
+    /// otherwise, or when Claude fails, built from the turns' intents and the functions' outcomes.
+    /// </summary>
+    public async Task<CallWrapUp> WrapUpAsync(CancellationToken cancellationToken)
+    {
+        var sentiment = CallSummary.Sentiment(replies);
+        if (summarizer is not null && replies.Count > 0)
+        {
+            try
+            {
+                var transcript = string.Join("\n", replies.Select(r => $"Caller: {r.CallerText}\nAgent: {r.Text}"));
+                var response = await summarizer.GetResponseAsync(
+                    [new ChatMessage(ChatRole.System, "Summarise this customer-service phone call in one short paragraph for the business's staff: who called, what they wanted, what was done, anything left open. Plain text."),
+                     new ChatMessage(ChatRole.User, transcript)],
+                    cancellationToken: cancellationToken);
+                if (!string.IsNullOrWhiteSpace(response.Text))
+                {
+                    return new CallWrapUp(SensitiveText.Redact(response.Text.Trim()), sentiment);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogSummaryFailed(logger, e, Session.CallSid);
+            }
+        }
+        return new CallWrapUp(CallSummary.Describe(Session, replies), sentiment);
+    }
+
+    /// <summary>
+    /// After a barge-in: the last reply in the history becomes only what the caller actually heard, so the
+    /// engine does not believe it said the rest.
+    /// </summary>
+    public void TruncateLastReply(string heard)
+    {
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            if (history[i].Role == AuthorRole.Assistant && !string.IsNullOrEmpty(history[i].Content))
+            {
+                history[i] = new ChatMessageContent(AuthorRole.Assistant, string.IsNullOrWhiteSpace(heard) ? "(interrupted before speaking)" : heard + " (interrupted)");
+                return;
+            }
+        }
+    }
+
+    async Task ProduceAsync(string callerText, ChannelWriter<string> sentences, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var started = time.GetTimestamp();
+        var splitter = new SentenceSplitter();
+        var text = new StringBuilder();
+        int? firstTokenMs = null;
+        long inputTokens = 0, outputTokens = 0;
+        var failed = false;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.ReplyTimeout);
+        try
+        {
+            var execution = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+            await foreach (var update in chat.GetStreamingChatMessageContentsAsync(history, execution, kernel, deadline.Token))
+            {
+                if (update.InnerContent is ChatResponseUpdate { Contents: var contents })
+                {
+                    foreach (var usage in contents.OfType<UsageContent>())
+                    {
+                        inputTokens += usage.Details.InputTokenCount ?? 0;
+                        outputTokens += usage.Details.OutputTokenCount ?? 0;
+                    }
+                }
+                if (update.Role == AuthorRole.Assistant && !string.IsNullOrEmpty(update.Content))
+                {
+                    firstTokenMs ??= (int)time.GetElapsedTime(started).TotalMilliseconds;
+                    text.Append(update.Content);
+                    foreach (var sentence in splitter.Push(update.Content))
+                    {
+                        await sentences.WriteAsync(sentence, CancellationToken.None);
+                    }
+                }
+            }
+            foreach (var sentence in splitter.Complete())
+            {
+                await sentences.WriteAsync(sentence, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogReplyFailed(logger, e, Session.CallSid, settings.ToString());
+            failed = true;
+            text.Clear().Append(Apology);
+            await sentences.WriteAsync(Apology, CancellationToken.None);
+        }
+        finally
+        {
+            sentences.TryComplete();
+        }
+
+        var reply = text.ToString().Trim();
+        history.AddAssistantMessage(reply);
+        replies.Add(new AgentReply(
+            callerText,
+            UtteranceParser.Understand(callerText),
+            reply,
+            firstTokenMs,
+            inputTokens + outputTokens > 0 ? new TokenUsage(inputTokens, outputTokens) : null,
+            failed));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claude could not summarise call {CallSid}; the offline summary is stored")]
+    static partial void LogSummaryFailed(ILogger logger, Exception exception, string callSid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The agent could not answer on call {CallSid} ({Engine}); the caller hears an apology")]
+    static partial void LogReplyFailed(ILogger logger, Exception exception, string callSid, string engine);
+}

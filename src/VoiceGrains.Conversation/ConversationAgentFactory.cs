@@ -1,0 +1,71 @@
+using Anthropic;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using VoiceGrains.Contracts.Customers;
+using VoiceGrains.Conversation.Functions;
+using VoiceGrains.Conversation.Offline;
+using VoiceGrains.Data.Appointments;
+using VoiceGrains.Data.Business;
+using VoiceGrains.Data.Calls;
+using VoiceGrains.Data.Customers;
+using VoiceGrains.Data.Orders;
+
+namespace VoiceGrains.Conversation;
+
+/// <summary>
+/// Builds one agent per call: a kernel with the five plugins bound to the call's <see cref="CallerSession"/>, the
+/// function-call log as its filter, and Claude or the offline engine as its chat client.
+/// </summary>
+public sealed class ConversationAgentFactory(
+    AgentSettings settings,
+    BusinessRepository business,
+    CustomerRepository customers,
+    OrderRepository orders,
+    AppointmentRepository appointments,
+    CallRepository calls,
+    FunctionCallRepository functionCalls,
+    TimeProvider time,
+    ILoggerFactory loggerFactory) : IDisposable
+{
+    readonly Lazy<IAnthropicClient>? anthropic = settings.UsesClaude ? new(() => ClaudeChatClient.CreateAnthropicClient(settings)) : null;
+
+    public AgentSettings Settings => settings;
+
+    public async Task<ConversationAgent> CreateAsync(CallerSession session, CustomerContext? customer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var calendar = await business.GetCalendarAsync(cancellationToken)
+            ?? throw new InvalidOperationException("The database has no business set up yet: run `voicegrains db migrate --seed` (or load your own business row).");
+
+        var builder = Kernel.CreateBuilder();
+        builder.Services.AddSingleton(loggerFactory);
+        var kernel = builder.Build();
+        kernel.Plugins.AddFromObject(new CustomerPlugin(session, customers, calendar, time), AgentFunctions.Customer);
+        kernel.Plugins.AddFromObject(new OrdersPlugin(session, orders, calendar), AgentFunctions.Orders);
+        kernel.Plugins.AddFromObject(new AppointmentsPlugin(session, appointments, calendar, time), AgentFunctions.Appointments);
+        kernel.Plugins.AddFromObject(new HoursPlugin(calendar, time), AgentFunctions.Hours);
+        kernel.Plugins.AddFromObject(new CallPlugin(session, calls), AgentFunctions.CallControl);
+        kernel.FunctionInvocationFilters.Add(new FunctionCallLog(session, functionCalls, time, loggerFactory.CreateLogger<FunctionCallLog>()));
+
+        var engine = anthropic is null ? new OfflineChatClient(calendar, time) : ClaudeChatClient.Create(anthropic.Value, settings);
+        var chatClient = new ChatClientBuilder(engine).UseKernelFunctionInvocation(loggerFactory).Build();
+        if (chatClient.GetService<FunctionInvokingChatClient>() is { } invoker)
+        {
+            invoker.MaximumIterationsPerRequest = settings.MaxFunctionRounds;
+        }
+
+        var prompt = SystemPrompt.For(settings, calendar, time.GetUtcNow(), session.CallingNumber, customer);
+        return new ConversationAgent(
+            kernel, chatClient, anthropic is null ? null : engine, session, calendar.Name, prompt, settings, time, loggerFactory.CreateLogger<ConversationAgent>());
+    }
+
+    public void Dispose()
+    {
+        if (anthropic is { IsValueCreated: true } created && created.Value is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace VoiceGrains.Conversation.Functions;
+
+/// <summary>
+/// The names of the agent's plugins and functions. Semantic Kernel shows a function to the model as
+/// "plugin_function"; the offline engine calls them by the same names, so both engines go through one path.
+/// </summary>
+public static class AgentFunctions
+{
+    public const string Customer = "customer";
+    public const string Orders = "orders";
+    public const string Appointments = "appointments";
+    public const string Hours = "hours";
+    public const string CallControl = "call";
+
+    public const string IdentifyByPhone = "identify_caller_by_phone";
+    public const string IdentifyByNameAndZip = "identify_caller";
+    public const string IdentifyByEmail = "identify_caller_by_email";
+    public const string UpdateEmail = "update_email";
+    public const string UpdateAddress = "update_address";
+    public const string AddNote = "add_note";
+    public const string RequestCallback = "request_callback";
+
+    public const string ListOrders = "list_recent_orders";
+    public const string GetOrder = "get_order";
+    public const string CancelOrder = "cancel_order";
+    public const string StartReturn = "start_return";
+    public const string ChangeShippingAddress = "change_shipping_address";
+
+    public const string ListServices = "list_services";
+    public const string FindSlots = "find_free_slots";
+    public const string Book = "book_appointment";
+    public const string ListAppointments = "list_my_appointments";
+    public const string Reschedule = "reschedule_appointment";
+    public const string CancelAppointment = "cancel_appointment";
+
+    public const string IsOpenNow = "is_open_now";
+    public const string HoursOn = "get_hours";
+    public const string Holidays = "list_holidays";
+
+    public const string Transfer = "transfer_to_human";
+    public const string EndCall = "end_call";
+    public const string RecordSatisfaction = "record_satisfaction";
+
+    /// <summary>The name a model sees for a plugin's function.</summary>
+    public static string ToolName(string plugin, string function) => $"{plugin}_{function}";
+}

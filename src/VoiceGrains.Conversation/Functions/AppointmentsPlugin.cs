@@ -1,0 +1,139 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.SemanticKernel;
+using VoiceGrains.Data.Appointments;
+using VoiceGrains.Data.Business;
+
+namespace VoiceGrains.Conversation.Functions;
+
+/// <summary>
+/// Services, free slots and the identified caller's appointments. Two callers racing for one slot are settled by
+/// the database's one-live-booking-per-slot index: the loser gets <see cref="SlotTaken"/> with alternatives.
+/// </summary>
+public sealed class AppointmentsPlugin(CallerSession session, AppointmentRepository appointments, BusinessCalendar calendar, TimeProvider time)
+{
+    const int SlotsOffered = 3;
+
+    [KernelFunction(AgentFunctions.ListServices)]
+    [Description("Lists the services that can be booked, with duration, price and the staff who perform each.")]
+    public async Task<object> ListServicesAsync(CancellationToken cancellationToken) =>
+        new ServiceListing(await appointments.ListServicesAsync(cancellationToken));
+
+    [KernelFunction(AgentFunctions.FindSlots)]
+    [Description("Finds the earliest free appointment slots for a service between two local dates, optionally in one part of the day or with one member of staff.")]
+    public async Task<object> FindFreeSlotsAsync(
+        [Description("The service's name, or a word from it")] string service,
+        [Description("First local date to search, yyyy-MM-dd")] string fromDate,
+        [Description("Last local date to search, yyyy-MM-dd; the same as fromDate for a single day")] string? toDate = null,
+        [Description("'morning', 'afternoon', 'evening' or 'any'")] string? partOfDay = null,
+        [Description("A member of staff the caller asked for, or empty")] string? staff = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (await FindServiceAsync(service, cancellationToken) is not { } match)
+        {
+            return new Refusal($"We don't offer {service}.", "List the services for the caller.");
+        }
+        if (!TryParseDate(fromDate, out var from) || !TryParseDate(string.IsNullOrWhiteSpace(toDate) ? fromDate : toDate, out var to) || to < from)
+        {
+            return new Refusal("I didn't get which days you mean.", "Pass local dates as yyyy-MM-dd, the second not before the first.");
+        }
+
+        var part = PartOfDayExtensions.Parse(partOfDay);
+        var found = await appointments.FindFreeSlotsAsync(
+            new SlotQuery(match.Id, calendar.ToInstant(from, TimeOnly.MinValue), calendar.ToInstant(to.AddDays(1), TimeOnly.MinValue), NullIfBlank(staff), Limit: 60),
+            cancellationToken);
+        var slots = found.Where(s => part.Contains(TimeOnly.FromDateTime(calendar.LocalTime(s.StartsAt).DateTime))).Take(SlotsOffered).Select(Offer).ToList();
+        return new SlotOffer(match.Name, slots);
+    }
+
+    [KernelFunction(AgentFunctions.Book)]
+    [Description("Books a free slot (from find_free_slots) for the identified caller. Confirm the day, time and staff with the caller first.")]
+    public async Task<object> BookAsync([Description("The slot id from find_free_slots")] long slotId, CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        var result = await appointments.BookAsync(slotId, customerId, session.CallSid, cancellationToken);
+        var slot = await appointments.GetSlotAsync(slotId, cancellationToken);
+        return result.Outcome switch
+        {
+            BookingOutcome.Booked => new AppointmentBooked(result.AppointmentId!.Value, Offer(slot!)),
+            BookingOutcome.SlotTaken => new SlotTaken(await AlternativesAsync(slot!, cancellationToken)),
+            _ => new Refusal("That time isn't available any more.", "Search for free slots again."),
+        };
+    }
+
+    [KernelFunction(AgentFunctions.ListAppointments)]
+    [Description("Lists the identified caller's upcoming appointments with their ids.")]
+    public async Task<object> ListMineAsync(CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        var upcoming = await appointments.ListUpcomingAsync(customerId, cancellationToken);
+        return new AppointmentListing(upcoming.Select(a => new AppointmentView(a.Id, Offer(a.Slot))).ToList());
+    }
+
+    [KernelFunction(AgentFunctions.Reschedule)]
+    [Description("Moves one of the identified caller's appointments to another free slot of the same service. Confirm the new time first.")]
+    public async Task<object> RescheduleAsync(
+        [Description("The appointment id from list_my_appointments")] long appointmentId,
+        [Description("The new slot id from find_free_slots")] long newSlotId,
+        CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        var change = await appointments.RescheduleAsync(customerId, appointmentId, newSlotId, cancellationToken);
+        return change.Outcome switch
+        {
+            AppointmentChangeOutcome.Done => new AppointmentMoved(appointmentId, Offer(change.Appointment!.Slot)),
+            AppointmentChangeOutcome.SlotTaken when await appointments.GetSlotAsync(newSlotId, cancellationToken) is { } slot =>
+                new SlotTaken(await AlternativesAsync(slot, cancellationToken)),
+            AppointmentChangeOutcome.NotFound => new Refusal("I can't find that appointment among your upcoming ones.", "List the caller's appointments."),
+            _ => new Refusal("That time can't be used for this appointment.", "Search for free slots of the same service."),
+        };
+    }
+
+    [KernelFunction(AgentFunctions.CancelAppointment)]
+    [Description("Cancels one of the identified caller's appointments. Confirm first.")]
+    public async Task<object> CancelAsync([Description("The appointment id from list_my_appointments")] long appointmentId, CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        var change = await appointments.CancelAsync(customerId, appointmentId, cancellationToken);
+        return change.Outcome == AppointmentChangeOutcome.Done
+            ? new AppointmentCancelled(appointmentId, Offer(change.Appointment!.Slot))
+            : new Refusal("I can't find that appointment among your upcoming ones.", "List the caller's appointments.");
+    }
+
+    OfferedSlot Offer(Slot slot) => new(slot.Id, slot.Service, slot.Staff, SpokenTime.DayAndTime(calendar.LocalTime(slot.StartsAt)));
+
+    async Task<IReadOnlyList<OfferedSlot>> AlternativesAsync(Slot taken, CancellationToken cancellationToken)
+    {
+        var services = await appointments.ListServicesAsync(cancellationToken);
+        var service = services.Single(s => s.Name == taken.Service);
+        var from = taken.StartsAt > time.GetUtcNow() ? taken.StartsAt : time.GetUtcNow();
+        var slots = await appointments.FindFreeSlotsAsync(new SlotQuery(service.Id, from, from.AddDays(14), Limit: SlotsOffered), cancellationToken);
+        return slots.Select(Offer).ToList();
+    }
+
+    async Task<Service?> FindServiceAsync(string name, CancellationToken cancellationToken)
+    {
+        var services = await appointments.ListServicesAsync(cancellationToken);
+        var wanted = name?.Trim() ?? "";
+        return services.FirstOrDefault(s => s.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase))
+            ?? services.FirstOrDefault(s => wanted.Length > 0 && s.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase))
+            ?? services.FirstOrDefault(s => s.Name.Split(' ').Any(w => w.Length > 3 && wanted.Contains(w, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,136 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.SemanticKernel;
+using Npgsql;
+using VoiceGrains.Data.Business;
+using VoiceGrains.Data.Customers;
+
+namespace VoiceGrains.Conversation.Functions;
+
+/// <summary>Identifying the caller and keeping their contact details, notes and callbacks.</summary>
+public sealed class CustomerPlugin(CallerSession session, CustomerRepository customers, BusinessCalendar calendar, TimeProvider time)
+{
+    [KernelFunction(AgentFunctions.IdentifyByPhone)]
+    [Description("Identifies the caller by the phone number they are calling from. Try this first, before asking for their name.")]
+    public async Task<object> IdentifyByPhoneAsync(CancellationToken cancellationToken)
+    {
+        var id = PhoneNumber.IsE164(session.CallingNumber) ? await customers.FindByPhoneAsync(session.CallingNumber, cancellationToken) : null;
+        return await BindAsync(id, "phone", countFailure: false, cancellationToken);
+    }
+
+    [KernelFunction(AgentFunctions.IdentifyByNameAndZip)]
+    [Description("Identifies the caller by their full name and the ZIP code of their address. Required before any order or account is discussed.")]
+    public async Task<object> IdentifyByNameAndZipAsync(
+        [Description("The caller's first and last name, as they said it")] string fullName,
+        [Description("The five-digit ZIP code of the caller's address")] string zip,
+        CancellationToken cancellationToken)
+    {
+        if (session.IdentificationLocked)
+        {
+            return TooManyAttempts;
+        }
+        return await BindAsync(await customers.FindByNameAndZipAsync(fullName, zip, cancellationToken), "name and ZIP code", countFailure: true, cancellationToken);
+    }
+
+    [KernelFunction(AgentFunctions.IdentifyByEmail)]
+    [Description("Identifies the caller by the email address on their account.")]
+    public async Task<object> IdentifyByEmailAsync([Description("The caller's email address")] string email, CancellationToken cancellationToken)
+    {
+        if (session.IdentificationLocked)
+        {
+            return TooManyAttempts;
+        }
+        return await BindAsync(await customers.FindByEmailAsync(email, cancellationToken), "email", countFailure: true, cancellationToken);
+    }
+
+    [KernelFunction(AgentFunctions.UpdateEmail)]
+    [Description("Changes the identified caller's email address.")]
+    public async Task<object> UpdateEmailAsync([Description("The new email address")] string email, CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        try
+        {
+            await customers.UpdateEmailAsync(customerId, email, cancellationToken);
+            return new ContactUpdated("email", email.Trim());
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
+        {
+            return new Refusal($"{email} doesn't look like a valid email address.", "Ask the caller to spell it again.");
+        }
+    }
+
+    [KernelFunction(AgentFunctions.UpdateAddress)]
+    [Description("Changes the identified caller's default postal address (not the address of an order).")]
+    public async Task<object> UpdateAddressAsync(
+        [Description("The full new address: street, city, state and ZIP code")] string address,
+        CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        var zip = PostalAddress.Zip(address);
+        await customers.UpdateAddressAsync(customerId, address, zip, cancellationToken);
+        return new ContactUpdated("address", address.Trim());
+    }
+
+    [KernelFunction(AgentFunctions.AddNote)]
+    [Description("Adds a note to the identified caller's customer record, for the staff to read later.")]
+    public async Task<object> AddNoteAsync([Description("The note, in one or two sentences")] string note, CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        return new NoteAdded(await customers.AddNoteAsync(customerId, note, session.CallSid, cancellationToken));
+    }
+
+    [KernelFunction(AgentFunctions.RequestCallback)]
+    [Description("Asks a person from the business to call the identified caller back at a given local date and time.")]
+    public async Task<object> RequestCallbackAsync(
+        [Description("Local date and time for the callback, as yyyy-MM-ddTHH:mm in the business's time zone")] string when,
+        [Description("What the callback is about")] string reason,
+        CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        if (!DateTime.TryParseExact(when, ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return new Refusal("I didn't get the time for the callback.", "Pass the time as yyyy-MM-ddTHH:mm in the business's time zone.");
+        }
+        var due = calendar.ToInstant(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+        if (due <= time.GetUtcNow())
+        {
+            return new Refusal("That time has already passed.", "Ask the caller for a time in the future.");
+        }
+        var followUp = await customers.AddFollowUpAsync(customerId, $"Call back: {reason}", due, session.CallSid, cancellationToken);
+        return new CallbackScheduled(followUp.Id, SpokenTime.DayAndTime(calendar.LocalTime(due)), reason);
+    }
+
+    static Refusal TooManyAttempts { get; } =
+        new("I'm sorry, I couldn't verify your identity.", "Identification failed too many times on this call; offer to transfer the caller to a person.");
+
+    async Task<object> BindAsync(long? id, string method, bool countFailure, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            if (countFailure)
+            {
+                session.RecordIdentificationFailure();
+            }
+            return new CallerNotFound(method, Math.Max(0, CallerSession.MaxIdentificationFailures - session.IdentificationFailures));
+        }
+
+        var profile = await customers.GetProfileAsync(id.Value, cancellationToken);
+        if (!session.TryIdentify(id.Value, profile?.Name))
+        {
+            return new Refusal("I can only help with the account of the person I've already verified on this call.", "The call is bound to another customer; never act for a second customer.");
+        }
+        return new CallerIdentified(session.CustomerFirstName, method);
+    }
+}

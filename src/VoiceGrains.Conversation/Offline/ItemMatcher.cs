@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using VoiceGrains.Data.Orders;
+
+namespace VoiceGrains.Conversation.Offline;
+
+/// <summary>
+/// Which of an order's items a caller means: an item is named by its product name or that name's last word
+/// ("the lamp", "both skateboards"); "everything except the kettle" names all the others.
+/// </summary>
+public static partial class ItemMatcher
+{
+    public static (IReadOnlyList<OrderItem> Items, bool Everything) Match(IReadOnlyList<OrderItem> items, string text)
+    {
+        var lower = text.ToLowerInvariant();
+        var exception = Exception().Match(lower);
+        var included = exception.Success ? lower[..exception.Index] : lower;
+        var excluded = exception.Success ? lower[exception.Index..] : "";
+        if (exception.Success || Everything().IsMatch(included))
+        {
+            return (items.Where(i => !Mentions(excluded, i)).ToList(), true);
+        }
+        return (items.Where(i => Mentions(included, i)).ToList(), false);
+    }
+
+    static bool Mentions(string text, OrderItem item)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+        var name = BaseName(item.Name);
+        if (text.Contains(name, StringComparison.Ordinal))
+        {
+            return true;
+        }
+        var head = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        return head.Length > 3 && Regex.IsMatch(text, $@"\b{Regex.Escape(head)}(s|es)?\b");
+    }
+
+    /// <summary>"Water Bottle (1000ml, red)" → "water bottle".</summary>
+    static string BaseName(string name)
+    {
+        var end = name.IndexOfAny(['(', ',']);
+        return (end < 0 ? name : name[..end]).Trim().ToLowerInvariant();
+    }
+
+    [GeneratedRegex(@"\b(except|but not|other than|apart from|besides|but the|but a|but my|but one)\b")]
+    private static partial Regex Exception();
+
+    [GeneratedRegex(@"\b(everything|all of (it|them)|all the items|all items|the whole order|entire order|all of the items|all)\b")]
+    private static partial Regex Everything();
+}

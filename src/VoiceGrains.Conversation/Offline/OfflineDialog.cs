@@ -1,0 +1,310 @@
+using System.Text.RegularExpressions;
+using VoiceGrains.Conversation.Functions;
+using VoiceGrains.Conversation.Understanding;
+using VoiceGrains.Data.Business;
+using static VoiceGrains.Conversation.Functions.AgentFunctions;
+
+namespace VoiceGrains.Conversation.Offline;
+
+/// <summary>
+/// The offline engine's dialogue manager: a deterministic slot-filling policy over the agent's functions. It reads
+/// each caller line, keeps the task and its slots across turns, asks for what is missing, confirms before
+/// anything irreversible, and turns function results into short spoken answers. It decides; the functions act,
+/// and they alone decide what this caller may see or change. Not thread-safe: one per conversation.
+/// </summary>
+public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvider time)
+{
+    const string Menu = "I can help with your orders, appointments, our opening hours, or your account details.";
+
+    Goal? goal;
+    Awaiting awaiting;
+    (DialogStep.Call Call, string Description)? pending;
+    bool identified;
+    bool triedPhone;
+    string? firstName;
+    string? claimedName;
+    string? claimedZip;
+    string? claimedEmail;
+    bool ratingAsked;
+    string prefix = "";
+    string lastSaid = "";
+
+    DateOnly Today => calendar.LocalDate(time.GetUtcNow());
+
+    /// <summary>The next step after the caller said <paramref name="text"/>.</summary>
+    public DialogStep OnCaller(string text)
+    {
+        var heard = UtteranceParser.Parse(text, Today);
+        if (heard.Primary == Intent.Repeat)
+        {
+            return new DialogStep.Say(lastSaid.Length > 0 ? lastSaid : "How can I help you today?");
+        }
+
+        var taskIntent = heard.Intents.FirstOrDefault(IsTask);
+        if (pending is { } waiting)
+        {
+            pending = null;
+            if (heard.Has(Intent.Yes) && !heard.Has(Intent.No))
+            {
+                awaiting = Awaiting.Nothing;
+                return waiting.Call;
+            }
+            if (heard.Has(Intent.No) && taskIntent == Intent.Unknown && !ChangesDetails(heard))
+            {
+                goal = null;
+                awaiting = Awaiting.Nothing;
+                return Say($"Okay, I won't {waiting.Description}. Is there anything else I can help with?");
+            }
+        }
+
+        TakeIdentityClaims(heard);
+        var answersQuestion = goal is { Done: false } && Answers(heard);
+        if (taskIntent != Intent.Unknown && !answersQuestion && (goal is null || goal.Done || taskIntent != goal.Intent && !IsWeakSwitch(taskIntent)))
+        {
+            var carried = goal?.OrderNumber ?? lastOrder?.Order.OrderNumber;
+            goal = new Goal(taskIntent) { OrderNumber = IsOrderTask(taskIntent) ? carried : null };
+            awaiting = Awaiting.Nothing;
+        }
+        if (goal is { Done: false })
+        {
+            Fill(goal, heard);
+        }
+
+        if (goal is null or { Done: true })
+        {
+            return Chat(heard);
+        }
+        return Advance();
+    }
+
+    /// <summary>The next step after a function returned <paramref name="result"/>.</summary>
+    public DialogStep OnResult(object? result) => result switch
+    {
+        CallerIdentified who => Identified(who),
+        CallerNotFound notFound => NotFound(notFound),
+        Refusal refusal when refusal == Refusal.NotIdentified => Advance(),
+        Refusal refusal => Refused(refusal),
+        SatisfactionRecorded => Finish(new DialogStep.Call(CallControl, EndCall, Args(("reason", "caller finished and rated the call")))),
+        CallEnding => Say($"Thank you for calling {calendar.Name}. Goodbye!"),
+        TransferStarted => Say("Of course. I'm transferring you to a member of our team now. Please hold."),
+        _ => OnBusinessResult(result),
+    };
+
+    DialogStep Chat(Utterance heard)
+    {
+        if (heard.Has(Intent.Goodbye) || awaiting == Awaiting.Rating && heard.Has(Intent.No))
+        {
+            if (!ratingAsked)
+            {
+                ratingAsked = true;
+                awaiting = Awaiting.Rating;
+                return Say("Before you go, how would you rate this call, from one to five?");
+            }
+            return new DialogStep.Call(CallControl, EndCall, Args(("reason", "caller said goodbye")));
+        }
+        if (awaiting == Awaiting.Rating && RatingIn(heard) is { } rating)
+        {
+            return Finish(new DialogStep.Call(CallControl, RecordSatisfaction, Args(("rating", rating))));
+        }
+        if (!identified && (claimedName is not null && claimedZip is not null || claimedEmail is not null))
+        {
+            return IdentifyWithClaims()!;
+        }
+        if (heard.Has(Intent.Thanks))
+        {
+            return Say("You're welcome! Is there anything else I can help with?");
+        }
+        if (heard.Has(Intent.Greeting))
+        {
+            return Say($"Hello! Thanks for calling {calendar.Name}. How can I help you today?");
+        }
+        if (heard.Has(Intent.Yes) || heard.Has(Intent.No))
+        {
+            return Say("Alright. What else can I help you with?");
+        }
+        return Say($"Sorry, I didn't quite get that. {Menu} What would you like to do?");
+    }
+
+    /// <summary>Moves the current goal on: identify the caller if it needs it, then the goal's own next step.</summary>
+    DialogStep Advance()
+    {
+        if (goal is null)
+        {
+            return Say($"{Menu} What would you like to do?");
+        }
+        if (NeedsIdentity(goal.Intent) && !identified)
+        {
+            return Identify();
+        }
+        return goal.Intent switch
+        {
+            Intent.Human => Finish(new DialogStep.Call(CallControl, Transfer, Args(("reason", "The caller asked to speak to a person.")))),
+            Intent.Rate => goal.Rating is { } rating
+                ? Finish(new DialogStep.Call(CallControl, RecordSatisfaction, Args(("rating", rating))))
+                : Ask(Awaiting.Rating, "How would you rate this call, from one to five?"),
+            Intent.ListOrders or Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder or Intent.ReturnOrder or Intent.ChangeOrderAddress => AdvanceOrder(goal),
+            Intent.ListServices or Intent.FindSlots or Intent.Book or Intent.Reschedule or Intent.CancelAppointment or Intent.MyAppointments => AdvanceAppointment(goal),
+            Intent.OpenNow => Finish(new DialogStep.Call(Hours, IsOpenNow, Args())),
+            Intent.HoursOn => Finish(new DialogStep.Call(Hours, HoursOn, Args(("date", Iso(goal.When?.From ?? Today))))),
+            Intent.Holidays => Finish(new DialogStep.Call(Hours, Holidays, Args())),
+            _ => AdvanceAccount(goal),
+        };
+    }
+
+    DialogStep Identify()
+    {
+        if (IdentifyWithClaims() is { } attempt)
+        {
+            return attempt;
+        }
+        if (!triedPhone)
+        {
+            triedPhone = true;
+            return new DialogStep.Call(Customer, IdentifyByPhone, Args());
+        }
+        if (claimedName is not null)
+        {
+            return Ask(Awaiting.Zip, "Thanks. And what's the ZIP code on your account?");
+        }
+        if (claimedZip is not null)
+        {
+            return Ask(Awaiting.Name, "Thanks. And your full name, please?");
+        }
+        return Ask(Awaiting.Identity, "First I need to verify your identity. Could I have your full name and ZIP code, or the email address on your account?");
+    }
+
+    DialogStep? IdentifyWithClaims()
+    {
+        if (claimedEmail is { } email)
+        {
+            claimedEmail = null;
+            return new DialogStep.Call(Customer, IdentifyByEmail, Args(("email", email)));
+        }
+        if (claimedName is { } name && claimedZip is { } zip)
+        {
+            claimedName = claimedZip = null;
+            return new DialogStep.Call(Customer, IdentifyByNameAndZip, Args(("fullName", name), ("zip", zip)));
+        }
+        return null;
+    }
+
+    DialogStep Identified(CallerIdentified who)
+    {
+        identified = true;
+        awaiting = Awaiting.Nothing;
+        firstName = who.FirstName;
+        prefix = who.Method == "phone" && firstName is not null ? $"Hi {firstName}, I see you're calling from the number on your account. "
+            : firstName is not null ? $"Thanks, {firstName}, you're verified. " : "Thanks, you're verified. ";
+        return goal is { Done: false } ? Advance() : Say("How can I help you today?");
+    }
+
+    DialogStep NotFound(CallerNotFound notFound)
+    {
+        if (notFound.Method == "phone")
+        {
+            return Advance();
+        }
+        if (notFound.AttemptsLeft == 0)
+        {
+            goal = null;
+            return Say("I'm sorry, I couldn't verify your identity. I can transfer you to a member of our team if you'd like.");
+        }
+        return Ask(Awaiting.Identity, "I couldn't find an account with those details. Could you give me your full name and ZIP code again, or your email address?");
+    }
+
+    DialogStep Refused(Refusal refusal)
+    {
+        if (goal is not null)
+        {
+            goal.Done = true;
+        }
+        return Say($"{refusal.Reason} Is there anything else I can help with?");
+    }
+
+    /// <summary>Reads identity answers, also bare ones when the last question asked for them.</summary>
+    void TakeIdentityClaims(Utterance heard)
+    {
+        if (identified)
+        {
+            return;
+        }
+        claimedEmail = heard.Email ?? claimedEmail;
+        claimedZip = heard.Zip ?? (awaiting is Awaiting.Identity or Awaiting.Zip ? heard.Numbers.FirstOrDefault(n => n.Length == 5) : null) ?? claimedZip;
+        claimedName = heard.FullName ?? (awaiting is Awaiting.Identity or Awaiting.Name ? BareName(heard.Text) : null) ?? claimedName;
+    }
+
+    /// <summary>"Maria Garcia, 10001" said in answer to "your name and ZIP code?": the words that can be a name.</summary>
+    static string? BareName(string text)
+    {
+        var words = BareNameWords().Matches(text).Select(m => m.Value)
+            .Where(w => !FillerWords.Contains(w, StringComparer.OrdinalIgnoreCase)).ToList();
+        return words.Count is >= 2 and <= 3 ? string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..])) : null;
+    }
+
+    static readonly string[] FillerWords =
+        ["my", "name", "is", "and", "the", "zip", "code", "it's", "its", "sure", "yes", "yeah", "ok", "okay", "i'm", "im", "this", "postal", "email", "it", "of", "number", "uh", "um"];
+
+    [GeneratedRegex(@"[A-Za-z][A-Za-z'\-]+")]
+    private static partial Regex BareNameWords();
+
+    DialogStep Ask(Awaiting what, string question)
+    {
+        awaiting = what;
+        return Say(question);
+    }
+
+    DialogStep Confirm(DialogStep.Call call, string description, string question)
+    {
+        pending = (call, description);
+        awaiting = Awaiting.Nothing;
+        return Say(question);
+    }
+
+    DialogStep Finish(DialogStep.Call call)
+    {
+        if (goal is not null)
+        {
+            goal.Done = true;
+        }
+        awaiting = Awaiting.Nothing;
+        return call;
+    }
+
+    DialogStep Say(string text)
+    {
+        var said = prefix + text;
+        prefix = "";
+        lastSaid = said;
+        return new DialogStep.Say(said);
+    }
+
+    static bool IsTask(Intent intent) => intent is not (Intent.Unknown or Intent.Greeting or Intent.Thanks or Intent.Goodbye or Intent.Repeat or Intent.Yes or Intent.No);
+
+    static bool IsOrderTask(Intent intent) => intent is Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder or Intent.ReturnOrder or Intent.ChangeOrderAddress;
+
+    static bool NeedsIdentity(Intent intent) => intent is Intent.ListOrders or Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder
+        or Intent.ReturnOrder or Intent.ChangeOrderAddress or Intent.Reschedule or Intent.CancelAppointment or Intent.MyAppointments
+        or Intent.UpdateEmail or Intent.UpdateAddress or Intent.AddNote or Intent.Callback;
+
+    /// <summary>Intents that a line in the middle of another task mentions in passing ("the order number is…").</summary>
+    bool IsWeakSwitch(Intent intent) => intent switch
+    {
+        Intent.OrderStatus => IsOrderTask(goal!.Intent),
+        Intent.FindSlots or Intent.Book => goal!.Intent is Intent.Book or Intent.FindSlots or Intent.Reschedule,
+        Intent.Rate => awaiting == Awaiting.Rating,
+        _ => false,
+    };
+
+    bool ChangesDetails(Utterance heard) => heard.When is { IsEmpty: false } || heard.OrderNumber is not null || heard.Address is not null;
+
+    static int? RatingIn(Utterance heard) => heard.Rating ?? heard.Numbers.Select(n => int.TryParse(n, out var value) ? value : 0).FirstOrDefault(v => v is >= 1 and <= 5) switch
+    {
+        0 => null,
+        var value => value,
+    };
+
+    static IReadOnlyDictionary<string, object?> Args(params (string Name, object? Value)[] arguments) =>
+        arguments.ToDictionary(a => a.Name, a => a.Value);
+
+    static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,3 @@
+namespace VoiceGrains.Data.Business;
+
+public sealed record Holiday(DateOnly Day, string Name);

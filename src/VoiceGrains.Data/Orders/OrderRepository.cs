@@ -1,0 +1,220 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace VoiceGrains.Data.Orders;
+
+/// <summary>
+/// A customer's orders. Every statement is scoped by customer id: an order number of another customer reads as
+/// "not found", so no caller can see or change someone else's order whatever they claim. The business rules
+/// (which status allows which change) are in the statements themselves, so a change is checked and made at once.
+/// </summary>
+public sealed class OrderRepository(NpgsqlDataSource dataSource)
+{
+    const string ChangeableStatuses = "('pending', 'processing')";
+
+    const string SelectRecent = """
+        SELECT o.id, o.status, o.placed_at, o.total_cents, (SELECT count(*)::int FROM order_items i WHERE i.order_id = o.id)
+          FROM orders o WHERE o.customer_id = @customer
+         ORDER BY o.placed_at DESC LIMIT @limit
+        """;
+
+    const string SelectOrder = """
+        SELECT id, status, placed_at, total_cents, shipping_address,
+               EXISTS (SELECT 1 FROM order_returns r WHERE r.order_id = orders.id)
+          FROM orders WHERE id = @order AND customer_id = @customer
+        """;
+
+    const string SelectItems = """
+        SELECT i.line, i.sku, p.name, i.quantity, i.unit_price_cents
+          FROM order_items i JOIN products p ON p.sku = i.sku
+         WHERE i.order_id = @order ORDER BY i.line
+        """;
+
+    const string SelectShipments = """
+        SELECT s.carrier, s.tracking_number, s.status, s.expected_delivery, e.description, e.location, e.at
+          FROM shipments s
+          LEFT JOIN LATERAL (SELECT description, location, at FROM shipment_events
+                              WHERE shipment_id = s.id ORDER BY at DESC LIMIT 1) e ON true
+         WHERE s.order_id = @order ORDER BY s.id
+        """;
+
+    const string SelectStatus = "SELECT status FROM orders WHERE id = @order AND customer_id = @customer";
+
+    const string Cancel = $"""
+        UPDATE orders SET status = 'cancelled', cancel_reason = @reason, updated_at = now()
+         WHERE id = @order AND customer_id = @customer AND status IN {ChangeableStatuses}
+        RETURNING status
+        """;
+
+    const string ChangeAddress = $"""
+        UPDATE orders SET shipping_address = @address, updated_at = now()
+         WHERE id = @order AND customer_id = @customer AND status IN {ChangeableStatuses}
+        RETURNING status
+        """;
+
+    const string LockDeliveredOrder = "SELECT status FROM orders WHERE id = @order AND customer_id = @customer FOR UPDATE";
+
+    const string InsertReturn = """
+        INSERT INTO order_returns (order_id, customer_id, lines, refund_to, refund_cents, call_sid)
+        VALUES (@order, @customer, @lines, @refundTo, @refund, @sid)
+        ON CONFLICT (order_id) DO NOTHING
+        RETURNING id
+        """;
+
+    public async Task<IReadOnlyList<OrderSummary>> ListRecentAsync(long customerId, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectRecent);
+        command.Parameters.AddWithValue("customer", customerId);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var orders = new List<OrderSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            orders.Add(new OrderSummary(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), Money.FromCents(reader.GetInt32(3)), reader.GetInt32(4)));
+        }
+        return orders;
+    }
+
+    /// <summary>The order with its items and shipments, or null when this customer has no such order.</summary>
+    public async Task<OrderDetails?> GetAsync(long customerId, long orderNumber, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(SelectOrder, connection);
+        command.Parameters.AddWithValue("order", orderNumber);
+        command.Parameters.AddWithValue("customer", customerId);
+        long id;
+        string status, address;
+        DateTimeOffset placedAt;
+        int totalCents;
+        bool returnRequested;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+            (id, status, placedAt, totalCents, address, returnRequested) =
+                (reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3), reader.GetString(4), reader.GetBoolean(5));
+        }
+
+        return new OrderDetails(id, status, placedAt, Money.FromCents(totalCents), address,
+            await ReadItemsAsync(connection, id, cancellationToken), await ReadShipmentsAsync(connection, id, cancellationToken), returnRequested);
+    }
+
+    /// <summary>Cancels a pending or processing order; a shipped, delivered or cancelled one is refused.</summary>
+    public async Task<OrderChange> CancelAsync(long customerId, long orderNumber, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        await using var command = dataSource.CreateCommand(Cancel);
+        command.Parameters.AddWithValue("order", orderNumber);
+        command.Parameters.AddWithValue("customer", customerId);
+        command.Parameters.AddWithValue("reason", reason);
+        return await ChangeAsync(command, customerId, orderNumber, cancellationToken);
+    }
+
+    /// <summary>Changes where an order that has not shipped yet goes.</summary>
+    public async Task<OrderChange> ChangeShippingAddressAsync(long customerId, long orderNumber, string address, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        await using var command = dataSource.CreateCommand(ChangeAddress);
+        command.Parameters.AddWithValue("order", orderNumber);
+        command.Parameters.AddWithValue("customer", customerId);
+        command.Parameters.AddWithValue("address", address.Trim());
+        return await ChangeAsync(command, customerId, orderNumber, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a return of a delivered order: the lines whose product names contain one of
+    /// <paramref name="itemNames"/> (all lines when it is empty), refunded to <paramref name="refundTo"/>.
+    /// </summary>
+    public async Task<OrderChange> StartReturnAsync(
+        long customerId, long orderNumber, IReadOnlyCollection<string> itemNames, RefundDestination refundTo, string? callSid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemNames);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var lockOrder = new NpgsqlCommand(LockDeliveredOrder, connection, transaction);
+        lockOrder.Parameters.AddWithValue("order", orderNumber);
+        lockOrder.Parameters.AddWithValue("customer", customerId);
+        var status = (string?)await lockOrder.ExecuteScalarAsync(cancellationToken);
+        if (status is null)
+        {
+            return new OrderChange(OrderChangeOutcome.NotFound, null);
+        }
+        if (status != "delivered")
+        {
+            return new OrderChange(OrderChangeOutcome.NotAllowedInStatus, status);
+        }
+
+        var items = await ReadItemsAsync(connection, orderNumber, cancellationToken);
+        var chosen = itemNames.Count == 0
+            ? items
+            : items.Where(i => itemNames.Any(n => !string.IsNullOrWhiteSpace(n) && i.Name.Contains(n.Trim(), StringComparison.OrdinalIgnoreCase))).ToList();
+        if (chosen.Count == 0)
+        {
+            return new OrderChange(OrderChangeOutcome.NoMatchingItems, status);
+        }
+
+        var refund = chosen.Sum(i => i.UnitPrice * i.Quantity);
+        await using var insert = new NpgsqlCommand(InsertReturn, connection, transaction);
+        insert.Parameters.AddWithValue("order", orderNumber);
+        insert.Parameters.AddWithValue("customer", customerId);
+        insert.Parameters.AddWithValue("lines", chosen.Select(i => i.Line).ToArray());
+        insert.Parameters.AddWithValue("refundTo", DbNames.Of(refundTo));
+        insert.Parameters.AddWithValue("refund", Money.ToCents(refund));
+        insert.Parameters.AddWithValue("sid", NpgsqlDbType.Text, (object?)callSid ?? DBNull.Value);
+        if (await insert.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            return new OrderChange(OrderChangeOutcome.AlreadyReturned, status);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new OrderChange(OrderChangeOutcome.Done, status, refund, chosen.Select(i => i.Name).ToList());
+    }
+
+    async Task<OrderChange> ChangeAsync(NpgsqlCommand change, long customerId, long orderNumber, CancellationToken cancellationToken)
+    {
+        if (await change.ExecuteScalarAsync(cancellationToken) is string changed)
+        {
+            return new OrderChange(OrderChangeOutcome.Done, changed);
+        }
+
+        await using var command = dataSource.CreateCommand(SelectStatus);
+        command.Parameters.AddWithValue("order", orderNumber);
+        command.Parameters.AddWithValue("customer", customerId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string status
+            ? new OrderChange(OrderChangeOutcome.NotAllowedInStatus, status)
+            : new OrderChange(OrderChangeOutcome.NotFound, null);
+    }
+
+    static async Task<IReadOnlyList<OrderItem>> ReadItemsAsync(NpgsqlConnection connection, long orderNumber, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(SelectItems, connection);
+        command.Parameters.AddWithValue("order", orderNumber);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<OrderItem>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new OrderItem(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Money.FromCents(reader.GetInt32(4))));
+        }
+        return items;
+    }
+
+    static async Task<IReadOnlyList<Shipment>> ReadShipmentsAsync(NpgsqlConnection connection, long orderNumber, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(SelectShipments, connection);
+        command.Parameters.AddWithValue("order", orderNumber);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var shipments = new List<Shipment>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            shipments.Add(new Shipment(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+        return shipments;
+    }
+}
