@@ -37,8 +37,8 @@ public sealed partial class ConversationAgent
         this.summarizer = summarizer;
         this.kernel = kernel;
         chat = chatClient.AsChatCompletionService(kernel.Services);
-        history = new ChatHistory(systemPrompt);
-        history.AddAssistantMessage(Greeting);
+        // The greeting is told in the system prompt, not put in the history: the Messages API wants a user turn first.
+        history = new ChatHistory($"{systemPrompt}\nYou have already greeted the caller with: \"{Greeting}\"");
         Session = session;
         this.settings = settings;
         this.time = time;
@@ -47,7 +47,7 @@ public sealed partial class ConversationAgent
 
     public CallerSession Session { get; }
 
-    /// <summary>What the agent says when the call connects; it opens the history.</summary>
+    /// <summary>What the agent says when the call connects.</summary>
     public string Greeting { get; }
 
     /// <summary>The latest finished reply; null before the first.</summary>
@@ -151,13 +151,11 @@ public sealed partial class ConversationAgent
             var execution = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
             await foreach (var update in chat.GetStreamingChatMessageContentsAsync(history, execution, kernel, deadline.Token))
             {
-                if (update.InnerContent is ChatResponseUpdate { Contents: var contents })
+                // Semantic Kernel hands each round's usage on as metadata of a streamed update.
+                if (update.Metadata?.TryGetValue("Usage", out var value) == true && value is UsageContent usage)
                 {
-                    foreach (var usage in contents.OfType<UsageContent>())
-                    {
-                        inputTokens += usage.Details.InputTokenCount ?? 0;
-                        outputTokens += usage.Details.OutputTokenCount ?? 0;
-                    }
+                    inputTokens += usage.Details.InputTokenCount ?? 0;
+                    outputTokens += usage.Details.OutputTokenCount ?? 0;
                 }
                 if (update.Role == AuthorRole.Assistant && !string.IsNullOrEmpty(update.Content))
                 {

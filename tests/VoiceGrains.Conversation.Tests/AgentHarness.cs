@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Data;
+using VoiceGrains.Data.Calls;
+
+namespace VoiceGrains.Conversation.Tests;
+
+/// <summary>
+/// The product's own services over a real, seeded PostgreSQL database: the agent factory as a host builds it,
+/// with the offline engine or with Claude at a given base URL. Each agent gets a call row, as a live call has.
+/// </summary>
+public sealed class AgentHarness : IAsyncDisposable
+{
+    readonly ServiceProvider services;
+
+    AgentHarness(NpgsqlDataSource dataSource, ServiceProvider services)
+    {
+        DataSource = dataSource;
+        this.services = services;
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public ConversationAgentFactory Factory => services.GetRequiredService<ConversationAgentFactory>();
+
+    public static async Task<AgentHarness> StartAsync(PostgresFixture postgres, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var dataSource = await postgres.CreateMigratedAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton(dataSource)
+            .AddVoiceGrainsData()
+            .AddVoiceGrainsConversation(configuration)
+            .BuildServiceProvider();
+        return new AgentHarness(dataSource, services);
+    }
+
+    /// <summary>Settings that make the agent use Claude at <paramref name="baseUrl"/> with the test server's key.</summary>
+    public static Dictionary<string, string?> Claude(Uri baseUrl, TimeSpan? requestTimeout = null, int maxRetries = 2) => new()
+    {
+        ["Anthropic:ApiKey"] = Testing.Anthropic.AnthropicProtocolServer.ApiKey,
+        ["Anthropic:BaseUrl"] = baseUrl.ToString(),
+        ["Anthropic:RequestTimeout"] = (requestTimeout ?? TimeSpan.FromSeconds(10)).ToString(),
+        ["Anthropic:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public async Task<ConversationAgent> NewCallAsync(string from = "+15550199999")
+    {
+        var callSid = $"CA{Guid.NewGuid():N}";
+        await services.GetRequiredService<CallRepository>().SaveCallAsync(
+            new CallSnapshot(callSid, CallDirection.Inbound, from, "+15550100000", null, CallStatus.Listening, DateTimeOffset.UtcNow, null, null, [], "test"),
+            CancellationToken.None);
+        return await Factory.CreateAsync(new CallerSession(callSid, from), null, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await DataSource.DisposeAsync();
+    }
+}
