@@ -230,7 +230,7 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         }
         claimedEmail = heard.Email ?? claimedEmail;
         claimedZip = heard.Zip ?? (awaiting is Awaiting.Identity or Awaiting.Zip ? heard.Numbers.FirstOrDefault(n => n.Length == 5) : null) ?? claimedZip;
-        claimedName = heard.FullName ?? (awaiting is Awaiting.Identity or Awaiting.Name ? BareName(heard.Text) : null) ?? claimedName;
+        claimedName = heard.FullName ?? (awaiting is Awaiting.Identity or Awaiting.Name || heard.Zip is not null ? BareName(heard.Text) : null) ?? claimedName;
     }
 
     /// <summary>"Maria Garcia, 10001" said in answer to "your name and ZIP code?": the words that can be a name.</summary>
