@@ -58,10 +58,20 @@ public static partial class TimeExpressions
             }
             return today.DayOfWeek == DayOfWeek.Sunday && !Contains(text, "next") ? Day(today) : (saturday, saturday.AddDays(1));
         }
+        if (Contains(text, "next week") && Weekday().Match(text) is { Success: true } dayNextWeek)
+        {
+            var monday = NextWeekday(today, DayOfWeek.Monday, allowToday: false);
+            var day = Enum.Parse<DayOfWeek>(dayNextWeek.Groups["day"].Value, ignoreCase: true);
+            return Day(monday.AddDays(((int)day + 6) % 7));
+        }
         if (Contains(text, "next week"))
         {
             var monday = NextWeekday(today, DayOfWeek.Monday, allowToday: false);
             return (monday, monday.AddDays(6));
+        }
+        if (Contains(text, "this week") && Weekday().Match(text) is { Success: true } dayThisWeek)
+        {
+            return Day(NextWeekday(today, Enum.Parse<DayOfWeek>(dayThisWeek.Groups["day"].Value, ignoreCase: true), allowToday: true));
         }
         if (Contains(text, "this week"))
         {
@@ -104,16 +114,23 @@ public static partial class TimeExpressions
         {
             return new TimeOnly(12, 0);
         }
-        if (HalfPast().Match(text) is { Success: true } half)
+        if (QuarterOrHalf().Match(text) is { Success: true } fraction)
         {
-            return Clock(int.Parse(half.Groups["hour"].Value, CultureInfo.InvariantCulture), 30, null, text);
+            var hour = int.Parse(fraction.Groups["hour"].Value, CultureInfo.InvariantCulture);
+            return fraction.Groups["which"].Value switch
+            {
+                "half past" => Clock(hour, 30, null, text),
+                "quarter past" => Clock(hour, 15, null, text),
+                _ => Clock(hour == 1 ? 12 : hour - 1, 45, null, text),
+            };
         }
         foreach (Match clock in ClockTime().Matches(text))
         {
             var hour = int.Parse(clock.Groups["hour"].Value, CultureInfo.InvariantCulture);
             var minute = clock.Groups["minute"].Success ? int.Parse(clock.Groups["minute"].Value, CultureInfo.InvariantCulture) : 0;
             var meridiem = clock.Groups["meridiem"].Success ? clock.Groups["meridiem"].Value.Replace(".", "", StringComparison.Ordinal) : null;
-            var explicitTime = clock.Groups["minute"].Success || meridiem is not null || clock.Groups["at"].Success || clock.Groups["oclock"].Success;
+            var explicitTime = clock.Groups["minute"].Success || meridiem is not null || clock.Groups["at"].Success || clock.Groups["oclock"].Success
+                || clock.Groups["part"].Success || clock.Groups["inthe"].Success;
             if (explicitTime && Clock(hour, minute, meridiem, text) is { } time)
             {
                 return time;
@@ -189,15 +206,15 @@ public static partial class TimeExpressions
     [GeneratedRegex(@"\b(\d{1,2})/(\d{1,2})\b")]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"\bthe\s+(?<day>\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(?<which>this|next)\s+month)?")]
+    [GeneratedRegex(@"\b(?:the\s+)?(?<day>\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(?<which>this|next)\s+month)?")]
     private static partial Regex DayOfMonth();
 
     [GeneratedRegex(@"\b(?:(?<which>next|this|on|coming)\s+)?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"\bhalf\s+past\s+(?<hour>\d{1,2})\b")]
-    private static partial Regex HalfPast();
+    [GeneratedRegex(@"\b(?<which>half past|quarter past|quarter to)\s+(?<hour>\d{1,2})\b")]
+    private static partial Regex QuarterOrHalf();
 
-    [GeneratedRegex(@"(?:(?<at>\b(?:at|around|by|for|from)\s+)|\b)(?<hour>\d{1,2})(?::(?<minute>\d{2}))?\s*(?:(?<meridiem>a\.?m\.?|p\.?m\.?)|(?<oclock>o'?clock))?(?![\d/:])")]
+    [GeneratedRegex(@"(?:(?<at>\b(?:at|around|by|for|from)\s+)|(?<part>\b(?:morning|afternoon|evening)\s+)|\b)(?<hour>\d{1,2})(?::(?<minute>\d{2}))?\s*(?:(?<meridiem>a\.?m\.?|p\.?m\.?)|(?<oclock>o['""]?clock)|(?<inthe>in the (?:morning|afternoon|evening)))?(?![\d/:]|st\b|nd\b|rd\b|th\b)")]
     private static partial Regex ClockTime();
 }

@@ -38,10 +38,10 @@ public static partial class UtteranceParser
         (Intent.AddNote, Rx(@"\b(make a note|add a note|note (that|down)|please note|put (it|that) on (file|record))\b")),
         (Intent.Rate, Rx(@"\b(rate|rating|out of (5|five)|stars?)\b")),
         (Intent.Goodbye, Rx(@"\b(bye|goodbye|good bye|that'?s all|that is all|nothing else|no,? that'?s it|hang up|have a good (day|one))\b")),
-        (Intent.Thanks, Rx(@"\b(thanks|thank you|cheers|appreciate it)\b")),
-        (Intent.Greeting, Rx(@"^\s*(hi|hello|hey|good (morning|afternoon|evening))\b")),
         (Intent.No, Rx(@"^\s*(no|nope|nah|don't|do not|not really|no thanks|no thank you|wait|stop)\b")),
         (Intent.Yes, Rx(@"^\s*(yes|yeah|yep|yup|sure|correct|right|ok|okay|please do|go ahead|that's right|that is right|sounds good|absolutely|confirm|do it|perfect)\b")),
+        (Intent.Thanks, Rx(@"\b(thanks|thank you|cheers|appreciate it)\b")),
+        (Intent.Greeting, Rx(@"^\s*(hi|hello|hey|good (morning|afternoon|evening))\b")),
     ];
 
     static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
@@ -169,7 +169,7 @@ public static partial class UtteranceParser
     [GeneratedRegex(@"\b\d+\b")]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"[\w.+-]+(?: at |@)[\w-]+(?:(?: dot |\.)[\w-]+)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[\w+-]+(?:(?: dot |\.)[\w+-]+)*(?: at |@)[\w-]+(?:(?: dot |\.)[\w-]+)+", RegexOptions.IgnoreCase)]
     private static partial Regex SpokenEmail();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
