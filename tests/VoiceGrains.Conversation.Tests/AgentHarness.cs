@@ -26,9 +26,12 @@ public sealed class AgentHarness : IAsyncDisposable
 
     public ConversationAgentFactory Factory => services.GetRequiredService<ConversationAgentFactory>();
 
-    public static async Task<AgentHarness> StartAsync(PostgresFixture postgres, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<AgentHarness> StartAsync(PostgresFixture postgres, IReadOnlyDictionary<string, string?>? settings = null) =>
+        await StartAsync(await postgres.CreateMigratedAsync(), settings);
+
+    /// <summary>Over a database the test has prepared itself; the harness disposes it.</summary>
+    public static Task<AgentHarness> StartAsync(NpgsqlDataSource dataSource, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var dataSource = await postgres.CreateMigratedAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
@@ -36,7 +39,7 @@ public sealed class AgentHarness : IAsyncDisposable
             .AddVoiceGrainsData()
             .AddVoiceGrainsConversation(configuration)
             .BuildServiceProvider();
-        return new AgentHarness(dataSource, services);
+        return Task.FromResult(new AgentHarness(dataSource, services));
     }
 
     /// <summary>Settings that make the agent use Claude at <paramref name="baseUrl"/> with the test server's key.</summary>

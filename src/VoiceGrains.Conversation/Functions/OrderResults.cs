@@ -9,6 +9,7 @@ public sealed record OrderView(OrderDetails Order, string PlacedOn, string? Expe
 
 public sealed record OrderCancelled(long OrderNumber, string Reason);
 
-public sealed record ReturnStarted(long OrderNumber, IReadOnlyList<string> Items, decimal RefundAmount, string RefundTo);
+/// <summary>A return begun: what goes back, the refund and where it goes, and what the items kept are worth.</summary>
+public sealed record ReturnStarted(long OrderNumber, IReadOnlyList<string> Items, decimal RefundAmount, string RefundTo, decimal KeptAmount);
 
 public sealed record ShippingAddressChanged(long OrderNumber, string Address);

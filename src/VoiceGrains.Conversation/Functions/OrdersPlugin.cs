@@ -81,7 +81,7 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         var change = await orders.StartReturnAsync(customerId, orderNumber, itemNames ?? [], destination.Value, session.CallSid, cancellationToken);
         return change.Outcome switch
         {
-            OrderChangeOutcome.Done => new ReturnStarted(orderNumber, change.ReturnedItems!, change.RefundAmount!.Value, refundTo!),
+            OrderChangeOutcome.Done => new ReturnStarted(orderNumber, change.ReturnedItems!, change.RefundAmount!.Value, refundTo!, change.KeptAmount!.Value),
             OrderChangeOutcome.AlreadyReturned => new Refusal($"A return was already started for order {orderNumber}."),
             OrderChangeOutcome.NoMatchingItems => new Refusal($"I couldn't find those items in order {orderNumber}.", "Read the caller the items of the order."),
             _ => Refused(orderNumber, change, "returned", "only delivered orders can be returned"),

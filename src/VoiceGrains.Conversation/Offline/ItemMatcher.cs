@@ -5,7 +5,8 @@ namespace VoiceGrains.Conversation.Offline;
 
 /// <summary>
 /// Which of an order's items a caller means: an item is named by its product name or that name's last word
-/// ("the lamp", "both skateboards"); "everything except the kettle" names all the others.
+/// ("the lamp", "both skateboards"); "everything except the kettle" names all the others. When the caller says
+/// an item's whole name with its options ("skateboard, maple, 34 inch"), only items named that fully count.
 /// </summary>
 public static partial class ItemMatcher
 {
@@ -19,7 +20,8 @@ public static partial class ItemMatcher
         {
             return (items.Where(i => !Mentions(excluded, i)).ToList(), true);
         }
-        return (items.Where(i => Mentions(included, i)).ToList(), false);
+        var fully = items.Where(i => included.Contains(i.Name.ToLowerInvariant(), StringComparison.Ordinal)).ToList();
+        return (fully.Count > 0 ? fully : items.Where(i => Mentions(included, i)).ToList(), false);
     }
 
     static bool Mentions(string text, OrderItem item)

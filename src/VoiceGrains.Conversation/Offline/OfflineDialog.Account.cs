@@ -49,7 +49,7 @@ public sealed partial class OfflineDialog
             OrderListing listing => OnOrderListing(listing),
             OrderView view => OnOrderView(view),
             OrderCancelled cancelled => Say($"Done. Order {cancelled.OrderNumber} is cancelled. Is there anything else I can help with?"),
-            ReturnStarted started => Say($"Your return is started for {List(started.Items, "and")}. You'll get {SpokenTime.Money(started.RefundAmount)} back to your {(started.RefundTo == "gift_card" ? "gift card" : "original payment method")} once we receive them. Is there anything else I can help with?"),
+            ReturnStarted started => Say($"Your return is started for {List(started.Items, "and")}. You'll get {SpokenTime.Money(started.RefundAmount)} back to your {(started.RefundTo == "gift_card" ? "gift card" : "original payment method")} once we receive them.{(started.KeptAmount > 0 ? $" The items you keep come to {SpokenTime.Money(started.KeptAmount)}." : "")} Is there anything else I can help with?"),
             ShippingAddressChanged changed => Say($"Done. Order {changed.OrderNumber} will now ship to {changed.Address}. Is there anything else I can help with?"),
             ContactUpdated updated => Say($"Done, your {updated.Field} is now {updated.Value}. Is there anything else I can help with?"),
             NoteAdded => Say("I've added that note to your account. Is there anything else I can help with?"),

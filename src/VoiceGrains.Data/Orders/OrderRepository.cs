@@ -169,7 +169,7 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new OrderChange(OrderChangeOutcome.Done, status, refund, chosen.Select(i => i.Name).ToList());
+        return new OrderChange(OrderChangeOutcome.Done, status, refund, chosen.Select(i => i.Name).ToList(), items.Sum(i => i.UnitPrice * i.Quantity) - refund);
     }
 
     async Task<OrderChange> ChangeAsync(NpgsqlCommand change, long customerId, long orderNumber, CancellationToken cancellationToken)

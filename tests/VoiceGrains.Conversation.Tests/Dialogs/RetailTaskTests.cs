@@ -1,0 +1,56 @@
+using Xunit.Abstractions;
+
+namespace VoiceGrains.Conversation.Tests.Dialogs;
+
+/// <summary>
+/// The offline engine on the tau-bench retail tasks in ../shared/testdata/dialogs, each in its own database loaded
+/// with the benchmark's customers and orders, judged on the final database and the facts said. BENCHMARKS.md
+/// records the rate this prints.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class RetailTaskTests(PostgresFixture postgres, ITestOutputHelper output)
+{
+    const double Target = 0.8;
+    const int MaxTurns = 40;
+
+    [SharedDataFact]
+    public async Task TheOfflineEngineCompletesAtLeastEightyPercentOfTheTasksWithinItsFunctions()
+    {
+        var data = RetailData.Load();
+        var tasks = RetailTask.All(data);
+        var within = tasks.Where(t => t.WithinFunctions).ToList();
+        var passed = 0;
+        foreach (var task in within)
+        {
+            var problems = await RunAsync(task, data);
+            passed += problems.Count == 0 ? 1 : 0;
+            output.WriteLine($"task {task.Id,3} {(problems.Count == 0 ? "pass" : "FAIL")}  {string.Join("; ", problems)}");
+        }
+
+        var rate = passed / (double)within.Count;
+        output.WriteLine($"tau-bench retail: {passed}/{within.Count} tasks within the functions pass ({rate:P0}); {tasks.Count - within.Count} of {tasks.Count} need exchanges, which the agent does not offer.");
+        Assert.True(rate >= Target, $"{passed}/{within.Count} = {rate:P0} < {Target:P0}");
+    }
+
+    async Task<List<string>> RunAsync(RetailTask task, RetailData data)
+    {
+        var dataSource = await postgres.CreateMigratedAsync(seed: false);
+        await RetailImport.LoadAsync(dataSource, data);
+        var initial = await RetailState.ReadAsync(dataSource);
+        await using var harness = await AgentHarness.StartAsync(dataSource);
+        var agent = await harness.NewCallAsync();
+        var caller = new RetailCaller(task, data);
+        var said = new List<string>();
+
+        var line = caller.NextRequest();
+        for (var turn = 0; line is not null && turn < MaxTurns; turn++)
+        {
+            var reply = await agent.SayAsync(line);
+            said.Add(reply);
+            line = caller.Answer(reply);
+        }
+
+        var actual = await RetailState.ReadAsync(dataSource);
+        return RetailJudge.Problems(RetailJudge.Expected(initial, task, data), actual, task, string.Join(" ", said), agent.Session.TransferReason is not null);
+    }
+}
