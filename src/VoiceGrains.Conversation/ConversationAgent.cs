@@ -28,6 +28,7 @@ public sealed partial class ConversationAgent
     readonly ILogger logger;
     readonly IChatClient? summarizer;
     readonly List<AgentReply> replies = [];
+    Task producing = Task.CompletedTask;
 
     internal ConversationAgent(
         Kernel kernel, IChatClient chatClient, IChatClient? summarizer, CallerSession session, string businessName, string systemPrompt,
@@ -63,10 +64,11 @@ public sealed partial class ConversationAgent
     public async IAsyncEnumerable<string> ReplyAsync(string callerText, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(callerText);
+        await WhenIdleAsync();
         var redacted = SensitiveText.Redact(callerText.Trim());
         history.AddUserMessage(redacted);
         var sentences = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var producer = ProduceAsync(redacted, sentences.Writer, cancellationToken);
+        var producer = producing = ProduceAsync(redacted, sentences.Writer, cancellationToken);
 
         var spoken = false;
         while (true)
@@ -88,6 +90,21 @@ public sealed partial class ConversationAgent
             }
         }
         await producer;
+    }
+
+    /// <summary>Completes when the reply being produced (also one whose reader stopped, as on a barge-in) is stored.</summary>
+    public Task WhenIdleAsync() => producing;
+
+    /// <summary>
+    /// Rebuilds the history of a call this agent takes over (its grain moved to another silo): the stored turns,
+    /// from the caller's first. Function calls are not replayed; their effects are in the database.
+    /// </summary>
+    public void Resume(IEnumerable<(bool FromCaller, string Text)> turns)
+    {
+        foreach (var (fromCaller, text) in turns.SkipWhile(t => !t.FromCaller))
+        {
+            history.AddMessage(fromCaller ? AuthorRole.User : AuthorRole.Assistant, text);
+        }
     }
 
     /// <summary>
@@ -144,6 +161,7 @@ public sealed partial class ConversationAgent
         int? firstTokenMs = null;
         long inputTokens = 0, outputTokens = 0;
         var failed = false;
+        var interrupted = false;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.ReplyTimeout);
         try
@@ -172,6 +190,11 @@ public sealed partial class ConversationAgent
                 await sentences.WriteAsync(sentence, CancellationToken.None);
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller interrupted: the history keeps what was produced so far; the call trims it to what was heard.
+            interrupted = true;
+        }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             LogReplyFailed(logger, e, Session.CallSid, settings.ToString());
@@ -185,14 +208,15 @@ public sealed partial class ConversationAgent
         }
 
         var reply = text.ToString().Trim();
-        history.AddAssistantMessage(reply);
+        history.AddAssistantMessage(reply.Length > 0 ? reply : "(interrupted before speaking)");
         replies.Add(new AgentReply(
             callerText,
             UtteranceParser.Understand(callerText),
             reply,
             firstTokenMs,
             inputTokens + outputTokens > 0 ? new TokenUsage(inputTokens, outputTokens) : null,
-            failed));
+            failed,
+            interrupted));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claude could not summarise call {CallSid}; the offline summary is stored")]

@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using VoiceGrains.Contracts;
+using VoiceGrains.Conversation;
 using VoiceGrains.Data;
 using VoiceGrains.Grains.Speech;
 using VoiceGrains.Speech.Inference;
@@ -24,6 +25,8 @@ public static class Extensions
         // Registered before UseOrleans: hosted services start in order, so Orleans finds its tables ready.
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddVoiceGrainsSpeech();
+        // The conversation agent: Claude when an Anthropic key is configured, the offline engine otherwise.
+        builder.Services.AddVoiceGrainsConversation(builder.Configuration);
 
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
         builder.UseOrleans(silo => silo.AddMemoryStreams(StreamNames.AudioProvider));

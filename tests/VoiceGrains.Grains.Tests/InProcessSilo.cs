@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using VoiceGrains.Contracts;
+using VoiceGrains.Conversation;
 using VoiceGrains.Data;
 using VoiceGrains.Grains.Speech;
 using VoiceGrains.Speech.Inference;
@@ -42,6 +43,7 @@ public sealed class InProcessSilo : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(Database);
         builder.Services.AddVoiceGrainsData();
+        builder.Services.AddVoiceGrainsConversation(builder.Configuration);
         var silero = ModelCatalog.Get("silero-vad");
         builder.Services.AddSingleton(Recognizer);
         builder.Services.AddSingleton(new SpeechServices(

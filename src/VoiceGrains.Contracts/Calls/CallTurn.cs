@@ -2,7 +2,7 @@ namespace VoiceGrains.Contracts.Calls;
 
 /// <summary>
 /// One stored turn of a call's conversation, numbered from 0. A caller turn carries what it meant; an agent turn
-/// the tokens the language model spent on it (none for the offline engine).
+/// the tokens the language model spent on it (none for the offline engine) and whether the caller cut it short.
 /// </summary>
 [GenerateSerializer, Alias("VoiceGrains.CallTurn")]
 public sealed record CallTurn(
@@ -13,4 +13,5 @@ public sealed record CallTurn(
     [property: Id(4)] DateTimeOffset? EndedAt,
     [property: Id(5)] TurnLatency Latency,
     [property: Id(6)] TurnUnderstanding? Understanding = null,
-    [property: Id(7)] TokenUsage? Tokens = null);
+    [property: Id(7)] TokenUsage? Tokens = null,
+    [property: Id(8)] bool Interrupted = false);

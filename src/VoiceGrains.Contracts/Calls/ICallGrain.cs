@@ -16,6 +16,17 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("AppendTurn")]
     Task<int> AppendTurnAsync(NewTurn turn);
 
+    /// <summary>The caller's audio is connected: the agent says its greeting, once per call.</summary>
+    [Alias("Greet")]
+    Task GreetAsync();
+
+    /// <summary>
+    /// A recognized caller utterance: stored (redacted, labelled with what it meant) and answered by the agent in
+    /// the background, sentence by sentence to the call's synthesizer. Returns the caller turn's number at once.
+    /// </summary>
+    [Alias("Hear")]
+    Task<int> HearAsync(NewTurn callerTurn);
+
     /// <summary>The caller began to speak: if the agent was speaking, the caller has barged in: its speech is cut off and the call listens.</summary>
     [Alias("CallerStartedSpeaking")]
     Task CallerStartedSpeakingAsync();

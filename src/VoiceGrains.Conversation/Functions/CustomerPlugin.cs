@@ -14,6 +14,10 @@ public sealed class CustomerPlugin(CallerSession session, CustomerRepository cus
     [Description("Identifies the caller by the phone number they are calling from. Try this first, before asking for their name.")]
     public async Task<object> IdentifyByPhoneAsync(CancellationToken cancellationToken)
     {
+        if (session.CustomerId is not null)
+        {
+            return new CallerIdentified(session.CustomerFirstName, AlreadyVerified);
+        }
         var id = PhoneNumber.IsE164(session.CallingNumber) ? await customers.FindByPhoneAsync(session.CallingNumber, cancellationToken) : null;
         return await BindAsync(id, "phone", countFailure: false, cancellationToken);
     }
@@ -111,6 +115,9 @@ public sealed class CustomerPlugin(CallerSession session, CustomerRepository cus
         var followUp = await customers.AddFollowUpAsync(customerId, $"Call back: {reason}", due, session.CallSid, cancellationToken);
         return new CallbackScheduled(followUp.Id, SpokenTime.DayAndTime(calendar.LocalTime(due)), reason);
     }
+
+    /// <summary>The method reported when the call was verified before (also by an earlier activation of it).</summary>
+    public const string AlreadyVerified = "earlier in this call";
 
     static Refusal TooManyAttempts { get; } =
         new("I'm sorry, I couldn't verify your identity.", "Identification failed too many times on this call; offer to transfer the caller to a person.");

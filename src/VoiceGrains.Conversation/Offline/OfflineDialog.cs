@@ -193,7 +193,8 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         identified = true;
         awaiting = Awaiting.Nothing;
         firstName = who.FirstName;
-        prefix = who.Method == "phone" && firstName is not null ? $"Hi {firstName}, I see you're calling from the number on your account. "
+        prefix = who.Method == CustomerPlugin.AlreadyVerified ? ""
+            : who.Method == "phone" && firstName is not null ? $"Hi {firstName}, I see you're calling from the number on your account. "
             : firstName is not null ? $"Thanks, {firstName}, you're verified. " : "Thanks, you're verified. ";
         return goal is { Done: false } ? Advance() : Say("How can I help you today?");
     }

@@ -19,9 +19,9 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
     const string InsertTurn = """
         INSERT INTO call_turns (call_sid, seq, speaker, text, started_at, ended_at,
                                 stt_ms, llm_first_token_ms, tts_first_audio_ms, voice_to_voice_ms,
-                                intent, entities, sentiment, input_tokens, output_tokens)
+                                intent, entities, sentiment, input_tokens, output_tokens, interrupted)
         VALUES (@sid, @seq, @speaker, @text, @started, @ended, @stt, @llm, @tts, @v2v,
-                @intent, @entities, @sentiment, @inputTokens, @outputTokens)
+                @intent, @entities, @sentiment, @inputTokens, @outputTokens, @interrupted)
         ON CONFLICT (call_sid, seq) DO NOTHING
         """;
 
@@ -100,6 +100,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
             command.Parameters.AddWithValue("sentiment", NpgsqlDbType.Real, (object?)turn.Understanding?.Sentiment ?? DBNull.Value);
             command.Parameters.AddWithValue("inputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.InputTokens ?? DBNull.Value);
             command.Parameters.AddWithValue("outputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.OutputTokens ?? DBNull.Value);
+            command.Parameters.AddWithValue("interrupted", turn.Interrupted);
             batch.BatchCommands.Add(command);
         }
 

@@ -112,6 +112,7 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
         var streams = cluster.GetStreamProvider(StreamNames.AudioProvider);
         audioIn = streams.GetStream<CallerAudio>(StreamId.Create(StreamNames.AudioIn, callSid));
         audioOut = await streams.GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, callSid)).SubscribeAsync((audio, _) => SendAsync(audio));
+        await call.GreetAsync();
         return true;
     }
 

@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using VoiceGrains.Contracts;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Contracts.Customers;
+using VoiceGrains.Conversation;
 using VoiceGrains.Data.Calls;
 using VoiceGrains.Data.Customers;
 
@@ -21,6 +22,7 @@ public sealed partial class CallGrain(
     [PersistentState("call", StorageNames.Calls)] IPersistentState<CallState> state,
     CallRepository calls,
     CustomerRepository customers,
+    ConversationAgentFactory agents,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
     string CallSid => this.GetPrimaryKeyString();
@@ -58,7 +60,7 @@ public sealed partial class CallGrain(
         call.StartedAt = DateTimeOffset.UtcNow;
         await state.WriteStateAsync();
         await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
-        await TellCustomerAsync();
+        await TellCustomerAsync(null);
         Log.CallStarted(logger, CallSid, start.Direction, customerId);
         return Snapshot();
     }
@@ -90,11 +92,15 @@ public sealed partial class CallGrain(
             throw new InvalidCallTransitionException($"Call {CallSid} has ended; no more turns.");
         }
 
-        var stored = new CallTurn(state.State.Turns.Count, turn.Speaker, turn.Text, turn.StartedAt, turn.EndedAt, turn.Latency ?? new TurnLatency());
-        state.State.Turns.Add(stored);
+        return await StoreAsync(new CallTurn(state.State.Turns.Count, turn.Speaker, turn.Text, turn.StartedAt, turn.EndedAt, turn.Latency ?? new TurnLatency()));
+    }
+
+    async Task<int> StoreAsync(CallTurn turn)
+    {
+        state.State.Turns.Add(turn);
         await state.WriteStateAsync();
-        await calls.SaveTurnsAsync(CallSid, [stored], CancellationToken.None);
-        return stored.Seq;
+        await calls.SaveTurnsAsync(CallSid, [turn], CancellationToken.None);
+        return turn.Seq;
     }
 
     public async Task CallerStartedSpeakingAsync()
@@ -103,6 +109,7 @@ public sealed partial class CallGrain(
         if (state.State.Status == CallStatus.Speaking)
         {
             Log.BargeIn(logger, CallSid);
+            replying?.Cancel();
             await MoveToAsync(CallStatus.Listening);
             await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).StopAsync();
         }
@@ -117,12 +124,14 @@ public sealed partial class CallGrain(
             return;
         }
 
+        replying?.Cancel();
         state.State.Status = CallStatus.Ended;
         state.State.EndedAt = DateTimeOffset.UtcNow;
         state.State.Outcome = outcome;
         await state.WriteStateAsync();
         await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
-        await TellCustomerAsync();
+        var summary = await WrapUpAsync();
+        await TellCustomerAsync(summary);
         Log.CallEnded(logger, CallSid, outcome, state.State.Turns.Count);
         DeactivateOnIdle();
     }
@@ -168,12 +177,12 @@ public sealed partial class CallGrain(
         await calls.SaveTurnsAsync(CallSid, turns, cancellationToken);
     }
 
-    Task TellCustomerAsync()
+    Task TellCustomerAsync(string? summary)
     {
         var call = state.State;
-        return call.CustomerId is { } customerId
+        return (call.IdentifiedCustomerId ?? call.CustomerId) is { } customerId
             ? GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCallAsync(
-                new CallHistoryEntry(CallSid, call.StartedAt, call.EndedAt, call.Outcome, Summary: null))
+                new CallHistoryEntry(CallSid, call.StartedAt, call.EndedAt, call.Outcome, summary))
             : Task.CompletedTask;
     }
 

@@ -30,4 +30,9 @@ public sealed class CallState
     [Id(10)] public string? MediaTokenHash { get; set; }
 
     [Id(11)] public DateTimeOffset? MediaTokenExpires { get; set; }
+
+    /// <summary>The customer the agent verified on this call; a new activation binds its agent to the same one.</summary>
+    [Id(12)] public long? IdentifiedCustomerId { get; set; }
+
+    [Id(13)] public bool Greeted { get; set; }
 }

@@ -76,7 +76,7 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
                 return;
             }
             var latency = new TurnLatency(SpeechToTextMs: (int)(heard.QueueWait + heard.Inference).TotalMilliseconds);
-            await GrainFactory.GetGrain<ICallGrain>(CallSid).AppendTurnAsync(
+            await GrainFactory.GetGrain<ICallGrain>(CallSid).HearAsync(
                 new NewTurn(Speaker.Caller, heard.Text, DateTimeOffset.UtcNow - (utterance.SpeechEnd - utterance.SpeechStart), DateTimeOffset.UtcNow, latency));
         }
         catch (Exception e)

@@ -11,8 +11,8 @@ namespace VoiceGrains.Testing.Anthropic;
 
 /// <summary>
 /// A local server that speaks the Anthropic Messages API as published (POST /v1/messages): it checks the headers
-/// and the request shape the way the API does (roles alternate, every tool_use is answered by a tool_result with
-/// its id, tool names and schemas are valid), answers with JSON or with the server-sent events of a streamed
+/// and the request shape the way the API does (the user speaks first, every tool_use is answered by a tool_result
+/// with its id, tool names and schemas are valid), answers with JSON or with the server-sent events of a streamed
 /// message (message_start, content_block_start/delta/stop with text_delta and input_json_delta, message_delta,
 /// message_stop), and with the API's error bodies. The key may come as x-api-key or as Authorization: Bearer. What the "model" says comes from a script the test writes.
 /// Test infrastructure only; it never stands in for Claude in the product.
@@ -204,14 +204,19 @@ public sealed partial class AnthropicProtocolServer : IAsyncDisposable
             }
         }
 
-        string? expectedRole = "user";
+        // The API combines consecutive turns of one role, but the first must be the user's, and every tool_use
+        // must be answered by a tool_result with its id in the user turn that follows.
+        if ((string?)messages[0]!["role"] != "user")
+        {
+            return "messages.0.role: the first message must use the \"user\" role";
+        }
         HashSet<string> openToolUses = [];
         for (var i = 0; i < messages.Count; i++)
         {
             var role = (string?)messages[i]!["role"];
-            if (role != expectedRole)
+            if (role is not ("user" or "assistant"))
             {
-                return $"messages.{i}.role: roles must alternate between \"user\" and \"assistant\", starting with \"user\"";
+                return $"messages.{i}.role: must be \"user\" or \"assistant\"";
             }
             var blocks = messages[i]!["content"] as JsonArray ?? [];
             if (role == "user")
@@ -227,9 +232,8 @@ public sealed partial class AnthropicProtocolServer : IAsyncDisposable
             }
             else
             {
-                openToolUses = blocks.Where(b => (string?)b!["type"] == "tool_use").Select(b => (string)b!["id"]!).ToHashSet();
+                openToolUses.UnionWith(blocks.Where(b => (string?)b!["type"] == "tool_use").Select(b => (string)b!["id"]!));
             }
-            expectedRole = role == "user" ? "assistant" : "user";
         }
         return null;
     }

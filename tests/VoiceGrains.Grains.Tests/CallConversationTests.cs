@@ -1,0 +1,89 @@
+using Orleans.Core.Internal;
+using Orleans.Streams;
+using VoiceGrains.Contracts;
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Grains.Tests;
+
+/// <summary>The call grain running its agent: greeting, answers spoken through the synthesizer, and the wrap-up at the end.</summary>
+public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<InProcessSilo>
+{
+    static string NewSid() => "CA" + Guid.NewGuid().ToString("N");
+
+    async Task<CallSnapshot> WaitForTurnsAsync(ICallGrain call, int count)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var snapshot = (await call.GetSnapshotAsync())!;
+            if (snapshot.Turns.Count >= count)
+            {
+                return snapshot;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The call never reached {count} turns.");
+    }
+
+    [Fact]
+    public async Task TheAgentGreetsAnswersAloudAndTheEndedCallHasASummary()
+    {
+        var sid = NewSid();
+        var speech = new List<AgentAudio>();
+        await silo.Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, sid))
+            .SubscribeAsync((audio, _) =>
+            {
+                lock (speech)
+                {
+                    speech.Add(audio);
+                }
+                return Task.CompletedTask;
+            });
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        var diego = await silo.Database.ScalarAsync<string>("SELECT phone FROM customers WHERE name = 'Diego Brown' AND zip = '98101'");
+        await call.StartAsync(new CallStart(CallDirection.Inbound, diego, "+15550100000"));
+
+        await call.GreetAsync();
+        await call.GreetAsync();
+        var seq = await call.HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002? My card is 4111 1111 1111 1111.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        var answered = await WaitForTurnsAsync(call, 3);
+        await call.EndAsync("completed");
+
+        Assert.Equal(1, seq);
+        Assert.StartsWith("Thanks for calling Northwind Home Goods", answered.Turns[0].Text);
+        Assert.Equal("Where is my order 10002? My card is [card number].", answered.Turns[1].Text);
+        Assert.Equal("order_status", answered.Turns[1].Understanding!.Intent);
+        Assert.Equal(Speaker.Agent, answered.Turns[2].Speaker);
+        Assert.Contains("Order 10002", answered.Turns[2].Text);
+        Assert.Contains("Hi Diego", answered.Turns[2].Text);
+        Assert.Equal(1, await silo.Database.ScalarAsync<int>($"SELECT min(turn_seq) FROM function_calls WHERE call_sid = '{sid}' AND name = 'orders_get_order'"));
+        Assert.Equal("order_status", await silo.Database.ScalarAsync<string>($"SELECT intent FROM call_turns WHERE call_sid = '{sid}' AND seq = 1"));
+        Assert.Contains("looked up an order (10002)", await silo.Database.ScalarAsync<string>($"SELECT summary FROM calls WHERE call_sid = '{sid}'"));
+        Assert.Equal(0L, await silo.Database.ScalarAsync<long>($"SELECT count(*) FROM call_turns WHERE call_sid = '{sid}' AND text LIKE '%4111%'"));
+        for (var i = 0; i < 100 && !speech.OfType<AgentMark>().Any(m => m.Name == "sentence-2"); i++)
+        {
+            await Task.Delay(50);
+        }
+        lock (speech)
+        {
+            Assert.True(speech.OfType<AgentSpeech>().Count() > 10);
+        }
+    }
+
+    [Fact]
+    public async Task AVerifiedCallerStaysVerifiedWhenTheCallMovesToANewActivation()
+    {
+        var sid = NewSid();
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550199998", "+15550100000"));
+        await call.HearAsync(new NewTurn(Speaker.Caller, "Hi, I'm Diego Brown, zip code 98101.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        await WaitForTurnsAsync(call, 2);
+
+        await call.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(300);
+        await call.HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        var snapshot = await WaitForTurnsAsync(call, 4);
+
+        Assert.Contains("Order 10002 was placed", snapshot.Turns[3].Text);
+        Assert.Equal(1L, await silo.Database.ScalarAsync<long>($"SELECT count(*) FROM function_calls WHERE call_sid = '{sid}' AND name = 'customer_identify_caller'"));
+    }
+}
