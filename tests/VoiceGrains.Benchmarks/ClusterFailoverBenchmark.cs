@@ -41,7 +41,7 @@ static class ClusterFailoverBenchmark
         Console.WriteLine("|---|---|---|---|");
         foreach (var (name, values) in samples)
         {
-            Console.WriteLine($"| {name} | {Percentile(values, 50):0} | {Percentile(values, 95):0} | {values.Max():0} |");
+            Console.WriteLine($"| {name} | {Percentiles.Of(values, 50):0} | {Percentiles.Of(values, 95):0} | {values.Max():0} |");
         }
     }
 
@@ -116,12 +116,5 @@ static class ClusterFailoverBenchmark
         {
             return false;
         }
-    }
-
-    static double Percentile(List<double> values, int percentile)
-    {
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }
 }

@@ -2,13 +2,17 @@ using System.Globalization;
 using VoiceGrains.Benchmarks;
 
 // dotnet run --project tests/VoiceGrains.Benchmarks -- cluster [runs] [calls]
-if (args is not ["cluster", ..])
+// dotnet run --project tests/VoiceGrains.Benchmarks -- agent [calls] [concurrency]
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+switch (args)
 {
-    Console.Error.WriteLine("usage: VoiceGrains.Benchmarks cluster [runs=5] [calls=40]");
-    return 2;
+    case ["cluster", ..]:
+        await ClusterFailoverBenchmark.RunAsync(Arg(1, 5), Arg(2, 40));
+        return 0;
+    case ["agent", ..]:
+        await AgentBenchmark.RunAsync(Arg(1, 20), Arg(2, 8));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: VoiceGrains.Benchmarks cluster [runs=5] [calls=40] | agent [calls=20] [concurrency=8]");
+        return 2;
 }
-
-var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
-var calls = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40;
-await ClusterFailoverBenchmark.RunAsync(runs, calls);
-return 0;

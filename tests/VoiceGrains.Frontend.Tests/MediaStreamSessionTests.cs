@@ -174,6 +174,21 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend) : IClassFi
         Assert.Equal("dropped", (await call.GetSnapshotAsync())!.Outcome);
     }
 
+    /// <summary>The agent greets when the stream starts: read its audio up to the greeting's mark.</summary>
+    static async Task DrainGreetingAsync(WebSocket socket)
+    {
+        var buffer = new byte[4096];
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, limit.Token);
+            if ((string?)JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count))!["event"] == "mark")
+            {
+                return;
+            }
+        }
+    }
+
     [SharedDataFact]
     public async Task AgentAudioGoesToTwilioAsFramesMarksAndClearsShapedAsDocumented()
     {
@@ -186,6 +201,7 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend) : IClassFi
             await SendAsync(socket, line);
         }
         await WaitForAsync(() => { lock (received) { return received.Count > 0; } });   // the session has started
+        await DrainGreetingAsync(socket);
         var audioOut = Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, sid));
         var speech = Enumerable.Range(0, 480).Select(i => (byte)i).ToArray();
 

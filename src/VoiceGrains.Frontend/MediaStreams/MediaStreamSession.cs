@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using VoiceGrains.Contracts;
@@ -11,12 +12,21 @@ namespace VoiceGrains.Frontend.MediaStreams;
 /// single-use token (from the TwiML); without a valid one the socket is closed and nothing reaches the call.
 /// Caller audio then goes to the call's audio-in stream in small batches, and whatever arrives on its audio-out
 /// stream goes to Twilio as 20 ms media frames, marks and clears (one sender at a time: a WebSocket allows no
-/// concurrent sends). <c>stop</c> ends the call; a socket that drops without it ends the call as "dropped".
+/// concurrent sends). Agent audio is queued and sent by its own loop, so a carrier that stops reading can never
+/// stall the Orleans stream delivery other calls share; past <see cref="MaxQueuedAgentAudio"/> it is dropped.
+/// <c>stop</c> ends the call; a socket that drops without it ends the call as "dropped".
 /// Unusable messages are logged and skipped.
 /// </summary>
 sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster, MediaStreamOptions options, ILogger logger)
 {
+    /// <summary>About 50 s of speech in 200 ms batches, with their marks.</summary>
+    const int MaxQueuedAgentAudio = 256;
+
     readonly SemaphoreSlim sending = new(1, 1);
+    readonly Channel<AgentAudio> outgoing = Channel.CreateBounded<AgentAudio>(
+        new BoundedChannelOptions(MaxQueuedAgentAudio) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+    Task sender = Task.CompletedTask;
+    bool saidDropping;
     string? callSid;
     string streamSid = "";
     IAsyncStream<CallerAudio>? audioIn;
@@ -55,6 +65,8 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
             {
                 await audioOut.UnsubscribeAsync();
             }
+            outgoing.Writer.TryComplete();
+            await sender;
             await FlushAsync();
             if (callSid is not null && !stopped)
             {
@@ -111,9 +123,35 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
         lastSequence = start.Sequence;
         var streams = cluster.GetStreamProvider(StreamNames.AudioProvider);
         audioIn = streams.GetStream<CallerAudio>(StreamId.Create(StreamNames.AudioIn, callSid));
-        audioOut = await streams.GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, callSid)).SubscribeAsync((audio, _) => SendAsync(audio));
+        sender = SendQueuedAsync();
+        audioOut = await streams.GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, callSid)).SubscribeAsync((audio, _) => QueueAsync(audio));
         await call.GreetAsync();
         return true;
+    }
+
+    Task QueueAsync(AgentAudio audio)
+    {
+        if (!outgoing.Writer.TryWrite(audio) && !saidDropping)
+        {
+            saidDropping = true;
+            Log.NotReading(logger, callSid!);
+        }
+        return Task.CompletedTask;
+    }
+
+    async Task SendQueuedAsync()
+    {
+        try
+        {
+            await foreach (var audio in outgoing.Reader.ReadAllAsync())
+            {
+                await SendAsync(audio);
+            }
+        }
+        catch (WebSocketException e)
+        {
+            Log.Dropped(logger, callSid ?? "(none)", e.Message);
+        }
     }
 
     async Task SendAsync(AgentAudio audio)
@@ -230,5 +268,8 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid} dropped: {Reason}")]
         public static partial void Dropped(ILogger logger, string callSid, string reason);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid}: the carrier is not reading; agent audio is being dropped")]
+        public static partial void NotReading(ILogger logger, string callSid);
     }
 }

@@ -60,16 +60,17 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
     }
 
     /// <summary>
-    /// Recognizes one utterance and appends it after the previous report finished. It never throws: a report runs
+    /// Recognizes one utterance after the previous report finished and hands it to the call. It never throws: a report runs
     /// in the background of the stream, so each failure is logged here and the call goes on hearing.
     /// </summary>
     async Task ReportAsync(Task previous, Utterance utterance)
     {
-        var recognizing = RecognizeAsync(utterance);
+        // One call's utterances are recognized one after another, in the order they were spoken; calls still
+        // share the pool side by side.
         await previous;
         try
         {
-            var heard = await recognizing;
+            var heard = await RecognizeAsync(utterance);
             if (heard.Text.Length == 0)
             {
                 Log.NothingRecognized(logger, CallSid, utterance.SpeechEnd - utterance.SpeechStart);
