@@ -33,6 +33,13 @@ var silo = builder.AddProject<Projects.VoiceGrains_Silo>("silo", launchProfileNa
     .WithEnvironment("Orleans__GrainStorage__PubSubStore__Invariant", "Npgsql")
     .WithEnvironment("Orleans__Reminders__Invariant", "Npgsql");
 
+// Claude only when its key is given to the app host (ANTHROPIC_API_KEY); it reaches the silos as a secret
+// parameter, never as plain configuration. Without it the silos run the offline conversation engine.
+if (!string.IsNullOrWhiteSpace(builder.Configuration["ANTHROPIC_API_KEY"]))
+{
+    silo.WithEnvironment("Anthropic__ApiKey", builder.AddParameterFromConfiguration("anthropic-api-key", "ANTHROPIC_API_KEY", secret: true));
+}
+
 // The front end is a client of the cluster; it starts once a silo reports itself an active member.
 builder.AddProject<Projects.VoiceGrains_Frontend>("frontend", launchProfileName: "http")
     .WithReference(orleans.AsClient())

@@ -36,8 +36,7 @@ public sealed class ConversationAgentFactory(
     public async Task<ConversationAgent> CreateAsync(CallerSession session, CustomerContext? customer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var calendar = await business.GetCalendarAsync(cancellationToken)
-            ?? throw new InvalidOperationException("The database has no business set up yet: run `voicegrains db migrate --seed` (or load your own business row).");
+        var calendar = await business.GetCalendarAsync(cancellationToken) ?? throw new BusinessNotSetUpException();
 
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton(loggerFactory);

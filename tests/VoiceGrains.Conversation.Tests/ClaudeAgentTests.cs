@@ -146,4 +146,39 @@ public sealed class ClaudeAgentTests(PostgresFixture postgres)
         Assert.Equal("I can't find an order 10001 on your account.", (string?)seen!["reason"]);
         Assert.DoesNotContain("Priya", server.Requests[^1].ToJsonString());
     }
+
+    [Fact]
+    public async Task AtTheEndClaudeWritesTheSummaryInAPlainNonStreamedRequest()
+    {
+        await using var server = await AnthropicProtocolServer.StartAsync();
+        await using var harness = await AgentHarness.StartAsync(postgres, AgentHarness.Claude(server.BaseUrl));
+        var agent = await harness.NewCallAsync();
+        server.Enqueue(Text("We're open until six today."));
+        await agent.SayAsync("Are you open today? This is great, thanks!");
+        server.Enqueue(Text("An unidentified caller asked whether the shop was open today and was told it closes at six."));
+
+        var wrapUp = await agent.WrapUpAsync(CancellationToken.None);
+
+        Assert.Equal("An unidentified caller asked whether the shop was open today and was told it closes at six.", wrapUp.Summary);
+        Assert.True(wrapUp.Sentiment > 0);
+        var request = server.Requests[^1];
+        Assert.NotEqual(true, (bool?)request["stream"]);
+        Assert.Null(request["tools"]);
+        Assert.Contains("Caller: Are you open today?", request["messages"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task WhenClaudeCannotSummariseTheOfflineSummaryIsStored()
+    {
+        await using var server = await AnthropicProtocolServer.StartAsync();
+        await using var harness = await AgentHarness.StartAsync(postgres, AgentHarness.Claude(server.BaseUrl, maxRetries: 0));
+        var agent = await harness.NewCallAsync();
+        server.Enqueue(Text("Sure."));
+        await agent.SayAsync("Where is my order?");
+        server.Enqueue(Error(529, "overloaded_error"));
+
+        var wrapUp = await agent.WrapUpAsync(CancellationToken.None);
+
+        Assert.StartsWith("The caller was not identified.", wrapUp.Summary);
+    }
 }

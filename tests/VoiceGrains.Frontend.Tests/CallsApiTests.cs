@@ -47,6 +47,29 @@ public sealed class CallsApiTests(FrontendFixture frontend) : IClassFixture<Fron
     }
 
     [Fact]
+    public async Task TheAgentsFunctionCallsOfACallAreListedAndAnUnknownCallsAreNotFound()
+    {
+        using var client = frontend.Factory.CreateClient();
+        var sid = await StartCallAsync("+15550199997");
+        var call = Grains.GetGrain<ICallGrain>(sid);
+
+        await call.HearAsync(new NewTurn(Speaker.Caller, "Are you open right now?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        for (var i = 0; i < 100 && (await call.GetSnapshotAsync())!.Turns.Count < 3; i++)
+        {
+            await Task.Delay(100);
+        }
+        var functionCalls = await client.GetFromJsonAsync<JsonElement>($"/api/calls/{sid}/function-calls");
+        var unknown = await client.GetAsync(new Uri("/api/calls/CA-never-happened/function-calls", UriKind.Relative));
+
+        var called = Assert.Single(functionCalls.EnumerateArray());
+        Assert.Equal("hours_is_open_now", called.GetProperty("name").GetString());
+        Assert.True(called.GetProperty("success").GetBoolean());
+        Assert.Equal(1, called.GetProperty("turnSeq").GetInt32());
+        Assert.Matches("^(Yes, we're open|We're closed)", (await call.GetSnapshotAsync())!.Turns[2].Text);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task TheListIsNewestFirstAndActiveLeavesOutEndedCalls()
     {
         using var client = frontend.Factory.CreateClient();

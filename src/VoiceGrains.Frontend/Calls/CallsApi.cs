@@ -4,7 +4,10 @@ using VoiceGrains.Data.Calls;
 
 namespace VoiceGrains.Frontend.Calls;
 
-/// <summary>Operators' REST API over calls: the list comes from the database, one call from its grain.</summary>
+/// <summary>
+/// Operators' REST API over calls: the list and the agent's function calls come from the database, one call from
+/// its grain.
+/// </summary>
 public static class CallsApi
 {
     const int MaxLimit = 500;
@@ -14,6 +17,7 @@ public static class CallsApi
         var calls = routes.MapGroup("/api/calls");
         calls.MapGet("/", ListCalls);
         calls.MapGet("/{callSid}", GetCall);
+        calls.MapGet("/{callSid}/function-calls", GetFunctionCalls);
         return routes;
     }
 
@@ -31,5 +35,15 @@ public static class CallsApi
     {
         var call = await grains.GetGrain<ICallGrain>(callSid).GetSnapshotAsync();
         return call is null ? TypedResults.NotFound() : TypedResults.Ok(call);
+    }
+
+    static async Task<Results<Ok<IReadOnlyList<FunctionCallRecord>>, NotFound>> GetFunctionCalls(
+        string callSid, IGrainFactory grains, FunctionCallRepository functionCalls, CancellationToken cancellationToken)
+    {
+        if (await grains.GetGrain<ICallGrain>(callSid).GetSnapshotAsync() is null)
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(await functionCalls.ListAsync(callSid, cancellationToken));
     }
 }

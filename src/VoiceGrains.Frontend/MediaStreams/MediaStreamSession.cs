@@ -125,7 +125,15 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
         audioIn = streams.GetStream<CallerAudio>(StreamId.Create(StreamNames.AudioIn, callSid));
         sender = SendQueuedAsync();
         audioOut = await streams.GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, callSid)).SubscribeAsync((audio, _) => QueueAsync(audio));
-        await call.GreetAsync();
+        try
+        {
+            await call.GreetAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Without a greeting the call still hears and answers the caller.
+            Log.GreetingFailed(logger, e, callSid);
+        }
         return true;
     }
 
@@ -268,6 +276,9 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid} dropped: {Reason}")]
         public static partial void Dropped(ILogger logger, string callSid, string reason);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Media stream for call {CallSid}: the agent could not greet the caller")]
+        public static partial void GreetingFailed(ILogger logger, Exception exception, string callSid);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid}: the carrier is not reading; agent audio is being dropped")]
         public static partial void NotReading(ILogger logger, string callSid);

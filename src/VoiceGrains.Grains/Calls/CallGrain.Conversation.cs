@@ -160,7 +160,7 @@ public sealed partial class CallGrain
             await calls.SaveWrapUpAsync(CallSid, wrapUp.Summary, wrapUp.Sentiment, CancellationToken.None);
             return wrapUp.Summary;
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+        catch (Exception e) when (e is Npgsql.NpgsqlException or Data.DatabaseSetupException)
         {
             Log.WrapUpFailed(logger, e, CallSid);
             return null;
