@@ -18,12 +18,6 @@ public sealed class DomainVocabularyRepository(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<string>> GetNamesAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(SelectNames);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var names = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            names.Add(reader.GetString(0));
-        }
-        return names;
+        return await command.ReadAllAsync(reader => reader.GetString(0), cancellationToken);
     }
 }

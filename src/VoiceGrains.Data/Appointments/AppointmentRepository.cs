@@ -74,13 +74,9 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Service>> ListServicesAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(SelectServices);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var services = new List<Service>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            services.Add(new Service(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), Money.FromCents(reader.GetInt32(3)), reader.GetFieldValue<string[]>(4)));
-        }
-        return services;
+        return await command.ReadAllAsync(
+            reader => new Service(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), Money.FromCents(reader.GetInt32(3)), reader.GetFieldValue<string[]>(4)),
+            cancellationToken);
     }
 
     /// <summary>The earliest free slots matching the query.</summary>
@@ -108,13 +104,9 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(SelectCustomerAppointments);
         command.Parameters.AddWithValue("customer", customerId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var appointments = new List<Appointment>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            appointments.Add(new Appointment(reader.GetInt64(0), reader.GetString(1), ReadSlot(reader, 2)));
-        }
-        return appointments;
+        return await command.ReadAllAsync(
+            reader => new Appointment(reader.GetInt64(0), reader.GetString(1), ReadSlot(reader, 2)),
+            cancellationToken);
     }
 
     public async Task<AppointmentChange> CancelAsync(long customerId, long appointmentId, CancellationToken cancellationToken)
@@ -181,13 +173,7 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
 
     static async Task<IReadOnlyList<Slot>> ReadSlotsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var slots = new List<Slot>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            slots.Add(ReadSlot(reader, 0));
-        }
-        return slots;
+        return await command.ReadAllAsync(reader => ReadSlot(reader, 0), cancellationToken);
     }
 
     static Slot ReadSlot(NpgsqlDataReader reader, int first) => new(

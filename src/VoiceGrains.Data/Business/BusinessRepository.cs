@@ -26,27 +26,13 @@ public sealed class BusinessRepository(NpgsqlDataSource dataSource)
             (name, zone) = (reader.GetString(0), reader.GetString(1));
         }
 
-        var hours = new Dictionary<DayOfWeek, OpeningHours>();
-        await using (var command = new NpgsqlCommand(SelectHours, connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                hours[(DayOfWeek)reader.GetInt16(0)] = new OpeningHours(
-                    TimeOnly.FromTimeSpan(reader.GetTimeSpan(1)), TimeOnly.FromTimeSpan(reader.GetTimeSpan(2)));
-            }
-        }
+        await using var selectHours = new NpgsqlCommand(SelectHours, connection);
+        var hours = await selectHours.ReadAllAsync(
+            reader => (Day: (DayOfWeek)reader.GetInt16(0), Hours: new OpeningHours(TimeOnly.FromTimeSpan(reader.GetTimeSpan(1)), TimeOnly.FromTimeSpan(reader.GetTimeSpan(2)))),
+            cancellationToken);
+        await using var selectHolidays = new NpgsqlCommand(SelectHolidays, connection);
+        var holidays = await selectHolidays.ReadAllAsync(reader => new Holiday(reader.GetFieldValue<DateOnly>(0), reader.GetString(1)), cancellationToken);
 
-        var holidays = new List<Holiday>();
-        await using (var command = new NpgsqlCommand(SelectHolidays, connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                holidays.Add(new Holiday(reader.GetFieldValue<DateOnly>(0), reader.GetString(1)));
-            }
-        }
-
-        return new BusinessCalendar(name, TimeZoneInfo.FindSystemTimeZoneById(zone), hours, holidays);
+        return new BusinessCalendar(name, TimeZoneInfo.FindSystemTimeZoneById(zone), hours.ToDictionary(h => h.Day, h => h.Hours), holidays);
     }
 }

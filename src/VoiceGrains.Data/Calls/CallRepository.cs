@@ -117,21 +117,15 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(SelectCalls);
         command.Parameters.AddWithValue("activeOnly", activeOnly);
         command.Parameters.AddWithValue("limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var calls = new List<CallListItem>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            calls.Add(new CallListItem(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetInt64(4),
-                reader.GetString(5),
-                reader.GetFieldValue<DateTimeOffset>(6),
-                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
-        }
-        return calls;
+        return await command.ReadAllAsync(reader => new CallListItem(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetInt64(4),
+            reader.GetString(5),
+            reader.GetFieldValue<DateTimeOffset>(6),
+            reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
+            reader.IsDBNull(8) ? null : reader.GetString(8)), cancellationToken);
     }
 }

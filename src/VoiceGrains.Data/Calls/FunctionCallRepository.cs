@@ -35,15 +35,9 @@ public sealed class FunctionCallRepository(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(SelectForCall);
         command.Parameters.AddWithValue("sid", callSid);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var calls = new List<FunctionCallRecord>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            calls.Add(new FunctionCallRecord(
-                reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetInt32(3), reader.GetBoolean(4), reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                reader.GetFieldValue<DateTimeOffset>(6)));
-        }
-        return calls;
+        return await command.ReadAllAsync(reader => new FunctionCallRecord(
+            reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.GetInt32(3), reader.GetBoolean(4), reader.IsDBNull(5) ? null : reader.GetInt32(5),
+            reader.GetFieldValue<DateTimeOffset>(6)), cancellationToken);
     }
 }

@@ -132,35 +132,23 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(SelectRecentCalls);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var calls = new List<CallHistoryEntry>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            calls.Add(new CallHistoryEntry(
-                reader.GetString(0),
-                reader.GetFieldValue<DateTimeOffset>(1),
-                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4)));
-        }
-        return calls;
+        return await command.ReadAllAsync(reader => new CallHistoryEntry(
+            reader.GetString(0),
+            reader.GetFieldValue<DateTimeOffset>(1),
+            reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<FollowUp>> GetOpenFollowUpsAsync(long id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(SelectOpenFollowUps);
         command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var followUps = new List<FollowUp>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            followUps.Add(new FollowUp(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3)));
-        }
-        return followUps;
+        return await command.ReadAllAsync(reader => new FollowUp(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3)), cancellationToken);
     }
 
     public async Task<FollowUp> AddFollowUpAsync(long id, string reason, DateTimeOffset? dueAt, string? callSid, CancellationToken cancellationToken)
@@ -191,12 +179,7 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource)
         {
             command.Parameters.AddWithValue(name, value);
         }
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<long>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetInt64(0));
-        }
+        var ids = await command.ReadAllAsync(reader => reader.GetInt64(0), cancellationToken);
         return ids.Count == 1 ? ids[0] : null;
     }
 }

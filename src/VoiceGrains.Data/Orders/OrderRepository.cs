@@ -66,13 +66,9 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(SelectRecent);
         command.Parameters.AddWithValue("customer", customerId);
         command.Parameters.AddWithValue("limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var orders = new List<OrderSummary>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            orders.Add(new OrderSummary(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), Money.FromCents(reader.GetInt32(3)), reader.GetInt32(4)));
-        }
-        return orders;
+        return await command.ReadAllAsync(
+            reader => new OrderSummary(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), Money.FromCents(reader.GetInt32(3)), reader.GetInt32(4)),
+            cancellationToken);
     }
 
     /// <summary>The order with its items and shipments, or null when this customer has no such order.</summary>
@@ -191,30 +187,20 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
     {
         await using var command = new NpgsqlCommand(SelectItems, connection);
         command.Parameters.AddWithValue("order", orderNumber);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var items = new List<OrderItem>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(new OrderItem(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Money.FromCents(reader.GetInt32(4))));
-        }
-        return items;
+        return await command.ReadAllAsync(
+            reader => new OrderItem(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Money.FromCents(reader.GetInt32(4))),
+            cancellationToken);
     }
 
     static async Task<IReadOnlyList<Shipment>> ReadShipmentsAsync(NpgsqlConnection connection, long orderNumber, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(SelectShipments, connection);
         command.Parameters.AddWithValue("order", orderNumber);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var shipments = new List<Shipment>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            shipments.Add(new Shipment(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
-        }
-        return shipments;
+        return await command.ReadAllAsync(reader => new Shipment(
+            reader.GetString(0), reader.GetString(1), reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)), cancellationToken);
     }
 }
