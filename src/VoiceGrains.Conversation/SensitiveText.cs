@@ -22,16 +22,8 @@ public static partial class SensitiveText
         return Ssn().Replace(redacted, SocialSecurityNumber);
     }
 
-    static string Digits(string text)
-    {
-        var words = text.ToLowerInvariant().Split([' ', '-', ','], StringSplitOptions.RemoveEmptyEntries);
-        return string.Concat(words.Select(w => w switch
-        {
-            "zero" or "oh" => "0", "one" => "1", "two" => "2", "three" => "3", "four" => "4",
-            "five" => "5", "six" => "6", "seven" => "7", "eight" => "8", "nine" => "9",
-            _ => new string(w.Where(char.IsAsciiDigit).ToArray()),
-        }));
-    }
+    /// <summary>The digits of a run said in words or typed with separators ("four one one one…", "4111-1111…").</summary>
+    static string Digits(string text) => new(Understanding.SpokenNumbers.Normalize(text.Replace(',', ' ')).Where(char.IsAsciiDigit).ToArray());
 
     static bool PassesLuhn(string digits)
     {

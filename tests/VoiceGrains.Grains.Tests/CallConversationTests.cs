@@ -1,6 +1,4 @@
 using Orleans.Core.Internal;
-using Orleans.Streams;
-using VoiceGrains.Contracts;
 using VoiceGrains.Contracts.Calls;
 
 namespace VoiceGrains.Grains.Tests;
@@ -28,16 +26,7 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
     public async Task TheAgentGreetsAnswersAloudAndTheEndedCallHasASummary()
     {
         var sid = NewSid();
-        var speech = new List<AgentAudio>();
-        await silo.Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, sid))
-            .SubscribeAsync((audio, _) =>
-            {
-                lock (speech)
-                {
-                    speech.Add(audio);
-                }
-                return Task.CompletedTask;
-            });
+        var speech = await silo.ListenToAgentAsync(sid);
         var call = silo.Grains.GetGrain<ICallGrain>(sid);
         var diego = await silo.Database.ScalarAsync<string>("SELECT phone FROM customers WHERE name = 'Diego Brown' AND zip = '98101'");
         await call.StartAsync(new CallStart(CallDirection.Inbound, diego, "+15550100000"));

@@ -7,21 +7,6 @@ namespace VoiceGrains.Grains.Tests;
 
 public sealed class SynthesizerGrainTests(InProcessSilo silo) : IClassFixture<InProcessSilo>
 {
-    async Task<List<AgentAudio>> ListenAsync(string sid)
-    {
-        var heard = new List<AgentAudio>();
-        await silo.Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, sid))
-            .SubscribeAsync((audio, _) =>
-            {
-                lock (heard)
-                {
-                    heard.Add(audio);
-                }
-                return Task.CompletedTask;
-            });
-        return heard;
-    }
-
     static async Task WaitForAsync(List<AgentAudio> heard, Func<List<AgentAudio>, bool> condition)
     {
         for (var i = 0; i < 200; i++)
@@ -41,7 +26,7 @@ public sealed class SynthesizerGrainTests(InProcessSilo silo) : IClassFixture<In
     public async Task SentencesBecomeTelephoneSpeechWithAMarkAfterEachInOrder()
     {
         var sid = "CA" + Guid.NewGuid().ToString("N");
-        var heard = await ListenAsync(sid);
+        var heard = await silo.ListenToAgentAsync(sid);
 
         await silo.Grains.GetGrain<ISynthesizerGrain>(sid).SpeakAsync(["Hello, this is Northwind.", "Your order 10482 shipped."]);
         await WaitForAsync(heard, h => h.OfType<AgentMark>().Count() == 2);
@@ -61,7 +46,7 @@ public sealed class SynthesizerGrainTests(InProcessSilo silo) : IClassFixture<In
     public async Task StoppingCutsTheSpeechOffDropsTheRestAndClears()
     {
         var sid = "CA" + Guid.NewGuid().ToString("N");
-        var heard = await ListenAsync(sid);
+        var heard = await silo.ListenToAgentAsync(sid);
         var synthesizer = silo.Grains.GetGrain<ISynthesizerGrain>(sid);
 
         await synthesizer.SpeakAsync(["This first sentence is long enough that the caller will interrupt it before it ends.",
@@ -87,7 +72,7 @@ public sealed class SynthesizerGrainTests(InProcessSilo silo) : IClassFixture<In
     public async Task WhenTheCallerSpeaksOverTheAgentTheAgentStopsAndTheCarrierClears()
     {
         var sid = "CA" + Guid.NewGuid().ToString("N");
-        var heard = await ListenAsync(sid);
+        var heard = await silo.ListenToAgentAsync(sid);
         var call = silo.Grains.GetGrain<ICallGrain>(sid);
         await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100023", "+15550100000"));
         await call.MoveToAsync(CallStatus.Speaking);
