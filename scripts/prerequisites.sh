@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what VoiceGrains needs from Debian's packages when it is missing (as root; otherwise says what to install).
-# Sourced by run.sh and test.sh.
-set -euo pipefail
+# Sourced by run.sh and test.sh, so it leaves their shell options alone (test.sh must go on after a failing
+# test to print its summary line) and says itself when it fails.
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
@@ -14,8 +14,8 @@ if [ ${#missing[@]} -gt 0 ]; then
         exit 1
     fi
     echo "Installing ${missing[*]}…"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+        || { echo "Could not install ${missing[*]} with apt-get." >&2; exit 1; }
 fi
 
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET SDK (see global.json) is required: https://dot.net" >&2; exit 1; }

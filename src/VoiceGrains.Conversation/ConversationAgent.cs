@@ -95,6 +95,9 @@ public sealed partial class ConversationAgent
     /// <summary>Completes when the reply being produced (also one whose reader stopped, as on a barge-in) is stored.</summary>
     public Task WhenIdleAsync() => producing;
 
+    /// <summary>Something said to the caller outside a reply (a silence prompt): the engine knows it was said.</summary>
+    public void NoteSaid(string text) => history.AddAssistantMessage(text);
+
     /// <summary>
     /// Rebuilds the history of a call this agent takes over (its grain moved to another silo): the stored turns,
     /// from the caller's first. Function calls are not replayed; their effects are in the database.

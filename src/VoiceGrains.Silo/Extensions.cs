@@ -2,6 +2,7 @@ using Orleans.Configuration;
 using VoiceGrains.Contracts;
 using VoiceGrains.Conversation;
 using VoiceGrains.Data;
+using VoiceGrains.Grains.Calls;
 using VoiceGrains.Grains.Speech;
 using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Stt;
@@ -27,6 +28,7 @@ public static class Extensions
         builder.AddVoiceGrainsSpeech();
         // The conversation agent: Claude when an Anthropic key is configured, the offline engine otherwise.
         builder.Services.AddVoiceGrainsConversation(builder.Configuration);
+        builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section);
 
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
         builder.UseOrleans(silo => silo.AddMemoryStreams(StreamNames.AudioProvider));

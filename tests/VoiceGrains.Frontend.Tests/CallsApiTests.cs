@@ -6,7 +6,8 @@ using VoiceGrains.Contracts.Calls;
 
 namespace VoiceGrains.Frontend.Tests;
 
-public sealed class CallsApiTests(FrontendFixture frontend) : IClassFixture<FrontendFixture>
+[Collection(FrontendCollection.Name)]
+public sealed class CallsApiTests(FrontendFixture frontend)
 {
     IGrainFactory Grains => frontend.Factory.Services.GetRequiredService<IGrainFactory>();
 

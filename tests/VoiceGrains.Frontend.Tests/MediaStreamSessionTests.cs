@@ -8,7 +8,8 @@ using VoiceGrains.Contracts.Calls;
 
 namespace VoiceGrains.Frontend.Tests;
 
-public sealed class MediaStreamSessionTests(FrontendFixture frontend) : IClassFixture<FrontendFixture>
+[Collection(FrontendCollection.Name)]
+public sealed class MediaStreamSessionTests(FrontendFixture frontend)
 {
     IClusterClient Cluster => frontend.Factory.Services.GetRequiredService<IClusterClient>();
 

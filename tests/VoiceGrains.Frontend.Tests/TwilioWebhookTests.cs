@@ -6,7 +6,8 @@ using VoiceGrains.Contracts.Calls;
 
 namespace VoiceGrains.Frontend.Tests;
 
-public sealed class TwilioWebhookTests(FrontendFixture frontend) : IClassFixture<FrontendFixture>
+[Collection(FrontendCollection.Name)]
+public sealed class TwilioWebhookTests(FrontendFixture frontend)
 {
     IGrainFactory Grains => frontend.Factory.Services.GetRequiredService<IGrainFactory>();
 

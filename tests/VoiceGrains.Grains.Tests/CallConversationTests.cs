@@ -75,4 +75,49 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         Assert.Contains("Order 10002 was placed", snapshot.Turns[3].Text);
         Assert.Equal(1L, await silo.Database.ScalarAsync<long>($"SELECT count(*) FROM function_calls WHERE call_sid = '{sid}' AND name = 'customer_identify_caller'"));
     }
+
+    [Fact]
+    public async Task ARatingKeyedOnThePhoneIsHeardWhereANumberIsExpected()
+    {
+        var sid = NewSid();
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550199996", "+15550100000"));
+        await call.HearAsync(new NewTurn(Speaker.Caller, "That's all, thanks, bye.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        var asked = await WaitForTurnsAsync(call, 2);
+
+        await call.PressAsync("7");
+        await call.PressAsync("*");
+        await call.PressAsync("4");
+        await call.PressAsync("#");
+        var rated = await WaitForTurnsAsync(call, 4);
+
+        Assert.Contains("from one to five", asked.Turns[1].Text);
+        Assert.Equal("4", rated.Turns[2].Text);
+        Assert.Contains("Goodbye", rated.Turns[3].Text);
+        Assert.Equal((short)4, await silo.Database.ScalarAsync<short>($"SELECT rating FROM csat_ratings WHERE call_sid = '{sid}'"));
+        await Assert.ThrowsAsync<ArgumentException>(() => call.PressAsync("x"));
+    }
+
+    [Fact]
+    public async Task ASilentCallerIsAskedOnceThenTheCallEndsPolitely()
+    {
+        var sid = NewSid();
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550199995", "+15550100000"));
+
+        await call.GreetAsync();
+        CallSnapshot snapshot;
+        var waited = 0;
+        do
+        {
+            await Task.Delay(250);
+            snapshot = (await call.GetSnapshotAsync())!;
+        }
+        while (snapshot.Status != CallStatus.Ended && ++waited < 120);
+
+        Assert.Equal("no answer", snapshot.Outcome);
+        Assert.Equal(3, snapshot.Turns.Count);
+        Assert.StartsWith("Are you still there?", snapshot.Turns[1].Text);
+        Assert.Contains("goodbye", snapshot.Turns[2].Text);
+    }
 }

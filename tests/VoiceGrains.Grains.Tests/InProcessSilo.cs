@@ -5,6 +5,7 @@ using Npgsql;
 using VoiceGrains.Contracts;
 using VoiceGrains.Conversation;
 using VoiceGrains.Data;
+using VoiceGrains.Grains.Calls;
 using VoiceGrains.Grains.Speech;
 using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Models;
@@ -44,6 +45,12 @@ public sealed class InProcessSilo : IAsyncLifetime
         builder.Services.AddSingleton(Database);
         builder.Services.AddVoiceGrainsData();
         builder.Services.AddVoiceGrainsConversation(builder.Configuration);
+        // Short waits so silence and keypad tests take seconds; the speech is still paced to real time.
+        builder.Services.Configure<CallOptions>(o =>
+        {
+            o.SilencePrompt = TimeSpan.FromSeconds(1);
+            o.KeypadPause = TimeSpan.FromMilliseconds(500);
+        });
         var silero = ModelCatalog.Get("silero-vad");
         builder.Services.AddSingleton(Recognizer);
         builder.Services.AddSingleton(new SpeechServices(

@@ -27,6 +27,13 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("Hear")]
     Task<int> HearAsync(NewTurn callerTurn);
 
+    /// <summary>
+    /// A key the caller pressed (0-9, * or #). Keys collect until # or a short pause and are then heard as one
+    /// caller turn, so a number can be keyed where one is expected (order number, rating); * starts over.
+    /// </summary>
+    [Alias("Press")]
+    Task PressAsync(string digit);
+
     /// <summary>The caller began to speak: if the agent was speaking, the caller has barged in: its speech is cut off and the call listens.</summary>
     [Alias("CallerStartedSpeaking")]
     Task CallerStartedSpeakingAsync();

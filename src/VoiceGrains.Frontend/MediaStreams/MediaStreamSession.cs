@@ -105,8 +105,11 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
                 await cluster.GetGrain<ICallGrain>(callSid!).EndAsync("completed");
                 await CloseAsync(WebSocketCloseStatus.NormalClosure, "stopped");
                 return false;
+            case MediaStreamEvent.Dtmf dtmf:
+                await PressAsync(dtmf.Digit);
+                return true;
             default:
-                return true;        // dtmf and mark: consumed by the live call path once it exists
+                return true;        // mark: Twilio's echo that the caller heard a sentence, not used yet
         }
     }
 
@@ -135,6 +138,18 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
             Log.GreetingFailed(logger, e, callSid);
         }
         return true;
+    }
+
+    async Task PressAsync(string digit)
+    {
+        try
+        {
+            await cluster.GetGrain<ICallGrain>(callSid!).PressAsync(digit);
+        }
+        catch (ArgumentException e)
+        {
+            Log.Skipped(logger, callSid!, e.Message);
+        }
     }
 
     Task QueueAsync(AgentAudio audio)

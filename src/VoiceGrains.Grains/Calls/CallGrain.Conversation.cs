@@ -27,9 +27,8 @@ public sealed partial class CallGrain
         var conversation = await AgentAsync();
         state.State.Greeted = true;
         await MoveToAsync(CallStatus.Greeting);
-        var now = DateTimeOffset.UtcNow;
-        await StoreAsync(new CallTurn(state.State.Turns.Count, Speaker.Agent, conversation.Greeting, now, now, new TurnLatency()));
-        await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).SpeakAsync([conversation.Greeting]);
+        await SayAsync(conversation.Greeting);
+        AwaitCaller(conversation.Greeting);
     }
 
     public async Task<int> HearAsync(NewTurn callerTurn)
@@ -41,6 +40,8 @@ public sealed partial class CallGrain
             throw new InvalidCallTransitionException($"Call {CallSid} has ended; no more turns.");
         }
 
+        silenceTimer?.Dispose();
+        silencePrompts = 0;
         // Transcripts keep no card numbers: what is stored, and what the agent sees, is the redacted line.
         var text = SensitiveText.Redact(callerTurn.Text);
         var seq = await StoreAsync(new CallTurn(
@@ -123,6 +124,7 @@ public sealed partial class CallGrain
         else if (!interrupted)
         {
             await MoveToAsync(CallStatus.Listening);
+            AwaitCaller(said);
         }
     }
 

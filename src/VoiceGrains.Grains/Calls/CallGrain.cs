@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using System.Security.Cryptography;
 using Orleans.Runtime;
 using VoiceGrains.Contracts;
@@ -23,6 +24,7 @@ public sealed partial class CallGrain(
     CallRepository calls,
     CustomerRepository customers,
     ConversationAgentFactory agents,
+    IOptions<CallOptions> options,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
     string CallSid => this.GetPrimaryKeyString();
@@ -125,6 +127,8 @@ public sealed partial class CallGrain(
         }
 
         replying?.Cancel();
+        silenceTimer?.Dispose();
+        keypadTimer?.Dispose();
         state.State.Status = CallStatus.Ended;
         state.State.EndedAt = DateTimeOffset.UtcNow;
         state.State.Outcome = outcome;

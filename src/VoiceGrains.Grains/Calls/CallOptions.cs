@@ -1,0 +1,13 @@
+namespace VoiceGrains.Grains.Calls;
+
+/// <summary>How a call waits for its caller (configuration section "Calls").</summary>
+public sealed class CallOptions
+{
+    public const string Section = "Calls";
+
+    /// <summary>Caller silence after the agent has finished speaking before it asks "are you still there?"; a second silence ends the call.</summary>
+    public TimeSpan SilencePrompt { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>A pause after the last key pressed that ends a keypad entry, as # does.</summary>
+    public TimeSpan KeypadPause { get; set; } = TimeSpan.FromSeconds(2);
+}
