@@ -120,4 +120,38 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         Assert.StartsWith("Are you still there?", snapshot.Turns[1].Text);
         Assert.Contains("goodbye", snapshot.Turns[2].Text);
     }
+
+    [Fact]
+    public async Task ABargeInKeepsOnlyTheSentencesTheCarrierSaysWereHeard()
+    {
+        var sid = NewSid();
+        var speech = await silo.ListenToAgentAsync(sid);
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        var diego = await silo.Database.ScalarAsync<string>("SELECT phone FROM customers WHERE name = 'Diego Brown' AND zip = '98101'");
+        await call.StartAsync(new CallStart(CallDirection.Inbound, diego, "+15550100000"));
+
+        await call.HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        var whole = (await WaitForTurnsAsync(call, 2)).Turns[1].Text;
+        for (var i = 0; i < 200 && !speech.OfType<AgentMark>().Any(m => m.Name == "reply1-0"); i++)
+        {
+            await Task.Delay(50);
+        }
+        await call.HeardAsync("reply1-0");          // the carrier's echo: the first sentence has been played
+        await call.CallerStartedSpeakingAsync();
+        var snapshot = (await call.GetSnapshotAsync())!;
+
+        Assert.StartsWith("Hi Diego, I see you're calling from the number on your account.", whole);
+        Assert.Equal("Hi Diego, I see you're calling from the number on your account.", snapshot.Turns[1].Text);
+        Assert.True(snapshot.Turns[1].Interrupted);
+        Assert.Equal(CallStatus.Listening, snapshot.Status);
+        Assert.True(await silo.Database.ScalarAsync<bool>($"SELECT interrupted AND text = '{snapshot.Turns[1].Text.Replace("'", "''")}' FROM call_turns WHERE call_sid = '{sid}' AND seq = 1"));
+        for (var i = 0; i < 40 && !speech.OfType<AgentClear>().Any(); i++)
+        {
+            await Task.Delay(50);
+        }
+        lock (speech)
+        {
+            Assert.IsType<AgentClear>(speech[^1]);
+        }
+    }
 }

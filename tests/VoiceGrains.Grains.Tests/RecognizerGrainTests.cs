@@ -34,9 +34,10 @@ public sealed class RecognizerGrainTests(InProcessSilo silo) : IClassFixture<InP
         Assert.Equal(4, silo.Recognizer.Utterances - before);
         Assert.Equal(["And so my fellow Americans,", "ask not", "what your country can do for you,", "ask what you can do for your country."], turns.Select(t => t.Text));
         Assert.All(turns, t => Assert.NotNull(t.Latency.SpeechToTextMs));
-        // The caller spoke over the agent; the agent answered the last line and listens again.
+        // The caller spoke over the agent; the agent answered the last line and, once that reply has been
+        // played (no carrier echoes marks here, so after its spoken length), listens again.
         var status = CallStatus.Speaking;
-        for (var i = 0; i < 100 && status != CallStatus.Listening; i++)
+        for (var i = 0; i < 300 && status != CallStatus.Listening; i++)
         {
             await Task.Delay(100);
             status = (await call.GetSnapshotAsync())!.Status;

@@ -34,6 +34,13 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("Press")]
     Task PressAsync(string digit);
 
+    /// <summary>
+    /// The carrier echoed a mark: the caller has heard the sentence before it. When the agent's whole reply has
+    /// been heard the call listens again; a barge-in keeps only the heard sentences in the transcript.
+    /// </summary>
+    [Alias("Heard")]
+    Task HeardAsync(string mark);
+
     /// <summary>The caller began to speak: if the agent was speaking, the caller has barged in: its speech is cut off and the call listens.</summary>
     [Alias("CallerStartedSpeaking")]
     Task CallerStartedSpeakingAsync();

@@ -4,9 +4,13 @@ namespace VoiceGrains.Contracts.Calls;
 [Alias("VoiceGrains.ISynthesizerGrain")]
 public interface ISynthesizerGrain : IGrainWithStringKey
 {
-    /// <summary>Queues sentences to speak, in order, after any still being spoken; returns at once.</summary>
+    /// <summary>
+    /// Queues sentences to speak, in order, after any still being spoken; returns at once. After each sentence a
+    /// mark goes out, named by <paramref name="marks"/> (one per sentence) or "sentence-N"; the carrier echoes it
+    /// once the caller has heard the sentence.
+    /// </summary>
     [Alias("Speak")]
-    Task SpeakAsync(IReadOnlyList<string> sentences);
+    Task SpeakAsync(IReadOnlyList<string> sentences, IReadOnlyList<string>? marks = null);
 
     /// <summary>Barge-in: stops speaking within a frame, drops what is queued, and tells the carrier to clear its buffer.</summary>
     /// <remarks>Interleaves with a running <see cref="SpeakAsync"/>: it must be able to cut speech off at any time.</remarks>

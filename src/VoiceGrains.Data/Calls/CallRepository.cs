@@ -33,12 +33,25 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
          LIMIT @limit
         """;
 
+    const string UpdateTurnText = "UPDATE call_turns SET text = @text, interrupted = @interrupted WHERE call_sid = @sid AND seq = @seq";
+
     const string UpdateWrapUp = "UPDATE calls SET summary = @summary, sentiment = @sentiment WHERE call_sid = @sid";
 
     const string UpsertCsat = """
         INSERT INTO csat_ratings (call_sid, rating) VALUES (@sid, @rating)
         ON CONFLICT (call_sid) DO UPDATE SET rating = excluded.rating, rated_at = now()
         """;
+
+    /// <summary>A stored turn's text as it turned out: after a barge-in, only what the caller heard.</summary>
+    public async Task UpdateTurnTextAsync(string callSid, CallTurn turn, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(UpdateTurnText);
+        command.Parameters.AddWithValue("sid", callSid);
+        command.Parameters.AddWithValue("seq", turn.Seq);
+        command.Parameters.AddWithValue("text", turn.Text);
+        command.Parameters.AddWithValue("interrupted", turn.Interrupted);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>The call's end-of-call summary and overall sentiment.</summary>
     public async Task SaveWrapUpAsync(string callSid, string summary, float sentiment, CancellationToken cancellationToken)

@@ -108,8 +108,11 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
             case MediaStreamEvent.Dtmf dtmf:
                 await PressAsync(dtmf.Digit);
                 return true;
+            case MediaStreamEvent.Mark mark:
+                await cluster.GetGrain<ICallGrain>(callSid!).HeardAsync(mark.Name);
+                return true;
             default:
-                return true;        // mark: Twilio's echo that the caller heard a sentence, not used yet
+                return true;
         }
     }
 

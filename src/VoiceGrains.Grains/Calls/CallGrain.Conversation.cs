@@ -13,9 +13,15 @@ namespace VoiceGrains.Grains.Calls;
 /// </summary>
 public sealed partial class CallGrain
 {
+    /// <summary>Marks echoed after this long beyond the reply's spoken length are no longer waited for.</summary>
+    static readonly TimeSpan MarkGrace = TimeSpan.FromSeconds(2);
+
     ConversationAgent? agent;
     CancellationTokenSource? replying;
     Task reply = Task.CompletedTask;
+    ReplyInProgress? speaking;
+    IGrainTimer? finishTimer;
+    int replies;
 
     public async Task GreetAsync()
     {
@@ -28,7 +34,7 @@ public sealed partial class CallGrain
         state.State.Greeted = true;
         await MoveToAsync(CallStatus.Greeting);
         await SayAsync(conversation.Greeting);
-        AwaitCaller(conversation.Greeting);
+        AwaitCaller(SpokenDuration.Of(conversation.Greeting));
     }
 
     public async Task<int> HearAsync(NewTurn callerTurn)
@@ -59,7 +65,8 @@ public sealed partial class CallGrain
     async Task RespondAsync(Task previous, int callerSeq, string text, DateTimeOffset heardAt, CancellationToken cancellationToken)
     {
         await previous;
-        var spoken = new List<string>();
+        var reply = new ReplyInProgress(++replies);
+        speaking = reply;
         try
         {
             var conversation = await AgentAsync();
@@ -68,24 +75,25 @@ public sealed partial class CallGrain
             var synthesizer = GrainFactory.GetGrain<ISynthesizerGrain>(CallSid);
             await foreach (var sentence in conversation.ReplyAsync(text, cancellationToken))
             {
-                if (spoken.Count == 0)
+                if (reply.Sentences.Count == 0)
                 {
                     await MoveToAsync(CallStatus.Speaking);
                 }
-                spoken.Add(sentence);
-                await synthesizer.SpeakAsync([sentence]);
+                var mark = $"reply{reply.Number}-{reply.Sentences.Count}";
+                reply.Sentences.Add((mark, sentence));
+                await synthesizer.SpeakAsync([sentence], [mark]);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Log.ReplyInterrupted(logger, CallSid, spoken.Count);
+            Log.ReplyInterrupted(logger, CallSid, reply.Heard);
         }
         catch (Exception e)
         {
             Log.ReplyFailed(logger, e, CallSid);
         }
 
-        if (agent is not { } answered || state.State.Status == CallStatus.Ended && spoken.Count == 0)
+        if (agent is not { } answered || state.State.Status == CallStatus.Ended && reply.Sentences.Count == 0)
         {
             return;
         }
@@ -93,19 +101,18 @@ public sealed partial class CallGrain
         var interrupted = cancellationToken.IsCancellationRequested;
         if (interrupted)
         {
-            // The caller heard at most the sentences handed to the synthesizer before the barge-in.
-            answered.TruncateLastReply(string.Join(" ", spoken));
+            answered.TruncateLastReply(reply.HeardText);
         }
-        await RecordReplyAsync(answered, heardAt, string.Join(" ", spoken), interrupted);
+        await RecordReplyAsync(answered, reply, heardAt, interrupted ? reply.HeardText : reply.Text, interrupted);
     }
 
-    async Task RecordReplyAsync(ConversationAgent answered, DateTimeOffset heardAt, string said, bool interrupted)
+    async Task RecordReplyAsync(ConversationAgent answered, ReplyInProgress reply, DateTimeOffset heardAt, string said, bool interrupted)
     {
         var last = answered.LastReply;
         state.State.IdentifiedCustomerId = answered.Session.CustomerId ?? state.State.IdentifiedCustomerId;
-        if (said.Length > 0)
+        if (said.Length > 0 || interrupted)
         {
-            await StoreAsync(new CallTurn(
+            reply.TurnSeq = await StoreAsync(new CallTurn(
                 state.State.Turns.Count, Speaker.Agent, said, heardAt, DateTimeOffset.UtcNow,
                 new TurnLatency(LlmFirstTokenMs: last?.FirstTokenMs), Tokens: last?.Tokens, Interrupted: interrupted));
         }
@@ -121,11 +128,65 @@ public sealed partial class CallGrain
         {
             await EndAsync("completed");
         }
+        else if (!interrupted && reply.Sentences.Count > 0)
+        {
+            // Still speaking: the call listens again once the carrier echoes the last mark, or, if marks never
+            // come back, once the reply must have been played.
+            reply.Produced = true;
+            finishTimer?.Dispose();
+            finishTimer = this.RegisterGrainTimer(FinishSpeakingAsync,
+                new GrainTimerCreationOptions(SpokenDuration.Of(said) + MarkGrace, Timeout.InfiniteTimeSpan));
+            if (reply.Heard == reply.Sentences.Count)
+            {
+                await FinishSpeakingAsync();
+            }
+        }
         else if (!interrupted)
         {
             await MoveToAsync(CallStatus.Listening);
-            AwaitCaller(said);
+            AwaitCaller(TimeSpan.Zero);
         }
+    }
+
+    public async Task HeardAsync(string mark)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        if (speaking is not { } reply || reply.Sentences.FindIndex(s => s.Mark == mark) is var index && index < 0)
+        {
+            return;
+        }
+        reply.Heard = Math.Max(reply.Heard, index + 1);
+        if (reply.Produced && reply.Heard == reply.Sentences.Count)
+        {
+            await FinishSpeakingAsync();
+        }
+    }
+
+    async Task FinishSpeakingAsync()
+    {
+        finishTimer?.Dispose();
+        finishTimer = null;
+        if (state.State.Status == CallStatus.Speaking)
+        {
+            await MoveToAsync(CallStatus.Listening);
+            AwaitCaller(TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>After a barge-in over a reply already stored: its turn and the agent's memory keep only what was heard.</summary>
+    async Task KeepOnlyHeardAsync()
+    {
+        finishTimer?.Dispose();
+        finishTimer = null;
+        if (speaking is not { TurnSeq: { } seq } reply || reply.Heard == reply.Sentences.Count)
+        {
+            return;
+        }
+        var turn = state.State.Turns[seq] with { Text = reply.HeardText, Interrupted = true };
+        state.State.Turns[seq] = turn;
+        await state.WriteStateAsync();
+        await calls.UpdateTurnTextAsync(CallSid, turn, CancellationToken.None);
+        agent?.TruncateLastReply(reply.HeardText);
     }
 
     async Task<ConversationAgent> AgentAsync()
@@ -171,7 +232,7 @@ public sealed partial class CallGrain
 
     static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the reply was cut off after {Sentences} sentence(s)")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the reply was cut off after {Sentences} heard sentence(s)")]
         public static partial void ReplyInterrupted(ILogger logger, string callSid, int sentences);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: the agent's reply failed")]

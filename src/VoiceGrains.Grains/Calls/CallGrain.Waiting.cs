@@ -72,12 +72,11 @@ public sealed partial class CallGrain
         await CallerStartedSpeakingAsync();
     }
 
-    /// <summary>After the agent says <paramref name="said"/>, silence is counted from when the caller has heard it.</summary>
-    void AwaitCaller(string said)
+    /// <summary>Silence is counted once the caller has heard what is still playing (<paramref name="playing"/>).</summary>
+    void AwaitCaller(TimeSpan playing)
     {
         silenceTimer?.Dispose();
-        silenceTimer = this.RegisterGrainTimer(OnSilenceAsync,
-            new GrainTimerCreationOptions(SpokenDuration.Of(said) + options.Value.SilencePrompt, Timeout.InfiniteTimeSpan));
+        silenceTimer = this.RegisterGrainTimer(OnSilenceAsync, new GrainTimerCreationOptions(playing + options.Value.SilencePrompt, Timeout.InfiniteTimeSpan));
     }
 
     async Task OnSilenceAsync()
@@ -93,7 +92,7 @@ public sealed partial class CallGrain
         await SayAsync(prompt);
         if (silencePrompts == 1)
         {
-            AwaitCaller(prompt);
+            AwaitCaller(SpokenDuration.Of(prompt));
         }
         else
         {

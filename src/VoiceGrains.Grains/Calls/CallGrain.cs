@@ -114,6 +114,7 @@ public sealed partial class CallGrain(
             replying?.Cancel();
             await MoveToAsync(CallStatus.Listening);
             await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).StopAsync();
+            await KeepOnlyHeardAsync();
         }
     }
 
@@ -128,6 +129,7 @@ public sealed partial class CallGrain(
 
         replying?.Cancel();
         silenceTimer?.Dispose();
+        finishTimer?.Dispose();
         keypadTimer?.Dispose();
         state.State.Status = CallStatus.Ended;
         state.State.EndedAt = DateTimeOffset.UtcNow;

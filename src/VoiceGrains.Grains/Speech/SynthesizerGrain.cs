@@ -9,8 +9,8 @@ namespace VoiceGrains.Grains.Speech;
 
 /// <summary>
 /// Speaks for one call: sentences are synthesized on the inference pool and published on the call's audio-out
-/// stream as speech in 200 ms batches, with a mark after each sentence ("sentence-N") that the carrier echoes once
-/// played. Output is paced to real time with a short lead: synthesis runs ~100× faster than speech, and a whole
+/// stream as speech in 200 ms batches, with a mark after each sentence (the caller's name for it, or "sentence-N")
+/// that the carrier echoes once played. Output is paced to real time with a short lead: synthesis runs ~100× faster than speech, and a whole
 /// reply dumped into the carrier's buffer could neither be cut off promptly nor tell what the caller heard.
 /// Speaking runs in the background of the grain so <see cref="StopAsync"/> (always interleaved) can cut it off
 /// at any batch; after a stop the carrier is told to clear the little it still buffers.
@@ -22,24 +22,34 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
     /// <summary>How far ahead of real time audio may be sent: enough to ride out network jitter, no more.</summary>
     static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(300);
 
-    readonly Channel<string> queue = Channel.CreateUnbounded<string>();
+    readonly Channel<(string Text, string? Mark)> queue = Channel.CreateUnbounded<(string, string?)>();
+
+    /// <summary>The marks of sentences handed to synthesis, in order; each goes out when its sentence has been spoken.</summary>
+    readonly Queue<string?> marksInSynthesis = new();
     CancellationTokenSource speaking = new();
     Task? speaker;
     int spoken;
 
     string CallSid => this.GetPrimaryKeyString();
 
-    public Task SpeakAsync(IReadOnlyList<string> sentences)
+    public Task SpeakAsync(IReadOnlyList<string> sentences, IReadOnlyList<string>? marks = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
+        if (marks is not null && marks.Count != sentences.Count)
+        {
+            throw new ArgumentException("One mark per sentence, or none.", nameof(marks));
+        }
         if (speech.Voice is null)
         {
             Log.CannotSpeak(logger, CallSid);
             return Task.CompletedTask;
         }
-        foreach (var sentence in sentences.Where(s => !string.IsNullOrWhiteSpace(s)))
+        for (var i = 0; i < sentences.Count; i++)
         {
-            queue.Writer.TryWrite(sentence);
+            if (!string.IsNullOrWhiteSpace(sentences[i]))
+            {
+                queue.Writer.TryWrite((sentences[i], marks?[i]));
+            }
         }
         speaker ??= SpeakQueuedAsync(speaking.Token);
         return Task.CompletedTask;
@@ -51,6 +61,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         while (queue.Reader.TryRead(out _))
         {
         }
+        marksInSynthesis.Clear();
         if (speaker is not null)
         {
             await speaker;
@@ -83,7 +94,9 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
                 else if (item is SentenceSpoken)
                 {
                     await PublishAsync(batch, clock, cancellationToken);
-                    await AudioOut().OnNextAsync(new AgentMark($"sentence-{spoken++}"));
+                    var mark = marksInSynthesis.Count > 0 ? marksInSynthesis.Dequeue() : null;
+                    await AudioOut().OnNextAsync(new AgentMark(mark ?? $"sentence-{spoken}"));
+                    spoken++;
                 }
             }
         }
@@ -95,7 +108,14 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
     }
 
     /// <summary>Every sentence queued, as it is queued, until a stop: one speaker per grain, so output never interleaves.</summary>
-    IAsyncEnumerable<string> Sentences(CancellationToken cancellationToken) => queue.Reader.ReadAllAsync(cancellationToken);
+    async IAsyncEnumerable<string> Sentences([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (text, mark) in queue.Reader.ReadAllAsync(cancellationToken))
+        {
+            marksInSynthesis.Enqueue(mark);
+            yield return text;
+        }
+    }
 
     async Task PublishAsync(List<byte> batch, Pacing clock, CancellationToken cancellationToken)
     {
