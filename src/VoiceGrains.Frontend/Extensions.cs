@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VoiceGrains.Frontend.Recordings;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VoiceGrains.Contracts;
@@ -24,6 +26,12 @@ public static class Extensions
             .Validate(o => o.BatchFrames is >= 1 and <= 50 && o.MaxMessageBytes >= 1024 && o.MaxBadMessages >= 0, "MediaStreams settings are out of range")
             .ValidateOnStart();
         builder.Services.AddSingleton<GatewayRetryFilter>();
+        builder.Services.AddOptions<RecordingOptions>().BindConfiguration(RecordingOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Directory) && o.RetentionDays >= 0, "Recordings:Directory is required and Recordings:RetentionDays may not be negative")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RecordingStore>();
+        builder.Services.AddHostedService<RecordingRetention>();
 
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -13,10 +13,15 @@ public sealed class FrontendFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Where this fixture's front end writes call recordings (a temporary folder, removed at the end).</summary>
+    public string RecordingsFolder { get; } = Directory.CreateTempSubdirectory("voicegrains-recordings-").FullName;
+
     public async Task InitializeAsync()
     {
         await postgres.InitializeAsync();
-        var database = await postgres.CreateDatabaseAsync();
+        var database = ConnectionString = await postgres.CreateDatabaseAsync();
         var clusterId = "frontend-" + Guid.NewGuid().ToString("N")[..8];
         silo = SiloProcess.Start(database, clusterId);
         await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
@@ -27,6 +32,7 @@ public sealed class FrontendFixture : IAsyncLifetime
         // The auth token and public URL of ../shared/testdata/twilio/signatures/vectors.json.
         Environment.SetEnvironmentVariable("Twilio__AuthToken", TwilioSignatureVectors.AuthToken);
         Environment.SetEnvironmentVariable("Twilio__PublicBaseUrl", "https://voice.example.com");
+        Environment.SetEnvironmentVariable("Recordings__Directory", RecordingsFolder);
         Factory = new WebApplicationFactory<Program>();
     }
 
@@ -38,5 +44,6 @@ public sealed class FrontendFixture : IAsyncLifetime
             await silo.DisposeAsync();
         }
         await postgres.DisposeAsync();
+        Directory.Delete(RecordingsFolder, recursive: true);
     }
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
+using VoiceGrains.Audio;
 using VoiceGrains.Contracts;
 using VoiceGrains.Contracts.Calls;
 
@@ -173,6 +175,43 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend)
         await WaitForAsync(() => call.GetSnapshotAsync().GetAwaiter().GetResult()!.Status == CallStatus.Ended);
 
         Assert.Equal("dropped", (await call.GetSnapshotAsync())!.Outcome);
+    }
+
+    [SharedDataFact]
+    public async Task BothDirectionsAreRecordedAndTheRecordingIsOnTheCall()
+    {
+        var (sid, token) = await NewCallAsync();
+        var lines = Session(sid, token);
+        using var socket = await ConnectAsync();
+        foreach (var line in lines.Take(12))
+        {
+            await SendAsync(socket, line);
+        }
+        await DrainGreetingAsync(socket);
+        foreach (var line in lines.Skip(12))
+        {
+            await SendAsync(socket, line);
+        }
+        await WaitForCloseAsync(socket);
+        var call = Cluster.GetGrain<ICallGrain>(sid);
+        await WaitForAsync(() => call.GetSnapshotAsync().GetAwaiter().GetResult()!.RecordingPath is not null);
+
+        var path = (await call.GetSnapshotAsync())!.RecordingPath!;
+        var mixed = WavFile.Read(path);
+        var callerLeg = WavFile.Read(path.Replace(".wav", "-caller.wav", StringComparison.Ordinal));
+        var firstMedia = lines.Select(l => JsonNode.Parse(l)!).First(m => (string?)m["event"] == "media")["media"]!;
+        var at = (int)(long.Parse((string)firstMedia["timestamp"]!, CultureInfo.InvariantCulture) * 8);
+        var sent = Convert.FromBase64String((string)firstMedia["payload"]!);
+
+        Assert.StartsWith(frontend.RecordingsFolder, path, StringComparison.Ordinal);
+        Assert.Equal(mixed.Samples.Length, callerLeg.Samples.Length);
+        Assert.True(callerLeg.Duration > TimeSpan.FromSeconds(10));
+        Assert.All(Enumerable.Range(0, sent.Length), i => Assert.Equal(Pcm.ToFloat(MuLaw.Decode(sent[i])), callerLeg.Samples[at + i], 0.0001f));
+        // The agent's greeting is in the mix and not in the caller's leg.
+        var agentEnergy = mixed.Samples.Zip(callerLeg.Samples, (m, c) => Math.Abs(m - c)).Sum();
+        Assert.True(agentEnergy > 100, $"agent energy {agentEnergy}");
+        await using var database = Npgsql.NpgsqlDataSource.Create(frontend.ConnectionString);
+        Assert.Equal(path, await database.ScalarAsync<string>($"SELECT recording_path FROM calls WHERE call_sid = '{sid}'"));
     }
 
     /// <summary>The agent greets when the stream starts: read its audio up to the greeting's mark.</summary>

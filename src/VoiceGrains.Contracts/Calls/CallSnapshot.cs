@@ -1,6 +1,9 @@
 namespace VoiceGrains.Contracts.Calls;
 
-/// <summary>A call as its grain holds it right now. Host names the silo serving it.</summary>
+/// <summary>
+/// A call as its grain holds it right now. Host names the silo serving it; RecordingPath is the mixed recording
+/// once the media stream has ended (the caller's leg lies beside it as "-caller.wav").
+/// </summary>
 [GenerateSerializer, Alias("VoiceGrains.CallSnapshot")]
 public sealed record CallSnapshot(
     [property: Id(0)] string CallSid,
@@ -13,4 +16,5 @@ public sealed record CallSnapshot(
     [property: Id(7)] DateTimeOffset? EndedAt,
     [property: Id(8)] string? Outcome,
     [property: Id(9)] IReadOnlyList<CallTurn> Turns,
-    [property: Id(10)] string Host);
+    [property: Id(10)] string Host,
+    [property: Id(11)] string? RecordingPath = null);

@@ -57,6 +57,10 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("RedeemMediaToken")]
     Task<bool> RedeemMediaTokenAsync(string token);
 
+    /// <summary>Where the call's recording was written (the mixed WAV); also after the call has ended.</summary>
+    [Alias("SetRecording")]
+    Task SetRecordingAsync(string path);
+
     /// <summary>The call, or null when no call with this sid was ever started.</summary>
     [Alias("GetSnapshot")]
     Task<CallSnapshot?> GetSnapshotAsync();

@@ -9,11 +9,11 @@ namespace VoiceGrains.Data.Calls;
 public sealed class CallRepository(NpgsqlDataSource dataSource)
 {
     const string UpsertCall = """
-        INSERT INTO calls (call_sid, direction, from_number, to_number, customer_id, status, started_at, ended_at, outcome)
-        VALUES (@sid, @direction, @from, @to, @customer, @status, @started, @ended, @outcome)
+        INSERT INTO calls (call_sid, direction, from_number, to_number, customer_id, status, started_at, ended_at, outcome, recording_path)
+        VALUES (@sid, @direction, @from, @to, @customer, @status, @started, @ended, @outcome, @recording)
         ON CONFLICT (call_sid) DO UPDATE
            SET customer_id = excluded.customer_id, status = excluded.status,
-               ended_at = excluded.ended_at, outcome = excluded.outcome
+               ended_at = excluded.ended_at, outcome = excluded.outcome, recording_path = excluded.recording_path
         """;
 
     const string InsertTurn = """
@@ -87,6 +87,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("started", call.StartedAt.ToUniversalTime());
         command.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, (object?)call.EndedAt?.ToUniversalTime() ?? DBNull.Value);
         command.Parameters.AddWithValue("outcome", NpgsqlDbType.Text, (object?)call.Outcome ?? DBNull.Value);
+        command.Parameters.AddWithValue("recording", NpgsqlDbType.Text, (object?)call.RecordingPath ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

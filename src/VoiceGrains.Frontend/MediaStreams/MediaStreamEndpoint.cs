@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VoiceGrains.Frontend.Recordings;
 
 namespace VoiceGrains.Frontend.MediaStreams;
 
@@ -7,14 +8,14 @@ public static class MediaStreamEndpoint
     /// <summary><c>/twilio/media</c>: Twilio's Media Streams WebSocket (the TwiML's Stream url).</summary>
     public static IEndpointRouteBuilder MapMediaStreams(this IEndpointRouteBuilder routes)
     {
-        routes.Map(Twilio.TwilioWebhooks.MediaPath, async (HttpContext context, IClusterClient cluster, IOptions<MediaStreamOptions> options, ILoggerFactory loggers) =>
+        routes.Map(Twilio.TwilioWebhooks.MediaPath, async (HttpContext context, IClusterClient cluster, IOptions<MediaStreamOptions> options, RecordingStore recordings, ILoggerFactory loggers) =>
         {
             if (!context.WebSockets.IsWebSocketRequest)
             {
                 return Results.BadRequest("Media Streams speak WebSocket.");
             }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await new MediaStreamSession(socket, cluster, options.Value, loggers.CreateLogger<MediaStreamSession>())
+            await new MediaStreamSession(socket, cluster, options.Value, recordings, loggers.CreateLogger<MediaStreamSession>())
                 .RunAsync(context.RequestAborted);
             return Results.Empty;
         });

@@ -1,5 +1,7 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using VoiceGrains.Audio;
+using VoiceGrains.Frontend.Recordings;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using VoiceGrains.Contracts;
@@ -14,10 +16,11 @@ namespace VoiceGrains.Frontend.MediaStreams;
 /// stream goes to Twilio as 20 ms media frames, marks and clears (one sender at a time: a WebSocket allows no
 /// concurrent sends). Agent audio is queued and sent by its own loop, so a carrier that stops reading can never
 /// stall the Orleans stream delivery other calls share; past <see cref="MaxQueuedAgentAudio"/> it is dropped.
+/// Both directions are recorded and written when the session ends, the path stored on the call.
 /// <c>stop</c> ends the call; a socket that drops without it ends the call as "dropped".
 /// Unusable messages are logged and skipped.
 /// </summary>
-sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster, MediaStreamOptions options, ILogger logger)
+sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster, MediaStreamOptions options, RecordingStore recordings, ILogger logger)
 {
     /// <summary>About 50 s of speech in 200 ms batches, with their marks.</summary>
     const int MaxQueuedAgentAudio = 256;
@@ -26,6 +29,9 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
     readonly Channel<AgentAudio> outgoing = Channel.CreateBounded<AgentAudio>(
         new BoundedChannelOptions(MaxQueuedAgentAudio) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     Task sender = Task.CompletedTask;
+    readonly CancellationTokenSource ending = new();
+    readonly CallRecording recording = new();
+    readonly System.Diagnostics.Stopwatch sinceStart = new();
     bool saidDropping;
     string? callSid;
     string streamSid = "";
@@ -55,7 +61,7 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
                 }
             }
         }
-        catch (WebSocketException e)
+        catch (Exception e) when (e is WebSocketException or IOException)
         {
             Log.Dropped(logger, callSid ?? "(none)", e.Message);
         }
@@ -65,13 +71,17 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
             {
                 await audioOut.UnsubscribeAsync();
             }
+            // Agent audio still queued is not worth waiting for once the session is over: a send to a socket the
+            // carrier no longer reads could otherwise hold up the end of the call.
             outgoing.Writer.TryComplete();
+            await ending.CancelAsync();
             await sender;
             await FlushAsync();
             if (callSid is not null && !stopped)
             {
                 await cluster.GetGrain<ICallGrain>(callSid).EndAsync("dropped");
             }
+            await SaveRecordingAsync();
         }
     }
 
@@ -126,6 +136,7 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
         }
         callSid = start.CallSid;
         streamSid = start.StreamSid;
+        sinceStart.Start();
         lastSequence = start.Sequence;
         var streams = cluster.GetStreamProvider(StreamNames.AudioProvider);
         audioIn = streams.GetStream<CallerAudio>(StreamId.Create(StreamNames.AudioIn, callSid));
@@ -141,6 +152,23 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
             Log.GreetingFailed(logger, e, callSid);
         }
         return true;
+    }
+
+    async Task SaveRecordingAsync()
+    {
+        if (callSid is null || recording.IsEmpty)
+        {
+            return;
+        }
+        try
+        {
+            var path = recordings.Save(callSid, recording);
+            await cluster.GetGrain<ICallGrain>(callSid).SetRecordingAsync(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            Log.RecordingFailed(logger, e, callSid);
+        }
     }
 
     async Task PressAsync(string digit)
@@ -169,20 +197,23 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
     {
         try
         {
-            await foreach (var audio in outgoing.Reader.ReadAllAsync())
+            await foreach (var audio in outgoing.Reader.ReadAllAsync(ending.Token))
             {
                 await SendAsync(audio);
             }
         }
-        catch (WebSocketException e)
+        catch (Exception e) when (e is WebSocketException or IOException)
         {
             Log.Dropped(logger, callSid ?? "(none)", e.Message);
+        }
+        catch (OperationCanceledException) when (ending.IsCancellationRequested)
+        {
         }
     }
 
     async Task SendAsync(AgentAudio audio)
     {
-        await sending.WaitAsync();
+        await sending.WaitAsync(ending.Token);
         try
         {
             if (socket.State != WebSocketState.Open)
@@ -194,15 +225,16 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
                 case AgentSpeech speech:
                     for (var offset = 0; offset < speech.MuLaw.Length; offset += Audio.Frames.TelephonyFrameBytes)
                     {
-                        var frame = speech.MuLaw.AsSpan(offset, Math.Min(Audio.Frames.TelephonyFrameBytes, speech.MuLaw.Length - offset));
-                        await socket.SendAsync(MediaStreamReplies.Media(streamSid, frame), WebSocketMessageType.Text, true, CancellationToken.None);
+                        var frame = speech.MuLaw.AsMemory(offset, Math.Min(Audio.Frames.TelephonyFrameBytes, speech.MuLaw.Length - offset));
+                        recording.AddAgent(sinceStart.Elapsed, frame.Span);
+                        await socket.SendAsync(MediaStreamReplies.Media(streamSid, frame.Span), WebSocketMessageType.Text, true, ending.Token);
                     }
                     break;
                 case AgentMark mark:
-                    await socket.SendAsync(MediaStreamReplies.Mark(streamSid, mark.Name), WebSocketMessageType.Text, true, CancellationToken.None);
+                    await socket.SendAsync(MediaStreamReplies.Mark(streamSid, mark.Name), WebSocketMessageType.Text, true, ending.Token);
                     break;
                 case AgentClear:
-                    await socket.SendAsync(MediaStreamReplies.Clear(streamSid), WebSocketMessageType.Text, true, CancellationToken.None);
+                    await socket.SendAsync(MediaStreamReplies.Clear(streamSid), WebSocketMessageType.Text, true, ending.Token);
                     break;
             }
         }
@@ -224,6 +256,7 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
             return;
         }
         lastSequence = media.Sequence;
+        recording.AddCaller(media.Timestamp, media.Payload);
         if (batch.Length == 0)
         {
             batchStart = media.Sequence;
@@ -272,9 +305,10 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
         await sending.WaitAsync();
         try
         {
+            // Only the close frame is sent: the session ends now, not when (or if) the carrier answers it.
             if (socket.State == WebSocketState.Open)
             {
-                await socket.CloseAsync(status, reason, CancellationToken.None);
+                await socket.CloseOutputAsync(status, reason, CancellationToken.None);
             }
             return false;
         }
@@ -294,6 +328,9 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid} dropped: {Reason}")]
         public static partial void Dropped(ILogger logger, string callSid, string reason);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Media stream for call {CallSid}: its recording could not be written")]
+        public static partial void RecordingFailed(ILogger logger, Exception exception, string callSid);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Media stream for call {CallSid}: the agent could not greet the caller")]
         public static partial void GreetingFailed(ILogger logger, Exception exception, string callSid);

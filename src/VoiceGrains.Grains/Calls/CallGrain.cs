@@ -174,6 +174,15 @@ public sealed partial class CallGrain(
         return true;
     }
 
+    public async Task SetRecordingAsync(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        RequireStarted();
+        state.State.RecordingPath = path;
+        await state.WriteStateAsync();
+        await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+    }
+
     public Task<CallSnapshot?> GetSnapshotAsync() =>
         Task.FromResult(state.State.Started ? Snapshot() : null);
 
@@ -204,7 +213,7 @@ public sealed partial class CallGrain(
     {
         var call = state.State;
         return new CallSnapshot(CallSid, call.Direction, call.From, call.To, call.CustomerId, call.Status,
-            call.StartedAt, call.EndedAt, call.Outcome, call.Turns.ToArray(), RuntimeIdentity);
+            call.StartedAt, call.EndedAt, call.Outcome, call.Turns.ToArray(), RuntimeIdentity, call.RecordingPath);
     }
 
     static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));

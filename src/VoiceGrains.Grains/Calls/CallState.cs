@@ -35,4 +35,6 @@ public sealed class CallState
     [Id(12)] public long? IdentifiedCustomerId { get; set; }
 
     [Id(13)] public bool Greeted { get; set; }
+
+    [Id(14)] public string? RecordingPath { get; set; }
 }
