@@ -18,7 +18,8 @@ public sealed partial class CallGrain
 
     ConversationAgent? agent;
     CancellationTokenSource? replying;
-    Task reply = Task.CompletedTask;
+    /// <summary>The reply being produced; the next one starts after it.</summary>
+    Task answering = Task.CompletedTask;
     ReplyInProgress? speaking;
     IGrainTimer? finishTimer;
     int replies;
@@ -56,8 +57,7 @@ public sealed partial class CallGrain
 
         replying?.Cancel();
         var cancellation = replying = new CancellationTokenSource();
-        var previous = reply;
-        reply = RespondAsync(previous, seq, text, callerTurn.EndedAt ?? DateTimeOffset.UtcNow, cancellation.Token);
+        answering = RespondAsync(answering, seq, text, callerTurn.EndedAt ?? DateTimeOffset.UtcNow, cancellation.Token);
         return seq;
     }
 
