@@ -3,16 +3,20 @@ using VoiceGrains.Benchmarks;
 
 // dotnet run --project tests/VoiceGrains.Benchmarks -- cluster [runs] [calls]
 // dotnet run --project tests/VoiceGrains.Benchmarks -- agent [calls] [concurrency]
+// dotnet run --project tests/VoiceGrains.Benchmarks -- barge-in [runs]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args)
 {
     case ["cluster", ..]:
         await ClusterFailoverBenchmark.RunAsync(Arg(1, 5), Arg(2, 40));
         return 0;
+    case ["barge-in", ..]:
+        await BargeInBenchmark.RunAsync(Arg(1, 20));
+        return 0;
     case ["agent", ..]:
         await AgentBenchmark.RunAsync(Arg(1, 20), Arg(2, 8));
         return 0;
     default:
-        Console.Error.WriteLine("usage: VoiceGrains.Benchmarks cluster [runs=5] [calls=40] | agent [calls=20] [concurrency=8]");
+        Console.Error.WriteLine("usage: VoiceGrains.Benchmarks cluster [runs=5] [calls=40] | agent [calls=20] [concurrency=8] | barge-in [runs=20]");
         return 2;
 }
