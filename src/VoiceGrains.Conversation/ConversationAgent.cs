@@ -7,6 +7,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Conversation.Understanding;
+using VoiceGrains.Data.Business;
 
 namespace VoiceGrains.Conversation;
 
@@ -27,14 +28,16 @@ public sealed partial class ConversationAgent
     readonly TimeProvider time;
     readonly ILogger logger;
     readonly IChatClient? summarizer;
+    readonly BusinessCalendar calendar;
     readonly List<AgentReply> replies = [];
     Task producing = Task.CompletedTask;
 
     internal ConversationAgent(
-        Kernel kernel, IChatClient chatClient, IChatClient? summarizer, CallerSession session, string businessName, string systemPrompt,
+        Kernel kernel, IChatClient chatClient, IChatClient? summarizer, CallerSession session, BusinessCalendar calendar, string systemPrompt,
         AgentSettings settings, TimeProvider time, ILogger logger)
     {
-        Greeting = $"Thanks for calling {businessName}. How can I help you today?";
+        this.calendar = calendar;
+        Greeting = $"Thanks for calling {calendar.Name}. How can I help you today?";
         this.summarizer = summarizer;
         this.kernel = kernel;
         chat = chatClient.AsChatCompletionService(kernel.Services);
@@ -56,9 +59,6 @@ public sealed partial class ConversationAgent
 
     /// <summary>Every finished reply of the call, in order.</summary>
     public IReadOnlyList<AgentReply> Replies => replies;
-
-    /// <summary>The conversation so far as the engine sees it, function calls included.</summary>
-    public IReadOnlyList<ChatMessageContent> History => history;
 
     /// <summary>The agent's reply to one caller line, sentence by sentence.</summary>
     public async IAsyncEnumerable<string> ReplyAsync(string callerText, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -91,6 +91,10 @@ public sealed partial class ConversationAgent
         }
         await producer;
     }
+
+    /// <summary>What a caller line means (intent, entities, sentiment), dates read in the business's time zone.</summary>
+    public TurnUnderstanding Understand(string callerText) =>
+        UtteranceParser.Understand(SensitiveText.Redact(callerText), calendar.LocalDate(time.GetUtcNow()));
 
     /// <summary>Completes when the reply being produced (also one whose reader stopped, as on a barge-in) is stored.</summary>
     public Task WhenIdleAsync() => producing;
@@ -214,7 +218,7 @@ public sealed partial class ConversationAgent
         history.AddAssistantMessage(reply.Length > 0 ? reply : "(interrupted before speaking)");
         replies.Add(new AgentReply(
             callerText,
-            UtteranceParser.Understand(callerText),
+            Understand(callerText),
             reply,
             firstTokenMs,
             inputTokens + outputTokens > 0 ? new TokenUsage(inputTokens, outputTokens) : null,

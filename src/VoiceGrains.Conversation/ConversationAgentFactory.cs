@@ -57,7 +57,7 @@ public sealed class ConversationAgentFactory(
 
         var prompt = SystemPrompt.For(settings, calendar, time.GetUtcNow(), session.CallingNumber, customer);
         return new ConversationAgent(
-            kernel, chatClient, anthropic is null ? null : engine, session, calendar.Name, prompt, settings, time, loggerFactory.CreateLogger<ConversationAgent>());
+            kernel, chatClient, anthropic is null ? null : engine, session, calendar, prompt, settings, time, loggerFactory.CreateLogger<ConversationAgent>());
     }
 
     public void Dispose()

@@ -40,7 +40,7 @@ public sealed partial class FunctionCallLog(CallerSession session, FunctionCallR
             SensitiveText.Redact(JsonSerializer.Serialize(context.Arguments.ToDictionary(a => a.Key, a => a.Value), Json)),
             result is null ? null : SensitiveText.Redact(JsonSerializer.Serialize(result, result.GetType(), Json)),
             (int)time.GetElapsedTime(started).TotalMilliseconds,
-            result is not (Refusal or CallerNotFound or SlotTaken),
+            result is not IUnfulfilled,
             session.TurnSeq,
             calledAt);
         session.Record(record);

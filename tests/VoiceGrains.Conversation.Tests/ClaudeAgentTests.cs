@@ -21,7 +21,11 @@ public sealed class ClaudeAgentTests(PostgresFixture postgres)
         var agent = await harness.NewCallAsync();
         var calendar = (await new BusinessRepository(harness.DataSource).GetCalendarAsync(CancellationToken.None))!;
         var today = calendar.LocalDate(DateTimeOffset.UtcNow);
-        var tuesday = today.AddDays(((int)DayOfWeek.Tuesday - (int)today.DayOfWeek + 7) % 7 is 0 ? 7 : ((int)DayOfWeek.Tuesday - (int)today.DayOfWeek + 7) % 7);
+        var tuesday = today.AddDays(1);
+        while (tuesday.DayOfWeek != DayOfWeek.Tuesday)
+        {
+            tuesday = tuesday.AddDays(1);
+        }
         var day = tuesday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         long slotId = 0;
 

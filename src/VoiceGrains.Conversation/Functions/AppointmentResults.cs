@@ -12,7 +12,7 @@ public sealed record SlotOffer(string Service, IReadOnlyList<OfferedSlot> Slots)
 public sealed record AppointmentBooked(long AppointmentId, OfferedSlot Slot);
 
 /// <summary>Someone else booked the slot first; <see cref="Alternatives"/> are the next free ones.</summary>
-public sealed record SlotTaken(IReadOnlyList<OfferedSlot> Alternatives);
+public sealed record SlotTaken(IReadOnlyList<OfferedSlot> Alternatives) : IUnfulfilled;
 
 public sealed record AppointmentView(long AppointmentId, OfferedSlot Slot);
 

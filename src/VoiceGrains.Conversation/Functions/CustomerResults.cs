@@ -4,7 +4,7 @@ namespace VoiceGrains.Conversation.Functions;
 public sealed record CallerIdentified(string? FirstName, string Method);
 
 /// <summary>The caller could not be identified with what they gave; <see cref="AttemptsLeft"/> more tries.</summary>
-public sealed record CallerNotFound(string Method, int AttemptsLeft);
+public sealed record CallerNotFound(string Method, int AttemptsLeft) : IUnfulfilled;
 
 public sealed record ContactUpdated(string Field, string Value);
 

@@ -86,10 +86,13 @@ public static partial class UtteranceParser
             SentimentLexicon.Score(lower));
     }
 
-    /// <summary>The labels stored with a caller turn: primary intent, the entities found, the sentiment.</summary>
-    public static TurnUnderstanding Understand(string text, DateOnly? today = null)
+    /// <summary>
+    /// The labels stored with a caller turn: primary intent, the entities found, the sentiment. Dates resolve
+    /// against <paramref name="today"/>, the business's local date.
+    /// </summary>
+    public static TurnUnderstanding Understand(string text, DateOnly today)
     {
-        var utterance = Parse(text, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        var utterance = Parse(text, today);
         var entities = new Dictionary<string, string>();
         Add(entities, "order_number", utterance.OrderNumber?.ToString(CultureInfo.InvariantCulture));
         Add(entities, "zip", utterance.Zip);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Contracts.Customers;
 using VoiceGrains.Conversation;
-using VoiceGrains.Conversation.Understanding;
 
 namespace VoiceGrains.Grains.Calls;
 
@@ -49,11 +48,21 @@ public sealed partial class CallGrain
 
         silenceTimer?.Dispose();
         silencePrompts = 0;
-        // Transcripts keep no card numbers: what is stored, and what the agent sees, is the redacted line.
+        // Transcripts keep no card numbers: what is stored, and what the agent sees, is the redacted line. The turn is
+        // stored even when no agent can be made (no business set up): the caller's words are never lost.
         var text = SensitiveText.Redact(callerTurn.Text);
+        ConversationAgent? conversation = null;
+        try
+        {
+            conversation = await AgentAsync();
+        }
+        catch (Data.DatabaseSetupException e)
+        {
+            Log.ReplyFailed(logger, e, CallSid);
+        }
         var seq = await StoreAsync(new CallTurn(
             state.State.Turns.Count, Speaker.Caller, text, callerTurn.StartedAt, callerTurn.EndedAt,
-            callerTurn.Latency ?? new TurnLatency(), UtteranceParser.Understand(text)));
+            callerTurn.Latency ?? new TurnLatency(), conversation?.Understand(text)));
 
         replying?.Cancel();
         var cancellation = replying = new CancellationTokenSource();
