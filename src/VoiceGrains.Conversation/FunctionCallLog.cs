@@ -11,7 +11,8 @@ namespace VoiceGrains.Conversation;
 /// <summary>
 /// Semantic Kernel's filter around every function either engine invokes: times it, turns an unexpected failure
 /// into a spoken apology instead of a broken conversation, and files the call (arguments and result redacted) in
-/// the session and the function_calls table. A refusal counts as unsuccessful: the caller did not get what they asked.
+/// the session and the function_calls table. A result marked <see cref="IUnfulfilled"/> (a refusal, no matching
+/// customer, a slot taken first) counts as unsuccessful: the caller did not get what they asked.
 /// </summary>
 public sealed partial class FunctionCallLog(CallerSession session, FunctionCallRepository repository, TimeProvider time, ILogger<FunctionCallLog> logger)
     : IFunctionInvocationFilter
