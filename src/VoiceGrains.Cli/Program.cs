@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VoiceGrains.Cli.Calls;
 using VoiceGrains.Cli.Conversation;
 using VoiceGrains.Cli.Database;
 using VoiceGrains.Cli.Models;
@@ -12,4 +13,5 @@ root.Subcommands.Add(SttCommand.Create());
 root.Subcommands.Add(TtsCommand.Create());
 root.Subcommands.Add(BenchCommands.Create());
 root.Subcommands.Add(ChatCommand.Create());
+root.Subcommands.Add(CallCommand.Create());
 return await root.Parse(args).InvokeAsync();

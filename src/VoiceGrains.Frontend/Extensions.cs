@@ -44,7 +44,10 @@ public static class Extensions
                 .Validate(o => o.PublicBaseUrl is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
                     "Twilio:PublicBaseUrl must be the absolute http(s) address Twilio calls, e.g. https://voice.example.com")
                 .Validate(o => o.MediaTokenLifetime > TimeSpan.Zero, "Twilio:MediaTokenLifetime must be positive")
+                .Validate(o => o.ApiBaseUrl is { IsAbsoluteUri: true }, "Twilio:ApiBaseUrl must be an absolute address")
                 .ValidateOnStart();
+            builder.Services.AddSingleton<TwilioCallControl>();
+
         }
         return builder;
     }

@@ -16,16 +16,18 @@ public static class Extensions
     /// <summary>
     /// The Orleans silo on PostgreSQL. Clustering, grain storage and reminders are ADO.NET providers chosen by
     /// configuration (the "Orleans" section: appsettings.json here, or what the Aspire app host sets); the
-    /// database is waited for, and migrated in development, before Orleans starts.
+    /// database is waited for, and migrated in development, before Orleans starts. Calls are heard by Whisper
+    /// (the configured model) unless a host passes another <paramref name="recognizer"/>: only code can, never
+    /// configuration (the test host's scripted recognizer).
     /// </summary>
-    public static IHostApplicationBuilder AddVoiceGrainsSilo(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddVoiceGrainsSilo(this IHostApplicationBuilder builder, Func<IServiceProvider, ISpeechRecognizer>? recognizer = null)
     {
         builder.AddVoiceGrainsDatabase();
 
         builder.Services.AddOptions<DatabaseStartupOptions>().BindConfiguration(DatabaseStartupOptions.Section);
         // Registered before UseOrleans: hosted services start in order, so Orleans finds its tables ready.
         builder.Services.AddHostedService<DatabaseStartup>();
-        builder.AddVoiceGrainsSpeech();
+        builder.AddVoiceGrainsSpeech(recognizer);
         // The conversation agent: Claude when an Anthropic key is configured, the offline engine otherwise.
         builder.Services.AddVoiceGrainsConversation(builder.Configuration);
         builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section);
@@ -41,9 +43,9 @@ public static class Extensions
 
     /// <summary>
     /// The speech engines calls share: one inference pool sized to the cores, the VAD model and the Whisper
-    /// recognizer, each only when its model is installed (the start-up check says which are missing).
+    /// recognizer (or the host's own), each only when its model is installed (the start-up check says which are missing).
     /// </summary>
-    static void AddVoiceGrainsSpeech(this IHostApplicationBuilder builder)
+    static void AddVoiceGrainsSpeech(this IHostApplicationBuilder builder, Func<IServiceProvider, ISpeechRecognizer>? recognizer)
     {
         builder.Services.AddSingleton<SpeechSettings>();
         builder.Services.AddHostedService<SpeechModelCheck>();
@@ -56,9 +58,9 @@ public static class Extensions
             return new SpeechServices(
                 pool,
                 Ready(settings.Vad) ? new SileroVadModel(settings.Store.PathOf(settings.Vad)) : null,
-                Ready(settings.Recognizer)
+                recognizer?.Invoke(services) ?? (Ready(settings.Recognizer)
                     ? new WhisperTranscriber(settings.Store.PathOf(settings.Recognizer), new WhisperOptions { Model = settings.Recognizer.Name }, pool)
-                    : null,
+                    : null),
                 BuiltInVoice(services.GetRequiredService<ILoggerFactory>().CreateLogger("VoiceGrains.Silo.Speech")));
         });
     }

@@ -1,3 +1,4 @@
+using VoiceGrains.Simulator;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

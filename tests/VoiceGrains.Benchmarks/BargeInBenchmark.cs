@@ -1,3 +1,4 @@
+using VoiceGrains.Simulator;
 using System.Diagnostics;
 using Orleans.Streams;
 using VoiceGrains.Contracts;

@@ -1,3 +1,4 @@
+using VoiceGrains.Simulator;
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;

@@ -15,3 +15,10 @@ public sealed record AgentMark([property: Id(0)] string Name) : AgentAudio;
 /// <summary>Drop whatever agent audio the carrier still has buffered (barge-in).</summary>
 [GenerateSerializer, Alias("VoiceGrains.AgentClear")]
 public sealed record AgentClear : AgentAudio;
+
+/// <summary>
+/// The call is over on our side (the agent said goodbye, or handed the caller on): the carrier connection is closed,
+/// after moving the call to <see cref="TransferTo"/> (a phone number) when there is one.
+/// </summary>
+[GenerateSerializer, Alias("VoiceGrains.AgentHangUp")]
+public sealed record AgentHangUp([property: Id(0)] string? TransferTo) : AgentAudio;

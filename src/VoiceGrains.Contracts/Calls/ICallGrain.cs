@@ -49,6 +49,10 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("End")]
     Task EndAsync(string outcome);
 
+    /// <summary>The carrier could not move an ended call to a person: its outcome becomes transfer_failed.</summary>
+    [Alias("TransferFailed")]
+    Task TransferFailedAsync(string reason);
+
     /// <summary>A new token that lets one media stream attach to this call; it works once, before it expires.</summary>
     [Alias("IssueMediaToken")]
     Task<string> IssueMediaTokenAsync(TimeSpan lifetime);

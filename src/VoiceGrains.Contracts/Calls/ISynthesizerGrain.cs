@@ -16,4 +16,11 @@ public interface ISynthesizerGrain : IGrainWithStringKey
     /// <remarks>Interleaves with a running <see cref="SpeakAsync"/>: it must be able to cut speech off at any time.</remarks>
     [Alias("Stop"), Orleans.Concurrency.AlwaysInterleave]
     Task StopAsync();
+
+    /// <summary>
+    /// Ends the call's audio: the carrier is told to hang up, or to move the caller to <paramref name="transferTo"/>.
+    /// Called once the caller has heard the last words.
+    /// </summary>
+    [Alias("HangUp")]
+    Task HangUpAsync(string? transferTo);
 }

@@ -17,10 +17,13 @@ namespace VoiceGrains.Frontend.MediaStreams;
 /// concurrent sends). Agent audio is queued and sent by its own loop, so a carrier that stops reading can never
 /// stall the Orleans stream delivery other calls share; past <see cref="MaxQueuedAgentAudio"/> it is dropped.
 /// Both directions are recorded and written when the session ends, the path stored on the call.
-/// <c>stop</c> ends the call; a socket that drops without it ends the call as "dropped".
+/// <c>stop</c> ends the call; a socket that drops without it ends the call as "dropped". When the call ends on our
+/// side (goodbye, transfer) the session moves the call to a person if asked (Twilio REST) and closes the socket,
+/// which ends a <c>&lt;Connect&gt;&lt;Stream&gt;</c> call at Twilio.
 /// Unusable messages are logged and skipped.
 /// </summary>
-sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster, MediaStreamOptions options, RecordingStore recordings, ILogger logger)
+sealed partial class MediaStreamSession(
+    WebSocket socket, IClusterClient cluster, MediaStreamOptions options, RecordingStore recordings, Twilio.TwilioCallControl? twilio, ILogger logger)
 {
     /// <summary>About 50 s of speech in 200 ms batches, with their marks.</summary>
     const int MaxQueuedAgentAudio = 256;
@@ -199,6 +202,11 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
         {
             await foreach (var audio in outgoing.Reader.ReadAllAsync(ending.Token))
             {
+                if (audio is AgentHangUp hangUp)
+                {
+                    await HangUpAsync(hangUp);
+                    return;
+                }
                 await SendAsync(audio);
             }
         }
@@ -209,6 +217,25 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
         catch (OperationCanceledException) when (ending.IsCancellationRequested)
         {
         }
+    }
+
+    async Task HangUpAsync(AgentHangUp hangUp)
+    {
+        stopped = true;
+        if (hangUp.TransferTo is { } number)
+        {
+            try
+            {
+                await (twilio ?? throw new Twilio.TwilioCallException("the Twilio REST API is not configured (Twilio:AuthToken)", null))
+                    .TransferAsync(callSid!, number, ending.Token);
+                Log.Transferred(logger, callSid!);
+            }
+            catch (Twilio.TwilioCallException e)
+            {
+                await cluster.GetGrain<ICallGrain>(callSid!).TransferFailedAsync(e.Message);
+            }
+        }
+        await CloseAsync(WebSocketCloseStatus.NormalClosure, "call ended");
     }
 
     async Task SendAsync(AgentAudio audio)
@@ -334,6 +361,9 @@ sealed partial class MediaStreamSession(WebSocket socket, IClusterClient cluster
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Media stream for call {CallSid}: the agent could not greet the caller")]
         public static partial void GreetingFailed(ILogger logger, Exception exception, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Media stream for call {CallSid}: the call was moved to a person")]
+        public static partial void Transferred(ILogger logger, string callSid);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid}: the carrier is not reading; agent audio is being dropped")]
         public static partial void NotReading(ILogger logger, string callSid);

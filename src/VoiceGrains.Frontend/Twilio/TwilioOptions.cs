@@ -17,6 +17,17 @@ public sealed class TwilioOptions
     /// <summary>How long a call's media stream token stays valid after the voice webhook answered.</summary>
     public TimeSpan MediaTokenLifetime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The account the REST API acts for (outbound calls, transfers); with <see cref="PhoneNumber"/> it switches outbound calls on.</summary>
+    public string? AccountSid { get; set; }
+
+    /// <summary>The Twilio number outbound calls come from (E.164).</summary>
+    public string? PhoneNumber { get; set; }
+
+    /// <summary>Twilio's REST API. Only changed to point at a stand-in of the API (tests, a proxy).</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://api.twilio.com");
+
+    public bool CanCallOut => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(PhoneNumber);
+
     public static bool IsConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(AuthToken)}"]);
 }

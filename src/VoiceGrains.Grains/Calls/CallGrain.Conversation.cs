@@ -129,18 +129,13 @@ public sealed partial class CallGrain
         {
             return;
         }
-        if (answered.Session.TransferReason is not null)
+        reply.EndsCallAs = answered.Session.TransferReason is not null ? "transferred"
+            : answered.Session.EndReason is not null ? "completed"
+            : null;
+        if (!interrupted && reply.Sentences.Count > 0)
         {
-            await EndAsync("transferred");
-        }
-        else if (answered.Session.EndReason is not null)
-        {
-            await EndAsync("completed");
-        }
-        else if (!interrupted && reply.Sentences.Count > 0)
-        {
-            // Still speaking: the call listens again once the carrier echoes the last mark, or, if marks never
-            // come back, once the reply must have been played.
+            // Still speaking: the call listens again (or ends, if the agent said goodbye) once the carrier echoes the
+            // last mark, or, if marks never come back, once the reply must have been played.
             reply.Produced = true;
             finishTimer?.Dispose();
             finishTimer = this.RegisterGrainTimer(FinishSpeakingAsync,
@@ -149,6 +144,10 @@ public sealed partial class CallGrain
             {
                 await FinishSpeakingAsync();
             }
+        }
+        else if (reply.EndsCallAs is { } outcome)
+        {
+            await EndAfterReplyAsync(outcome);
         }
         else if (!interrupted)
         {
@@ -175,10 +174,32 @@ public sealed partial class CallGrain
     {
         finishTimer?.Dispose();
         finishTimer = null;
-        if (state.State.Status == CallStatus.Speaking)
+        if (speaking is { EndsCallAs: { } outcome })
+        {
+            await EndAfterReplyAsync(outcome);
+        }
+        else if (state.State.Status == CallStatus.Speaking)
         {
             await MoveToAsync(CallStatus.Listening);
             AwaitCaller(TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>The caller has heard the agent's last words: hang up, or hand them to the configured number.</summary>
+    async Task EndAfterReplyAsync(string outcome)
+    {
+        if (outcome != "transferred")
+        {
+            await EndAsync(outcome, transferTo: null);
+        }
+        else if (options.Value.TransferNumber is { Length: > 0 } number)
+        {
+            await EndAsync(outcome, number);
+        }
+        else
+        {
+            Log.NoTransferNumber(logger, CallSid);
+            await EndAsync("transfer_failed", transferTo: null);
         }
     }
 
@@ -246,6 +267,9 @@ public sealed partial class CallGrain
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: the agent's reply failed")]
         public static partial void ReplyFailed(ILogger logger, Exception exception, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: the agent transferred the caller, but no Calls:TransferNumber is configured")]
+        public static partial void NoTransferNumber(ILogger logger, string callSid);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: the summary could not be stored")]
         public static partial void WrapUpFailed(ILogger logger, Exception exception, string callSid);

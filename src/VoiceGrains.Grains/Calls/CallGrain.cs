@@ -118,7 +118,10 @@ public sealed partial class CallGrain(
         }
     }
 
-    public async Task EndAsync(string outcome)
+    public Task EndAsync(string outcome) => EndAsync(outcome, transferTo: null);
+
+    /// <summary>Ends the call and tells the carrier to hang up, or to move the caller to <paramref name="transferTo"/>.</summary>
+    async Task EndAsync(string outcome, string? transferTo)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
         RequireStarted();
@@ -136,10 +139,24 @@ public sealed partial class CallGrain(
         state.State.Outcome = outcome;
         await state.WriteStateAsync();
         await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+        await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).HangUpAsync(transferTo);
         var summary = await WrapUpAsync();
         await TellCustomerAsync(summary);
         Log.CallEnded(logger, CallSid, outcome, state.State.Turns.Count);
         DeactivateOnIdle();
+    }
+
+    public async Task TransferFailedAsync(string reason)
+    {
+        RequireStarted();
+        if (state.State.Status != CallStatus.Ended)
+        {
+            throw new InvalidCallTransitionException($"Call {CallSid} has not ended; only an ended call is handed on.");
+        }
+        Log.TransferFailed(logger, CallSid, reason);
+        state.State.Outcome = "transfer_failed";
+        await state.WriteStateAsync();
+        await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
     }
 
     public async Task<string> IssueMediaTokenAsync(TimeSpan lifetime)
@@ -225,6 +242,9 @@ public sealed partial class CallGrain(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the caller barged in")]
         public static partial void BargeIn(ILogger logger, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: the caller could not be transferred ({Reason})")]
+        public static partial void TransferFailed(ILogger logger, string callSid, string reason);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} ended: {Outcome} after {Turns} turns")]
         public static partial void CallEnded(ILogger logger, string callSid, string outcome, int turns);

@@ -1,6 +1,6 @@
 namespace VoiceGrains.Grains.Calls;
 
-/// <summary>How a call waits for its caller (configuration section "Calls").</summary>
+/// <summary>How a call waits for its caller, and where it hands them on (configuration section "Calls").</summary>
 public sealed class CallOptions
 {
     public const string Section = "Calls";
@@ -10,4 +10,7 @@ public sealed class CallOptions
 
     /// <summary>A pause after the last key pressed that ends a keypad entry, as # does.</summary>
     public TimeSpan KeypadPause { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Where the agent's transfer to a person sends the caller (E.164). Without it a transfer fails and is recorded so.</summary>
+    public string? TransferNumber { get; set; }
 }

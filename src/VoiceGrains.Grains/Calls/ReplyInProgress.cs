@@ -2,7 +2,7 @@ namespace VoiceGrains.Grains.Calls;
 
 /// <summary>
 /// The agent's latest reply as the caller receives it: its sentences with the marks that follow them, how many
-/// the carrier has echoed (heard), whether it is complete, and the turn it was stored as.
+/// the carrier has echoed (heard), whether it is complete, the turn it was stored as, and whether the call ends after it.
 /// </summary>
 sealed class ReplyInProgress(int number)
 {
@@ -15,6 +15,9 @@ sealed class ReplyInProgress(int number)
     public bool Produced { get; set; }
 
     public int? TurnSeq { get; set; }
+
+    /// <summary>The agent asked to end the call (completed) or to hand the caller on (transferred) once this reply is heard.</summary>
+    public string? EndsCallAs { get; set; }
 
     public string Text => string.Join(" ", Sentences.Select(s => s.Text));
 

@@ -71,6 +71,11 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         await AudioOut().OnNextAsync(new AgentClear());
     }
 
+    public async Task HangUpAsync(string? transferTo)
+    {
+        await AudioOut().OnNextAsync(new AgentHangUp(transferTo));
+    }
+
     async Task SpeakQueuedAsync(CancellationToken cancellationToken)
     {
         var output = Channel.CreateBounded<SpeechOutput>(FramesPerBatch);

@@ -1,6 +1,7 @@
-namespace VoiceGrains.Benchmarks;
+namespace VoiceGrains.Simulator;
 
-static class Percentiles
+/// <summary>Latency figures are reported as percentiles (BENCHMARKS.md), never as means.</summary>
+public static class Percentiles
 {
     /// <summary>The nearest-rank percentile.</summary>
     public static double Of(IReadOnlyCollection<double> values, int percentile)

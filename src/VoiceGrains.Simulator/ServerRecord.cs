@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.Json;
+
+namespace VoiceGrains.Simulator;
+
+/// <summary>
+/// Reads the server's record of a finished call (<c>GET /api/calls/{sid}</c>, which the front end answers from the
+/// call's grain) into the report: what was heard of each caller line, what the agent said, outcome and recording.
+/// The record is waited for until the call has ended there.
+/// </summary>
+static class ServerRecord
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    public static async Task CompleteAsync(HttpClient http, Uri server, CallReport report, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        JsonElement call;
+        do
+        {
+            using var response = await http.GetAsync(new Uri(server, $"/api/calls/{report.CallSid}"), cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new SimulatorException($"The server has no record of call {report.CallSid}.");
+            }
+            response.EnsureSuccessStatusCode();
+            call = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement;
+            if (Text(call, "status") == "ended")
+            {
+                break;
+            }
+            await Task.Delay(200, cancellationToken);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        report.Status = Text(call, "status");
+        report.Outcome = Text(call, "outcome");
+        report.RecordingPath = Text(call, "recordingPath");
+        var turns = call.GetProperty("turns").EnumerateArray()
+            .Select(t => (Caller: Text(t, "speaker") == "caller", Text: Text(t, "text") ?? ""))
+            .ToList();
+        report.Greeting = string.Join(" ", turns.TakeWhile(t => !t.Caller).Select(t => t.Text));
+        var callerTurns = turns.Select((t, i) => (t, i)).Where(x => x.t.Caller).Select(x => x.i).ToList();
+        for (var n = 0; n < Math.Min(callerTurns.Count, report.Turns.Count); n++)
+        {
+            var index = callerTurns[n];
+            report.Turns[n].Heard = turns[index].Text;
+            report.Turns[n].AgentSaid = string.Join(" ", turns.Skip(index + 1).TakeWhile(t => !t.Caller).Select(t => t.Text));
+        }
+    }
+
+    static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

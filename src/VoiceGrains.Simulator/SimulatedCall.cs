@@ -1,0 +1,400 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using VoiceGrains.Audio;
+
+namespace VoiceGrains.Simulator;
+
+/// <summary>
+/// One call placed the way Twilio places it: the signed voice webhook, the media WebSocket opened with the
+/// TwiML's stream parameters, caller audio sent every 20 ms in real time (silence between lines), agent audio
+/// played out at real time with its marks echoed as they are reached, <c>stop</c> at hang-up and the signed status
+/// callback. Three loops share the call: the 20 ms line (the only sender), the receiver, and the script.
+/// </summary>
+public sealed partial class SimulatedCall
+{
+    static readonly byte[] SilenceFrame = Enumerable.Repeat(Frames.MuLawSilence, Frames.TelephonyFrameBytes).ToArray();
+
+    readonly SimulatorOptions options;
+    readonly IReadOnlyList<(ScriptLine Line, CallerClip? Clip)> script;
+    readonly HttpClient http;
+    readonly string callSid = "CA" + RandomHex();
+    readonly string accountSid;
+    readonly string streamSid = "MZ" + RandomHex();
+    readonly ClientWebSocket socket = new();
+    readonly Stopwatch clock = new();
+    readonly Lock gate = new();
+    readonly CarrierPlayback playback = new();
+    readonly ConcurrentQueue<Func<long, byte[]>> control = new();
+    long sequence;
+    CallerClip? speaking;
+    int spoken;
+    TaskCompletionSource? lineSpoken;
+    double? voiceStartedAt;
+    double? voiceEndedAt;
+    double lastAgentAudioAt = double.NegativeInfinity;
+    double? replyWanted;
+    double? replyArrivedAt;
+    double? clearedAt;
+    volatile bool serverClosed;
+    volatile bool hangingUp;
+
+    SimulatedCall(SimulatorOptions options, IReadOnlyList<(ScriptLine, CallerClip?)> script, HttpClient http)
+    {
+        this.options = options;
+        this.script = script;
+        this.http = http;
+        accountSid = "AC" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.AuthToken)))[..32];
+    }
+
+    double Now => clock.Elapsed.TotalMilliseconds;
+
+    /// <summary>Places the call, plays the script, hangs up and reads the server's record of the call.</summary>
+    /// <exception cref="SimulatorException">The server refused the call or broke the protocol.</exception>
+    public static async Task<CallReport> RunAsync(SimulatorOptions options, IReadOnlyList<(ScriptLine, CallerClip?)> script, HttpClient http, CancellationToken cancellationToken)
+    {
+        var call = new SimulatedCall(options, script, http);
+        try
+        {
+            return await call.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            call.socket.Dispose();
+        }
+    }
+
+    async Task<CallReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var stream = ConnectStream.FromTwiml(await PostWebhookAsync("/twilio/voice", Webhook("ringing"), cancellationToken));
+        await socket.ConnectAsync(stream.Url, cancellationToken);
+        clock.Start();
+        await SendAsync(CarrierMessages.Connected(), cancellationToken);
+        await SendAsync(CarrierMessages.Start(++sequence, accountSid, streamSid, callSid, stream.Parameters), cancellationToken);
+
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var line = RunLineAsync(stopping.Token);
+        var receiver = ReceiveAsync(stopping.Token);
+        IReadOnlyList<TurnReport> turns;
+        double? greeting;
+        try
+        {
+            (greeting, turns) = await PlayScriptAsync(cancellationToken);
+        }
+        finally
+        {
+            hangingUp = true;
+            await line;
+            if (!serverClosed && socket.State == WebSocketState.Open)
+            {
+                await SendAsync(CarrierMessages.Stop(++sequence, accountSid, streamSid, callSid), CancellationToken.None);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "hung up", CancellationToken.None);
+            }
+            await Task.WhenAny(receiver, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+            await stopping.CancelAsync();
+        }
+
+        var report = new CallReport(callSid, greeting, turns, serverClosed);
+        var duration = ((int)clock.Elapsed.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await PostWebhookAsync("/twilio/status", Webhook("completed", ("CallDuration", duration)), CancellationToken.None);
+        await ServerRecord.CompleteAsync(http, options.Server, report, cancellationToken);
+        return report;
+    }
+
+    async Task<(double? Greeting, IReadOnlyList<TurnReport> Turns)> PlayScriptAsync(CancellationToken cancellationToken)
+    {
+        replyWanted = 0;
+        var greeting = await ReplyStartAsync(cancellationToken);
+        await AgentFinishedAsync(cancellationToken);
+        var turns = new List<TurnReport>();
+        foreach (var (line, clip) in script)
+        {
+            if (serverClosed)
+            {
+                break;
+            }
+            if (line.BargeIn)
+            {
+                await AgentAudibleAsync(cancellationToken);
+            }
+            lock (gate)
+            {
+                clearedAt = null;
+                replyWanted = null;
+                replyArrivedAt = null;
+            }
+            double? bargeIn = null;
+            if (clip is null)
+            {
+                foreach (var key in line.Text)
+                {
+                    control.Enqueue(n => CarrierMessages.Dtmf(n, streamSid, key));
+                }
+                lock (gate)
+                {
+                    replyWanted = Now;
+                }
+            }
+            else
+            {
+                await SpeakAsync(clip, cancellationToken);
+                lock (gate)
+                {
+                    replyWanted = voiceEndedAt;
+                    bargeIn = line.BargeIn && clearedAt is { } cleared ? cleared - voiceStartedAt : null;
+                }
+            }
+            var latency = await ReplyStartAsync(cancellationToken);
+            lock (gate)
+            {
+                bargeIn ??= line.BargeIn && clearedAt is { } cleared ? cleared - voiceStartedAt : null;
+            }
+            turns.Add(new TurnReport(line.Text, line.BargeIn, latency, bargeIn));
+            await AgentFinishedAsync(cancellationToken);
+        }
+        return (greeting, turns);
+    }
+
+    /// <summary>Plays one caller line through the 20 ms line and waits until its last frame has gone.</summary>
+    Task SpeakAsync(CallerClip clip, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
+        {
+            speaking = clip;
+            spoken = 0;
+            voiceStartedAt = voiceEndedAt = null;
+            lineSpoken = done;
+        }
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Milliseconds from the moment a reply was wanted to its first audio frame; null if none came in time.</summary>
+    async Task<double?> ReplyStartAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Now + options.ReplyTimeout.TotalMilliseconds;
+        while (Now < deadline && !serverClosed)
+        {
+            lock (gate)
+            {
+                if (replyArrivedAt is { } arrived && replyWanted is { } wanted)
+                {
+                    return arrived - wanted;
+                }
+            }
+            await Task.Delay(Frames.Milliseconds, cancellationToken);
+        }
+        return null;
+    }
+
+    /// <summary>The agent has finished: everything received has played and no more has come for the reply gap.</summary>
+    async Task AgentFinishedAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Now + options.ReplyTimeout.TotalMilliseconds;
+        while (Now < deadline && !serverClosed)
+        {
+            lock (gate)
+            {
+                if (playback.IsEmpty && Now - lastAgentAudioAt >= options.ReplyGap.TotalMilliseconds)
+                {
+                    return;
+                }
+            }
+            await Task.Delay(Frames.Milliseconds, cancellationToken);
+        }
+    }
+
+    /// <summary>Waits until the agent has been heard for the barge-in delay (its reply has begun playing).</summary>
+    async Task AgentAudibleAsync(CancellationToken cancellationToken)
+    {
+        var heardSince = double.NaN;
+        var deadline = Now + options.ReplyTimeout.TotalMilliseconds;
+        while (Now < deadline && !serverClosed)
+        {
+            lock (gate)
+            {
+                heardSince = playback.IsEmpty ? double.NaN : double.IsNaN(heardSince) ? Now : heardSince;
+            }
+            if (!double.IsNaN(heardSince) && Now - heardSince >= options.BargeInAfter.TotalMilliseconds)
+            {
+                return;
+            }
+            await Task.Delay(Frames.Milliseconds, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The phone line: every 20 ms one frame of caller audio (the line being spoken, or silence), then control
+    /// messages (keys, echoed marks), then one frame of agent audio played. Paced against the clock, not by
+    /// sleeping 20 ms, so the stream keeps real time however long a send takes.
+    /// </summary>
+    async Task RunLineAsync(CancellationToken cancellationToken)
+    {
+        long chunk = 0;
+        try
+        {
+            while (!hangingUp && !serverClosed && socket.State == WebSocketState.Open)
+            {
+                var frame = NextCallerFrame();
+                chunk++;
+                await SendAsync(CarrierMessages.Media(++sequence, streamSid, chunk, (chunk - 1) * Frames.Milliseconds, frame), cancellationToken);
+                List<string> reached;
+                lock (gate)
+                {
+                    reached = playback.Tick();
+                }
+                foreach (var mark in reached)
+                {
+                    control.Enqueue(n => CarrierMessages.Mark(n, streamSid, mark));
+                }
+                while (control.TryDequeue(out var message))
+                {
+                    await SendAsync(message(++sequence), cancellationToken);
+                }
+                var due = chunk * Frames.Milliseconds - Now;
+                if (due > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(due), cancellationToken);
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            serverClosed = serverClosed || e is WebSocketException;
+        }
+        lock (gate)
+        {
+            lineSpoken?.TrySetResult();
+        }
+    }
+
+    byte[] NextCallerFrame()
+    {
+        lock (gate)
+        {
+            if (speaking is not { } clip)
+            {
+                return SilenceFrame;
+            }
+            var frame = clip.Frames[spoken];
+            if (spoken == clip.VoiceStart)
+            {
+                voiceStartedAt = Now;
+            }
+            if (spoken == clip.VoiceEnd)
+            {
+                voiceEndedAt = Now;
+            }
+            if (++spoken == clip.Frames.Count)
+            {
+                speaking = null;
+                lineSpoken?.TrySetResult();
+            }
+            return frame;
+        }
+    }
+
+    async Task ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage && length < buffer.Length);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+                Handle(buffer.AsSpan(0, length));
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+        }
+        serverClosed = !hangingUp;
+    }
+
+    void Handle(ReadOnlySpan<byte> message)
+    {
+        using var json = JsonDocument.Parse(message.ToArray());
+        var root = json.RootElement;
+        var kind = root.GetProperty("event").GetString();
+        lock (gate)
+        {
+            switch (kind)
+            {
+                case "media":
+                    foreach (var frame in Frames.SplitMuLaw(Convert.FromBase64String(root.GetProperty("media").GetProperty("payload").GetString()!)))
+                    {
+                        playback.Add(frame);
+                    }
+                    lastAgentAudioAt = Now;
+                    if (replyWanted is { } wanted && replyArrivedAt is null && Now >= wanted)
+                    {
+                        replyArrivedAt = Now;
+                    }
+                    break;
+                case "mark":
+                    playback.AddMark(root.GetProperty("mark").GetProperty("name").GetString()!);
+                    break;
+                case "clear":
+                    clearedAt ??= Now;
+                    foreach (var mark in playback.Clear())
+                    {
+                        control.Enqueue(n => CarrierMessages.Mark(n, streamSid, mark));
+                    }
+                    break;
+            }
+        }
+    }
+
+    async Task SendAsync(byte[] message, CancellationToken cancellationToken) =>
+        await socket.SendAsync(message, WebSocketMessageType.Text, true, cancellationToken);
+
+    List<KeyValuePair<string, string>> Webhook(string status, params (string Name, string Value)[] extra)
+    {
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("AccountSid", accountSid),
+            new("ApiVersion", "2010-04-01"),
+            new("CallSid", callSid),
+            new("CallStatus", status),
+            new("Direction", "inbound"),
+            new("From", options.From),
+            new("Caller", options.From),
+            new("To", options.To),
+            new("Called", options.To),
+        };
+        form.AddRange(extra.Select(e => new KeyValuePair<string, string>(e.Name, e.Value)));
+        return form;
+    }
+
+    async Task<string> PostWebhookAsync(string path, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Server, path)) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", TwilioWebhookSignature.Sign(options.AuthToken, new Uri(options.SignedBase, path).ToString(), form));
+        using var response = await http.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Forbidden => throw new SimulatorException(
+                $"{path} refused the signature (403): the auth token or the public URL ({options.SignedBase}) is not the front end's."),
+            HttpStatusCode.NotFound => throw new SimulatorException($"{path} is not there (404): the front end has no Twilio:AuthToken configured."),
+            _ when !response.IsSuccessStatusCode => throw new SimulatorException($"{path} answered {(int)response.StatusCode}: {body}"),
+            _ => body,
+        };
+    }
+
+    static string RandomHex() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

@@ -1,0 +1,29 @@
+namespace VoiceGrains.Simulator;
+
+/// <summary>Where the simulated carrier calls, as whom, and how its caller takes turns.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>The front end the requests go to, e.g. http://127.0.0.1:5080.</summary>
+    public required Uri Server { get; init; }
+
+    /// <summary>The address the signatures cover: the front end's Twilio:PublicBaseUrl (default: <see cref="Server"/>).</summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>The Twilio auth token the front end checks signatures with. A secret: never printed.</summary>
+    public required string AuthToken { get; init; }
+
+    public string From { get; init; } = "+15550100015";
+
+    public string To { get; init; } = "+15550100000";
+
+    /// <summary>How long the agent has been audible before a [barge-in] line starts.</summary>
+    public TimeSpan BargeInAfter { get; init; } = TimeSpan.FromMilliseconds(700);
+
+    /// <summary>Agent audio that stops for this long, with everything played, means the agent has finished.</summary>
+    public TimeSpan ReplyGap { get; init; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>A reply not begun this long after the caller's line is reported as missing.</summary>
+    public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    public Uri SignedBase => PublicUrl ?? Server;
+}
