@@ -33,6 +33,9 @@ public sealed class CallerSession(string callSid, string callingNumber)
     /// <summary>Set when the agent ends the call: why.</summary>
     public string? EndReason { get; private set; }
 
+    /// <summary>Why we called, on a call we placed; the agent opens with it.</summary>
+    public string? Purpose { get; init; }
+
     public int? SatisfactionRating { get; private set; }
 
     public IReadOnlyList<FunctionCallRecord> FunctionCalls

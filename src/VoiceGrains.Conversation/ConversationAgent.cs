@@ -37,7 +37,9 @@ public sealed partial class ConversationAgent
         AgentSettings settings, TimeProvider time, ILogger logger)
     {
         this.calendar = calendar;
-        Greeting = $"Thanks for calling {calendar.Name}. How can I help you today?";
+        Greeting = session.Purpose is { } purpose
+            ? $"Hello, this is {calendar.Name} calling about {purpose}. Is now a good time?"
+            : $"Thanks for calling {calendar.Name}. How can I help you today?";
         this.summarizer = summarizer;
         this.kernel = kernel;
         chat = chatClient.AsChatCompletionService(kernel.Services);

@@ -6,7 +6,7 @@ namespace VoiceGrains.Simulator;
 /// <summary>
 /// Reads the server's record of a finished call (<c>GET /api/calls/{sid}</c>, which the front end answers from the
 /// call's grain) into the report: what was heard of each caller line, what the agent said, outcome and recording.
-/// The record is waited for until the call has ended there.
+/// The record is waited for until the call has ended there and its recording is written.
 /// </summary>
 static class ServerRecord
 {
@@ -25,7 +25,8 @@ static class ServerRecord
             }
             response.EnsureSuccessStatusCode();
             call = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement;
-            if (Text(call, "status") == "ended")
+            // The recording is written as the media stream closes, just after the call has ended.
+            if (Text(call, "status") == "ended" && Text(call, "recordingPath") is not null)
             {
                 break;
             }

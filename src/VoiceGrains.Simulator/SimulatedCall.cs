@@ -21,7 +21,7 @@ public sealed partial class SimulatedCall
     readonly SimulatorOptions options;
     readonly IReadOnlyList<(ScriptLine Line, CallerClip? Clip)> script;
     readonly HttpClient http;
-    readonly string callSid = "CA" + RandomHex();
+    readonly string callSid;
     readonly string accountSid;
     readonly string streamSid = "MZ" + RandomHex();
     readonly ClientWebSocket socket = new();
@@ -47,6 +47,7 @@ public sealed partial class SimulatedCall
         this.options = options;
         this.script = script;
         this.http = http;
+        callSid = options.CallSid ?? "CA" + RandomHex();
         accountSid = "AC" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.AuthToken)))[..32];
     }
 
@@ -152,8 +153,19 @@ public sealed partial class SimulatedCall
             {
                 bargeIn ??= line.BargeIn && clearedAt is { } cleared ? cleared - voiceStartedAt : null;
             }
-            turns.Add(new TurnReport(line.Text, line.BargeIn, latency, bargeIn));
+            var turn = new TurnReport(line.Text, line.BargeIn, latency, bargeIn);
+            turns.Add(turn);
+            if (options.TurnCompleted is { } told)
+            {
+                await told(callSid, turn, cancellationToken);
+            }
             await AgentFinishedAsync(cancellationToken);
+        }
+        // A caller who has said goodbye gives the agent a moment to hang up first.
+        var hangUpBy = Now + options.HangUpWait.TotalMilliseconds;
+        while (!serverClosed && Now < hangUpBy)
+        {
+            await Task.Delay(Frames.Milliseconds, cancellationToken);
         }
         return (greeting, turns);
     }

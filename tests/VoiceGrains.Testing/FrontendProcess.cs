@@ -5,18 +5,24 @@ namespace VoiceGrains.Testing;
 /// <summary>The VoiceGrains.Frontend host as its own process: a real Orleans client of the test cluster.</summary>
 public static class FrontendProcess
 {
-    public static (HostProcess Host, Uri BaseAddress) Start(string connectionString, string clusterId)
+    /// <summary>Starts the front end; <paramref name="extra"/> settings may name its own address as {base}.</summary>
+    public static (HostProcess Host, Uri BaseAddress) Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var port = FreePort.Next();
+        var baseAddress = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         var dll = Path.Combine(RepositoryPaths.ProjectOutput("VoiceGrains.Frontend"), "VoiceGrains.Frontend.dll");
-        var host = HostProcess.Start(dll, new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
             ["ConnectionStrings__voicegrains"] = connectionString,
             ["Orleans__ClusterId"] = clusterId,
             ["Orleans__ServiceId"] = clusterId,
-        });
-        return (host, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value?.Replace("{base}", baseAddress, StringComparison.Ordinal);
+        }
+        return (HostProcess.Start(dll, environment), new Uri(baseAddress));
     }
 }

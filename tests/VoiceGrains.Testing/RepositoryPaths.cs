@@ -7,15 +7,16 @@ public static class RepositoryPaths
 
     public static string Script(string name) => Path.Combine(Root, "scripts", name);
 
-    /// <summary>The build output folder of a project under src/ (same configuration as the tests).</summary>
+    /// <summary>The build output folder of a project under src/ (or tests/, for test hosts), in the tests' configuration.</summary>
     public static string ProjectOutput(string project)
     {
         // tests/<Project>/bin/<Configuration>/<tfm>/ → src/<project>/bin/<Configuration>/<tfm>/
         var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = tfm.Parent!;
-        var folder = project == "AppHost"
-            ? Path.Combine(Root, "AppHost", "bin", configuration.Name, tfm.Name)
-            : Path.Combine(Root, "src", project, "bin", configuration.Name, tfm.Name);
+        var parent = project == "AppHost" ? Root
+            : Directory.Exists(Path.Combine(Root, "src", project)) ? Path.Combine(Root, "src")
+            : Path.Combine(Root, "tests");
+        var folder = Path.Combine(parent, project, "bin", configuration.Name, tfm.Name);
         return Directory.Exists(folder)
             ? folder
             : throw new DirectoryNotFoundException($"{project} is not built at {folder}; build the solution first (scripts/test.sh does).");

@@ -1,6 +1,6 @@
 namespace VoiceGrains.Testing;
 
-/// <summary>A VoiceGrains.Silo process on loopback ports of its own, in the Development environment (migrates, seeds).</summary>
+/// <summary>A silo process (VoiceGrains.Silo unless told otherwise) on loopback ports of its own, in the Development environment (migrates, seeds).</summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     SiloProcess(HostProcess host, int siloPort, int gatewayPort, int httpPort)
@@ -22,7 +22,8 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>How Orleans names this silo in a grain's RuntimeIdentity ("S127.0.0.1:PORT:GEN").</summary>
     public string IdentityPrefix => $"S127.0.0.1:{SiloPort}:";
 
-    public static SiloProcess Start(string? connectionString, string clusterId, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>Starts the production silo, or another silo host project (the scripted test silo).</summary>
+    public static SiloProcess Start(string? connectionString, string clusterId, IReadOnlyDictionary<string, string?>? extra = null, string project = "VoiceGrains.Silo")
     {
         var (siloPort, gatewayPort, httpPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var environment = new Dictionary<string, string?>
@@ -43,7 +44,7 @@ public sealed class SiloProcess : IAsyncDisposable
             environment[key] = value;
         }
 
-        var dll = Path.Combine(RepositoryPaths.ProjectOutput("VoiceGrains.Silo"), "VoiceGrains.Silo.dll");
+        var dll = Path.Combine(RepositoryPaths.ProjectOutput(project), project + ".dll");
         return new SiloProcess(HostProcess.Start(dll, environment), siloPort, gatewayPort, httpPort);
     }
 

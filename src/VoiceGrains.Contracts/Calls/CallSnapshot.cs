@@ -17,4 +17,5 @@ public sealed record CallSnapshot(
     [property: Id(8)] string? Outcome,
     [property: Id(9)] IReadOnlyList<CallTurn> Turns,
     [property: Id(10)] string Host,
-    [property: Id(11)] string? RecordingPath = null);
+    [property: Id(11)] string? RecordingPath = null,
+    [property: Id(12)] string? Purpose = null);

@@ -6,7 +6,7 @@ namespace VoiceGrains.Frontend.Calls;
 
 /// <summary>
 /// Operators' REST API over calls: the list and the agent's function calls come from the database, one call from
-/// its grain.
+/// its grain; a POST places an outbound call.
 /// </summary>
 public static class CallsApi
 {
@@ -16,6 +16,7 @@ public static class CallsApi
     {
         var calls = routes.MapGroup("/api/calls");
         calls.MapGet("/", ListCalls);
+        calls.MapPost("/", OutboundCalls.PlaceAsync);
         calls.MapGet("/{callSid}", GetCall);
         calls.MapGet("/{callSid}/function-calls", GetFunctionCalls);
         return routes;

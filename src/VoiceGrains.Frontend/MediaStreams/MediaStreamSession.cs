@@ -58,7 +58,7 @@ sealed partial class MediaStreamSession(
                 {
                     break;
                 }
-                if (!await HandleAsync(buffer.AsMemory(0, length), cancellationToken))
+                if (!await HandleSurvivingFailoverAsync(buffer.AsMemory(0, length), cancellationToken))
                 {
                     break;
                 }
@@ -85,6 +85,23 @@ sealed partial class MediaStreamSession(
                 await cluster.GetGrain<ICallGrain>(callSid).EndAsync("dropped");
             }
             await SaveRecordingAsync();
+        }
+    }
+
+    /// <summary>
+    /// While a silo dies the cluster refuses or times out calls for a few seconds (until membership moves its grains):
+    /// the call must outlive that. Caller audio not yet published stays in the batch and goes with the next one.
+    /// </summary>
+    async Task<bool> HandleSurvivingFailoverAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HandleAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            Log.ClusterUnavailable(logger, callSid ?? "(none)", e.GetType().Name);
+            return true;
         }
     }
 
@@ -361,6 +378,9 @@ sealed partial class MediaStreamSession(
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Media stream for call {CallSid}: the agent could not greet the caller")]
         public static partial void GreetingFailed(ILogger logger, Exception exception, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid}: the cluster did not take a message ({Error}); the call goes on")]
+        public static partial void ClusterUnavailable(ILogger logger, string callSid, string error);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Media stream for call {CallSid}: the call was moved to a person")]
         public static partial void Transferred(ILogger logger, string callSid);

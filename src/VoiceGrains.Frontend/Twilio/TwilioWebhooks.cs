@@ -39,6 +39,12 @@ public static class TwilioWebhooks
         var direction = form["Direction"].ToString().StartsWith("outbound", StringComparison.Ordinal) ? CallDirection.Outbound : CallDirection.Inbound;
         var call = grains.GetGrain<ICallGrain>(sid);
         var started = await call.StartAsync(new CallStart(direction, form["From"].ToString(), form["To"].ToString()));
+        // Answering-machine detection on a call we placed: nobody to talk to; the call ends with that outcome.
+        if (form["AnsweredBy"].ToString() is var answeredBy && (answeredBy.StartsWith("machine", StringComparison.Ordinal) || answeredBy == "fax"))
+        {
+            await call.EndAsync("answering_machine");
+            return TypedResults.Text(new VoiceResponse().Hangup().ToString(), "text/xml");
+        }
         if (started.Status == CallStatus.Ended)
         {
             // A late retry or a replayed request for a call that is over: nothing to connect.

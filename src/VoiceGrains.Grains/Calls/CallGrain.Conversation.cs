@@ -84,13 +84,14 @@ public sealed partial class CallGrain
             var synthesizer = GrainFactory.GetGrain<ISynthesizerGrain>(CallSid);
             await foreach (var sentence in conversation.ReplyAsync(text, cancellationToken))
             {
-                if (reply.Sentences.Count == 0)
-                {
-                    await MoveToAsync(CallStatus.Speaking);
-                }
                 var mark = $"reply{reply.Number}-{reply.Sentences.Count}";
                 reply.Sentences.Add((mark, sentence));
                 await synthesizer.SpeakAsync([sentence], [mark]);
+                if (reply.Sentences.Count == 1)
+                {
+                    // Recorded once the first sentence is on its way: the status write is not on the caller's wait.
+                    await MoveToAsync(CallStatus.Speaking);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -226,7 +227,7 @@ public sealed partial class CallGrain
             return agent;
         }
         var call = state.State;
-        var session = new CallerSession(CallSid, call.Direction == CallDirection.Inbound ? call.From : call.To);
+        var session = new CallerSession(CallSid, call.Direction == CallDirection.Inbound ? call.From : call.To) { Purpose = call.Purpose };
         if (call.IdentifiedCustomerId is { } identified)
         {
             session.TryIdentify(identified, null);

@@ -48,9 +48,9 @@ public sealed partial class CallGrain(
         }
 
         var customerNumber = start.Direction == CallDirection.Inbound ? start.From : start.To;
-        var customerId = PhoneNumber.IsE164(customerNumber)
+        var customerId = start.CustomerId ?? (PhoneNumber.IsE164(customerNumber)
             ? await customers.FindOrCreateByPhoneAsync(customerNumber, CancellationToken.None)
-            : (long?)null;
+            : null);
 
         var call = state.State;
         call.Started = true;
@@ -58,6 +58,7 @@ public sealed partial class CallGrain(
         call.From = start.From;
         call.To = start.To;
         call.CustomerId = customerId;
+        call.Purpose = start.Purpose;
         call.Status = CallStatus.Ringing;
         call.StartedAt = DateTimeOffset.UtcNow;
         await state.WriteStateAsync();
@@ -230,7 +231,7 @@ public sealed partial class CallGrain(
     {
         var call = state.State;
         return new CallSnapshot(CallSid, call.Direction, call.From, call.To, call.CustomerId, call.Status,
-            call.StartedAt, call.EndedAt, call.Outcome, call.Turns.ToArray(), RuntimeIdentity, call.RecordingPath);
+            call.StartedAt, call.EndedAt, call.Outcome, call.Turns.ToArray(), RuntimeIdentity, call.RecordingPath, call.Purpose);
     }
 
     static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));

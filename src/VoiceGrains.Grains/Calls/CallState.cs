@@ -37,4 +37,7 @@ public sealed class CallState
     [Id(13)] public bool Greeted { get; set; }
 
     [Id(14)] public string? RecordingPath { get; set; }
+
+    /// <summary>Why we placed the call (outbound calls only).</summary>
+    [Id(15)] public string? Purpose { get; set; }
 }

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Data.Customers;
+using VoiceGrains.Frontend.Twilio;
+
+namespace VoiceGrains.Frontend.Calls;
+
+/// <summary>
+/// <c>POST /api/calls</c>: places a call through Twilio's REST API and starts it as an outbound call with its purpose.
+/// When the callee answers, Twilio requests the same voice webhook as for inbound calls, and the call goes on alike.
+/// </summary>
+static class OutboundCalls
+{
+    const int MaxPurpose = 200;
+
+    public static async Task<Results<Created<CallSnapshot>, ProblemHttpResult>> PlaceAsync(
+        OutboundCallRequest request, IGrainFactory grains, CustomerRepository customers, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<TwilioCallControl>() is not { } twilio
+            || services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TwilioOptions>>().Value is not { CanCallOut: true } options)
+        {
+            return TypedResults.Problem("Outbound calls need Twilio:AuthToken, Twilio:AccountSid and Twilio:PhoneNumber.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        if (!PhoneNumber.IsE164(request.To))
+        {
+            return TypedResults.Problem("to must be an E.164 number, e.g. +15550100015.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (string.IsNullOrWhiteSpace(request.Purpose) || request.Purpose.Length > MaxPurpose)
+        {
+            return TypedResults.Problem($"purpose is required (what the agent calls about, at most {MaxPurpose} characters).", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (request.Customer is { } customer && await customers.GetProfileAsync(customer, cancellationToken) is null)
+        {
+            return TypedResults.Problem($"There is no customer {customer}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        string callSid;
+        try
+        {
+            callSid = await twilio.PlaceAsync(request.To!, cancellationToken);
+        }
+        catch (TwilioCallException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway);
+        }
+        // Twilio rings the callee before it requests the voice webhook, so the call is started here first; a webhook
+        // that came sooner would find it started without its purpose, which the agent then simply does not mention.
+        var call = await grains.GetGrain<ICallGrain>(callSid).StartAsync(
+            new CallStart(CallDirection.Outbound, options.PhoneNumber!, request.To!, request.Purpose.Trim(), request.Customer));
+        return TypedResults.Created($"/api/calls/{callSid}", call);
+    }
+}

@@ -1,0 +1,105 @@
+using Npgsql;
+using VoiceGrains.Simulator;
+using VoiceGrains.Speech.Tts;
+using VoiceGrains.Testing.Twilio;
+
+namespace VoiceGrains.EndToEnd.Tests;
+
+/// <summary>
+/// The product as it runs, in separate processes: scripted test silos (the production silo with the test-only
+/// scripted recognizer standing in for Whisper; VAD, agent, voice and storage real), the front end with Twilio
+/// configured against a local stand-in of Twilio's REST API, on a real PostgreSQL. Calls are placed by the caller
+/// simulator exactly as Twilio places them.
+/// </summary>
+public class LiveCallCluster : IAsyncLifetime
+{
+    public const string TransferNumber = "+15550100099";
+    public const string BusinessNumber = "+15550100000";
+
+    readonly PostgresFixture postgres = new();
+    readonly List<SiloProcess> silos = [];
+    readonly string scripts = Directory.CreateTempSubdirectory("voicegrains-scripts-").FullName;
+    readonly CallerVoice voice = new(new EspeakEngine("en+f3"));
+    HostProcess? frontend;
+
+    public string Recordings { get; } = Directory.CreateTempSubdirectory("voicegrains-recordings-").FullName;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public Uri FrontEnd { get; private set; } = null!;
+
+    public TwilioRestServer Twilio { get; private set; } = null!;
+
+    public IReadOnlyList<SiloProcess> Silos => silos;
+
+    public HttpClient Http { get; } = new();
+
+    protected virtual int SiloCount => 1;
+
+    public async Task InitializeAsync()
+    {
+        await postgres.InitializeAsync();
+        ConnectionString = await postgres.CreateDatabaseAsync();
+        Twilio = await TwilioRestServer.StartAsync();
+        var clusterId = "e2e-" + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < SiloCount; i++)
+        {
+            var silo = SiloProcess.Start(ConnectionString, clusterId, new Dictionary<string, string?>
+            {
+                ["ScriptedRecognizer__Scripts"] = scripts,
+                ["Calls__TransferNumber"] = TransferNumber,
+            }, project: "VoiceGrains.ScriptedSilo");
+            silos.Add(silo);
+            // One at a time: the first migrates and seeds the database.
+            await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        }
+        (frontend, FrontEnd) = FrontendProcess.Start(ConnectionString, clusterId, new Dictionary<string, string?>
+        {
+            ["Twilio__AuthToken"] = TwilioRestServer.AuthToken,
+            ["Twilio__PublicBaseUrl"] = "{base}",
+            ["Twilio__AccountSid"] = TwilioRestServer.AccountSid,
+            ["Twilio__PhoneNumber"] = BusinessNumber,
+            ["Twilio__ApiBaseUrl"] = Twilio.BaseUrl.ToString(),
+            ["Recordings__Directory"] = Recordings,
+        });
+        await Health.WaitUntilHealthyAsync(frontend, FrontEnd.Port, TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>Phones the front end with these caller lines; the scripted recognizer hears them for this call.</summary>
+    public async Task<CallReport> CallAsync(string[] lines, Func<string, TurnReport, CancellationToken, Task>? turnCompleted = null, string? authToken = null)
+    {
+        var callSid = "CA" + Guid.NewGuid().ToString("N");
+        var path = Path.Combine(scripts, callSid + ".txt");
+        await File.WriteAllLinesAsync(path, lines);
+        var script = CallScript.Load(path).Lines.Select(l => (l, l.Kind == ScriptLineKind.Keys ? null : voice.Render(l))).ToList();
+        var options = new SimulatorOptions
+        {
+            Server = FrontEnd,
+            AuthToken = authToken ?? TwilioRestServer.AuthToken,
+            CallSid = callSid,
+            TurnCompleted = turnCompleted,
+        };
+        Twilio.Know(callSid, options.From, options.To);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        return await SimulatedCall.RunAsync(options, script, Http, timeout.Token);
+    }
+
+    public NpgsqlDataSource Database() => NpgsqlDataSource.Create(ConnectionString);
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (frontend is not null)
+        {
+            await frontend.DisposeAsync();
+        }
+        foreach (var silo in silos)
+        {
+            await silo.DisposeAsync();
+        }
+        await Twilio.DisposeAsync();
+        await postgres.DisposeAsync();
+        Directory.Delete(scripts, recursive: true);
+        Directory.Delete(Recordings, recursive: true);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Xml.Linq;
+using VoiceGrains.Audio;
+using VoiceGrains.Simulator;
+using VoiceGrains.Testing.Twilio;
+
+namespace VoiceGrains.EndToEnd.Tests;
+
+/// <summary>Whole calls through the caller simulator: every process and protocol real but Whisper (see LiveCallCluster).</summary>
+public sealed class SpokenCallTests(LiveCallCluster cluster) : IClassFixture<LiveCallCluster>
+{
+    [Fact]
+    public async Task ASpokenCallLooksUpAnOrderBooksAnAppointmentAndIsStoredWithItsTurnsFunctionCallsAndRecording()
+    {
+        var example = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "examples", "calls", "order-and-booking.txt"));
+
+        var call = await cluster.CallAsync(example);
+
+        Assert.Equal("Thanks for calling Northwind Home Goods. How can I help you today?", call.Greeting);
+        Assert.NotNull(call.GreetingMs);
+        Assert.All(call.Turns, t => Assert.NotNull(t.VoiceToVoiceMs));
+        Assert.Equal(call.Turns.Select(t => t.Line), call.Turns.Select(t => t.Heard));
+        Assert.Contains("Order 10002", call.Turns[0].AgentSaid);
+        Assert.Contains("Which would you like?", call.Turns[1].AgentSaid);
+        Assert.Contains("You're all set", call.Turns[3].AgentSaid);
+        Assert.Contains("Goodbye", call.Turns[^1].AgentSaid);
+        // The caller talked over the order details: the server cleared the carrier's buffer, and the stored reply keeps
+        // only the sentences the caller heard.
+        Assert.True(call.Turns[1].BargeIn);
+        Assert.NotNull(call.Turns[1].BargeInClearMs);
+        Assert.True(call.HungUpByAgent);
+        Assert.Equal("completed", call.Outcome);
+
+        var record = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{call.CallSid}"));
+        var orderReply = record.GetProperty("turns").EnumerateArray().First(t => t.GetProperty("text").GetString()!.Contains("Order 10002", StringComparison.Ordinal));
+        Assert.True(orderReply.GetProperty("interrupted").GetBoolean());
+        Assert.DoesNotContain("tracking number", orderReply.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        var functions = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{call.CallSid}/function-calls"));
+        var names = functions.EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
+        Assert.Contains("orders_get_order", names);
+        Assert.Contains("appointments_book_appointment", names);
+
+        await using var database = cluster.Database();
+        await using (var query = database.CreateCommand(
+            "SELECT c.status, c.outcome, (SELECT count(*) FROM call_turns t WHERE t.call_sid = c.call_sid), " +
+            "(SELECT count(*) FROM appointments a WHERE a.call_sid = c.call_sid AND a.status = 'booked'), c.recording_path " +
+            "FROM calls c WHERE c.call_sid = $1"))
+        {
+            query.Parameters.AddWithValue(call.CallSid);
+            await using var row = await query.ExecuteReaderAsync();
+            Assert.True(await row.ReadAsync());
+            Assert.Equal("ended", row.GetString(0));
+            Assert.Equal("completed", row.GetString(1));
+            Assert.Equal(1 + 2 * example.Count(l => l.Length > 0 && !l.StartsWith('#')), row.GetInt64(2));
+            Assert.Equal(1, row.GetInt64(3));
+            Assert.Equal(call.RecordingPath, row.GetString(4));
+        }
+
+        // Both voices are in the mixed recording: the caller's leg alone holds the caller, and the mix holds more
+        // (the agent's greeting and replies, which the caller's leg does not).
+        var mixed = WavFile.Read(call.RecordingPath!);
+        var caller = WavFile.Read(Path.ChangeExtension(call.RecordingPath!, null) + "-caller.wav");
+        Assert.True(Voiced(caller) > 2.0, $"caller leg holds {Voiced(caller):0.0} s of voice");
+        Assert.True(Voiced(mixed) > Voiced(caller) + 5.0, $"mix {Voiced(mixed):0.0} s, caller {Voiced(caller):0.0} s");
+    }
+
+    [Fact]
+    public async Task ACallerWhoAsksForAPersonIsMovedToTheTransferNumberThroughTwilio()
+    {
+        var call = await cluster.CallAsync(["I'd like to speak to a real person, please."]);
+
+        Assert.True(call.HungUpByAgent);
+        Assert.Equal("transferred", call.Outcome);
+        var update = Assert.Single(cluster.Twilio.Updates, u => u.CallSid == call.CallSid);
+        Assert.Equal(LiveCallCluster.TransferNumber, (string?)XElement.Parse(update.Form["Twiml"]).Element("Dial"));
+    }
+
+    [Fact]
+    public async Task ATransferTwilioRefusesIsRecordedAsFailed()
+    {
+        cluster.Twilio.FailNextWith = 500;
+
+        var call = await cluster.CallAsync(["Let me talk to a representative."]);
+
+        Assert.True(call.HungUpByAgent);
+        Assert.Equal("transfer_failed", call.Outcome);
+    }
+
+    [Fact]
+    public async Task ACallerWithTheWrongAuthTokenIsRefusedAndNoCallIsCreated()
+    {
+        var refused = await Assert.ThrowsAsync<SimulatorException>(() => cluster.CallAsync(["Hello?"], authToken: "not-the-token"));
+
+        Assert.Contains("403", refused.Message, StringComparison.Ordinal);
+        var calls = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, "/api/calls?active=true"));
+        Assert.DoesNotContain(calls.EnumerateArray(), c => c.GetProperty("from").GetString() == "+15550100015" && c.GetProperty("status").GetString() == "ringing");
+    }
+
+    [Fact]
+    public async Task AnOutboundCallIsPlacedThroughTwilioAndAnsweredIntoTheSameFlowWithItsPurpose()
+    {
+        using var response = await cluster.Http.PostAsJsonAsync(new Uri(cluster.FrontEnd, "/api/calls"),
+            new { to = "+15550100015", purpose = "your rug cleaning appointment", customer = 15 });
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var placed = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var sid = placed.GetProperty("callSid").GetString()!;
+        Assert.Equal("outbound", placed.GetProperty("direction").GetString());
+        Assert.Equal("your rug cleaning appointment", placed.GetProperty("purpose").GetString());
+        var created = cluster.Twilio.Call(sid);
+        Assert.Equal("+15550100015", created["To"]);
+        Assert.Equal(LiveCallCluster.BusinessNumber, created["From"]);
+        Assert.Equal(new Uri(cluster.FrontEnd, "/twilio/voice").ToString(), created["Url"]);
+        Assert.Equal(new Uri(cluster.FrontEnd, "/twilio/status").ToString(), created["StatusCallback"]);
+        Assert.Equal("Enable", created["MachineDetection"]);
+
+        var twiml = await cluster.Twilio.AnswerAsync(sid, "human");
+
+        var stream = ConnectStream.FromTwiml(twiml);
+        Assert.Equal(new Uri(cluster.FrontEnd, "/twilio/media").Port, stream.Url.Port);
+        Assert.NotEmpty(stream.Parameters["token"]);
+    }
+
+    [Fact]
+    public async Task AnOutboundCallAnsweredByAMachineEndsAsAnsweringMachine()
+    {
+        using var response = await cluster.Http.PostAsJsonAsync(new Uri(cluster.FrontEnd, "/api/calls"), new { to = "+15550100020", purpose = "your order 10019" });
+        var sid = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("callSid").GetString()!;
+
+        var twiml = await cluster.Twilio.AnswerAsync(sid, "machine_end_beep");
+
+        Assert.Contains("<Hangup", twiml, StringComparison.Ordinal);
+        var call = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{sid}"));
+        Assert.Equal("ended", call.GetProperty("status").GetString());
+        Assert.Equal("answering_machine", call.GetProperty("outcome").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"to":"5550100015","purpose":"x"}""", 400)]
+    [InlineData("""{"to":"+15550100015","purpose":" "}""", 400)]
+    [InlineData("""{"to":"+15550100015","purpose":"x","customer":999999}""", 400)]
+    public async Task AnOutboundCallRequestThatCannotBePlacedIsRefusedWithAReason(string body, int status)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await cluster.Http.PostAsync(new Uri(cluster.FrontEnd, "/api/calls"), content);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AnOutboundCallTwilioRefusesIsABadGatewayWithTwiliosReason()
+    {
+        cluster.Twilio.FailNextWith = 500;
+
+        using var response = await cluster.Http.PostAsJsonAsync(new Uri(cluster.FrontEnd, "/api/calls"), new { to = "+15550100015", purpose = "a test" });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("Twilio refused", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Seconds of 20 ms frames above -40 dBFS.</summary>
+    static double Voiced(AudioClip clip)
+    {
+        var frame = Frames.SamplesPerFrame(clip.SampleRate);
+        var voiced = 0;
+        for (var i = 0; i + frame <= clip.Samples.Length; i += frame)
+        {
+            var sum = 0.0;
+            for (var j = i; j < i + frame; j++)
+            {
+                sum += clip.Samples[j] * clip.Samples[j];
+            }
+            voiced += Math.Sqrt(sum / frame) >= 0.01 ? 1 : 0;
+        }
+        return voiced * Frames.Milliseconds / 1000.0;
+    }
+}
