@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -21,7 +22,18 @@ var orleans = builder.AddOrleans("cluster")
     .WithGrainStorage("PubSubStore", database)
     .WithReminders(database);
 
-var silo = builder.AddProject<Projects.VoiceGrains_Silo>("silo", launchProfileName: "http")
+// The silos hear callers with Whisper. Where no Whisper weights can be installed, a development run may hear them
+// with the TEST-ONLY scripted recognizer instead (scripts/run.sh --test-recognizer SCRIPT): its own test host, never
+// the production silo, and refused outside Development.
+var scriptedRecognizer = builder.Configuration["VoiceGrains:ScriptedRecognizer"];
+if (scriptedRecognizer is not null && !builder.Environment.IsDevelopment())
+{
+    throw new InvalidOperationException("VoiceGrains:ScriptedRecognizer is a test stand-in for Whisper: only a Development run may use it.");
+}
+var silo = (scriptedRecognizer is null
+        ? builder.AddProject<Projects.VoiceGrains_Silo>("silo", launchProfileName: "http")
+        : builder.AddProject("silo", "../tests/VoiceGrains.ScriptedSilo/VoiceGrains.ScriptedSilo.csproj", launchProfileName: "http")
+            .WithEnvironment("ScriptedRecognizer__Script", scriptedRecognizer))
     .WithReference(orleans)
     .WithReference(database)
     .WaitFor(database)
@@ -40,13 +52,41 @@ if (!string.IsNullOrWhiteSpace(builder.Configuration["ANTHROPIC_API_KEY"]))
     silo.WithEnvironment("Anthropic__ApiKey", builder.AddParameterFromConfiguration("anthropic-api-key", "ANTHROPIC_API_KEY", secret: true));
 }
 
+if (builder.Configuration["VoiceGrains:TransferNumber"] is { Length: > 0 } transferNumber)
+{
+    silo.WithEnvironment("Calls__TransferNumber", transferNumber);
+}
+
 // The front end is a client of the cluster; it starts once a silo reports itself an active member.
-builder.AddProject<Projects.VoiceGrains_Frontend>("frontend", launchProfileName: "http")
+var frontend = builder.AddProject<Projects.VoiceGrains_Frontend>("frontend", launchProfileName: "http")
     .WithReference(orleans.AsClient())
     .WithReference(database)
     .WaitFor(silo)
     .WithHttpHealthCheck("/health")
     .WithEnvironment("Orleans__Clustering__Invariant", "Npgsql")
     .WithExternalHttpEndpoints();
+
+// Twilio, when its auth token is given (TWILIO_AUTH_TOKEN, a secret parameter): the webhooks and media stream are
+// switched on, signed for TWILIO_PUBLIC_BASE_URL (default: the front end's own address), and with an account sid
+// and number (TWILIO_ACCOUNT_SID, TWILIO_PHONE_NUMBER) outbound calls and transfers too.
+if (!string.IsNullOrWhiteSpace(builder.Configuration["TWILIO_AUTH_TOKEN"]))
+{
+    frontend.WithEnvironment("Twilio__AuthToken", builder.AddParameterFromConfiguration("twilio-auth-token", "TWILIO_AUTH_TOKEN", secret: true));
+    if (builder.Configuration["TWILIO_PUBLIC_BASE_URL"] is { Length: > 0 } publicUrl)
+    {
+        frontend.WithEnvironment("Twilio__PublicBaseUrl", publicUrl);
+    }
+    else
+    {
+        frontend.WithEnvironment("Twilio__PublicBaseUrl", frontend.GetEndpoint("http"));
+    }
+    foreach (var (setting, variable) in new[] { ("Twilio__AccountSid", "TWILIO_ACCOUNT_SID"), ("Twilio__PhoneNumber", "TWILIO_PHONE_NUMBER") })
+    {
+        if (builder.Configuration[variable] is { Length: > 0 } value)
+        {
+            frontend.WithEnvironment(setting, value);
+        }
+    }
+}
 
 builder.Build().Run();

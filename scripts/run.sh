@@ -1,8 +1,21 @@
 #!/usr/bin/env bash
 # Runs VoiceGrains on this machine: PostgreSQL (an existing one, a container, or a local throwaway server),
 # migrations and demo data, then the Aspire app host with its silos, front end and dashboard. Ctrl-C stops all.
+#   scripts/run.sh [--test-recognizer SCRIPT]
+# --test-recognizer: where no Whisper weights can be installed, the silos hear callers with the TEST-ONLY scripted
+# recognizer (each utterance heard as the next line of SCRIPT, the call script `voicegrains call` speaks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+test_recognizer=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --test-recognizer) test_recognizer=$(realpath "${2:?--test-recognizer needs a call script}"); shift 2 ;;
+    *) echo "usage: scripts/run.sh [--test-recognizer SCRIPT]" >&2; exit 2 ;;
+    esac
+done
+[ -z "$test_recognizer" ] || [ -f "$test_recognizer" ] || { echo "No call script at $test_recognizer" >&2; exit 2; }
+
 . scripts/prerequisites.sh
 
 state=.voicegrains
@@ -44,6 +57,17 @@ fi
 
 [ -n "${ConnectionStrings__voicegrains:-}" ] || database="a PostgreSQL container (see the dashboard)"
 
+# Twilio's webhooks need an auth token; without one given, a local one is made so `voicegrains call` (which reads
+# it from this file) can place calls against this machine.
+if [ -z "${TWILIO_AUTH_TOKEN:-}" ]; then
+    [ -s "$state/twilio-auth-token" ] || (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$state/twilio-auth-token")
+    TWILIO_AUTH_TOKEN=$(cat "$state/twilio-auth-token")
+    export TWILIO_AUTH_TOKEN
+fi
+if [ -n "$test_recognizer" ]; then
+    export VoiceGrains__ScriptedRecognizer="$test_recognizer"
+fi
+
 # The app host itself, not `dotnet run`, so that our SIGTERM reaches it and it stops its resources.
 # These are AppHost/Properties/launchSettings.json's "http" profile.
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
@@ -67,6 +91,7 @@ VoiceGrains is starting (app host log: $state/apphost.log).
   Dashboard (traces, logs, metrics):  ${login:-see the log}
   Front end / REST API:               http://127.0.0.1:5080   (e.g. /health, /api/calls?active=true)
   Database:                           $database
+  Place a call like Twilio does:      dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll call --script examples/calls/order-and-booking.txt
 Press Ctrl-C to stop.
 MSG
 wait "$apphost_pid"

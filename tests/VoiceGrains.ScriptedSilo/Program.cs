@@ -6,7 +6,9 @@ using VoiceGrains.Silo;
 // cannot reach this workplace. The production silo executable has no way to choose it.
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // The production silo's settings are copied beside this assembly; `dotnet run` (the app host) would otherwise
+    // look for them in this project's folder.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddServiceDefaults();
     builder.AddVoiceGrainsSilo(ScriptedCallRecognizerForTests.FromConfiguration);
 
