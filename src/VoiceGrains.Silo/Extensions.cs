@@ -61,8 +61,19 @@ public static class Extensions
                 recognizer?.Invoke(services) ?? (Ready(settings.Recognizer)
                     ? new WhisperTranscriber(settings.Store.PathOf(settings.Recognizer), new WhisperOptions { Model = settings.Recognizer.Name }, pool)
                     : null),
-                BuiltInVoice(services.GetRequiredService<ILoggerFactory>().CreateLogger("VoiceGrains.Silo.Speech")));
+                BuiltInVoice(services.GetRequiredService<ILoggerFactory>().CreateLogger("VoiceGrains.Silo.Speech")))
+            {
+                VadOptions = VadSettings(builder.Configuration),
+            };
         });
+    }
+
+    /// <summary>The "Speech:Vad" section over the defaults; out-of-range values stop the silo at start with a message.</summary>
+    static VadOptions VadSettings(IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Speech:Vad").Get<VadOptions>() ?? new VadOptions();
+        options.Validate();
+        return options;
     }
 
     /// <summary>espeak-ng, when libespeak-ng is installed; otherwise no voice, said once at start.</summary>

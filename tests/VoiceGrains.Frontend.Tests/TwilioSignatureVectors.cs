@@ -1,12 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using VoiceGrains.Simulator;
 
 namespace VoiceGrains.Frontend.Tests;
 
 /// <summary>
 /// ../shared/testdata/twilio/signatures/vectors.json (checked against the Twilio SDK), and the documented
-/// signing scheme for requests the vectors do not cover: base64(HMAC-SHA1(token, url + sorted name+value)).
+/// signing scheme for requests the vectors do not cover, as the caller simulator signs.
 /// </summary>
 static class TwilioSignatureVectors
 {
@@ -21,15 +20,7 @@ static class TwilioSignatureVectors
             .ToList();
     }
 
-    public static string Sign(string url, IReadOnlyDictionary<string, string> form)
-    {
-        var data = new StringBuilder(url);
-        foreach (var (name, value) in form.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            data.Append(name).Append(value);
-        }
-        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(AuthToken), Encoding.UTF8.GetBytes(data.ToString())));
-    }
+    public static string Sign(string url, IReadOnlyDictionary<string, string> form) => TwilioWebhookSignature.Sign(AuthToken, url, form);
 
     public static HttpRequestMessage Post(string url, IReadOnlyDictionary<string, string> form, string? signature)
     {

@@ -42,7 +42,7 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
             return;
         }
 
-        recorder ??= new UtteranceRecorder(new VadStream(speech.Vad, Frames.TelephonyRate), speech.PreRoll);
+        recorder ??= new UtteranceRecorder(new VadStream(speech.Vad, Frames.TelephonyRate, speech.VadOptions), speech.PreRoll);
         var samples = MuLaw.DecodeToFloat(audio.MuLaw);
         var events = await speech.Pool.RunAsync("vad", _ => Task.FromResult(recorder.Push(samples)), CancellationToken.None);
         foreach (var e in events.Value)

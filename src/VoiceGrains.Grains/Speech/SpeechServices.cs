@@ -19,6 +19,9 @@ public sealed class SpeechServices(InferencePool pool, SileroVadModel? vad, ISpe
 
     public ITextToSpeechEngine? Voice { get; } = voice;
 
+    /// <summary>When the VAD says speech starts and ends (the "Speech:Vad" section).</summary>
+    public VadOptions VadOptions { get; init; } = new();
+
     /// <summary>How much audio before detected speech an utterance keeps, so its first syllable is recognized.</summary>
     public TimeSpan PreRoll { get; init; } = TimeSpan.FromMilliseconds(300);
 }
