@@ -16,6 +16,8 @@ public class LiveCallCluster : IAsyncLifetime
     public const string TransferNumber = "+15550100099";
     public const string BusinessNumber = "+15550100000";
 
+    public static string ExampleScript { get; } = Path.Combine(RepositoryPaths.Root, "examples", "calls", "order-and-booking.txt");
+
     readonly PostgresFixture postgres = new();
     readonly List<SiloProcess> silos = [];
     readonly string scripts = Directory.CreateTempSubdirectory("voicegrains-scripts-").FullName;
@@ -47,6 +49,8 @@ public class LiveCallCluster : IAsyncLifetime
             var silo = SiloProcess.Start(ConnectionString, clusterId, new Dictionary<string, string?>
             {
                 ["ScriptedRecognizer__Scripts"] = scripts,
+                // Calls placed by the voicegrains command (whose sids are its own) speak the example script.
+                ["ScriptedRecognizer__Script"] = ExampleScript,
                 ["Calls__TransferNumber"] = TransferNumber,
             }, project: "VoiceGrains.ScriptedSilo");
             silos.Add(silo);

@@ -8,12 +8,13 @@ using VoiceGrains.Testing.Twilio;
 namespace VoiceGrains.EndToEnd.Tests;
 
 /// <summary>Whole calls through the caller simulator: every process and protocol real but Whisper (see LiveCallCluster).</summary>
-public sealed class SpokenCallTests(LiveCallCluster cluster) : IClassFixture<LiveCallCluster>
+[Collection(LiveCallCollection.Name)]
+public sealed class SpokenCallTests(LiveCallCluster cluster)
 {
     [Fact]
     public async Task ASpokenCallLooksUpAnOrderBooksAnAppointmentAndIsStoredWithItsTurnsFunctionCallsAndRecording()
     {
-        var example = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "examples", "calls", "order-and-booking.txt"));
+        var example = File.ReadAllLines(LiveCallCluster.ExampleScript);
 
         var call = await cluster.CallAsync(example);
 

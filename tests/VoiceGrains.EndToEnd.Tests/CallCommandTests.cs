@@ -1,0 +1,59 @@
+using System.Text.Json;
+using VoiceGrains.Testing.Twilio;
+
+namespace VoiceGrains.EndToEnd.Tests;
+
+/// <summary><c>voicegrains call</c> as a user runs it (README): a process phoning the running product.</summary>
+[Collection(LiveCallCollection.Name)]
+public sealed class CallCommandTests(LiveCallCluster cluster)
+{
+    static async Task<(int ExitCode, string Output)> RunAsync(string? authToken, params string[] arguments)
+    {
+        var dll = Path.Combine(RepositoryPaths.ProjectOutput("VoiceGrains.Cli"), "voicegrains.dll");
+        await using var cli = HostProcess.Start(dll, new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = authToken }, arguments);
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        return (exitCode, cli.Output);
+    }
+
+    [Fact]
+    public async Task TwoConcurrentCallsOfTheExampleScriptReportEveryTurnWithLatencyPercentilesAsJson()
+    {
+        var (exitCode, output) = await RunAsync(TwilioRestServer.AuthToken,
+            "call", "--script", LiveCallCluster.ExampleScript, "--url", cluster.FrontEnd.ToString(), "--concurrency", "2", "--json");
+
+        Assert.True(exitCode == 0, output);
+        using var report = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
+        var calls = report.RootElement.GetProperty("calls").EnumerateArray().ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, call =>
+        {
+            Assert.Equal("completed", call.GetProperty("outcome").GetString());
+            Assert.Equal(6, call.GetProperty("turns").GetArrayLength());
+            Assert.All(call.GetProperty("turns").EnumerateArray(), t => Assert.True(t.GetProperty("voiceToVoiceMs").GetDouble() > 0));
+        });
+        var voiceToVoice = report.RootElement.GetProperty("voiceToVoice");
+        Assert.Equal(12, voiceToVoice.GetProperty("count").GetInt32());
+        Assert.True(voiceToVoice.GetProperty("p50").GetDouble() <= voiceToVoice.GetProperty("p95").GetDouble());
+        Assert.Equal(2, report.RootElement.GetProperty("bargeInClear").GetProperty("count").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(null, "no Twilio auth token")]
+    [InlineData("wrong-token", "refused the signature")]
+    public async Task ACallThatCannotBePlacedSaysWhyAndFails(string? authToken, string reason)
+    {
+        var (exitCode, output) = await RunAsync(authToken, "call", "--script", LiveCallCluster.ExampleScript, "--url", cluster.FrontEnd.ToString());
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(reason, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadAddressIsAUsageError()
+    {
+        var (exitCode, output) = await RunAsync(TwilioRestServer.AuthToken, "call", "--script", LiveCallCluster.ExampleScript, "--url", "localhost:5080");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("absolute http(s) address", output, StringComparison.Ordinal);
+    }
+}
