@@ -16,13 +16,15 @@ namespace VoiceGrains.Simulator;
 /// </summary>
 public sealed partial class SimulatedCall
 {
+    /// <summary>The simulated carrier's account: the front end does not check it, and nothing here stands for a real one.</summary>
+    const string AccountSid = "AC00000000000000000000000000000000";
+
     static readonly byte[] SilenceFrame = Enumerable.Repeat(Frames.MuLawSilence, Frames.TelephonyFrameBytes).ToArray();
 
     readonly SimulatorOptions options;
     readonly IReadOnlyList<(ScriptLine Line, CallerClip? Clip)> script;
     readonly HttpClient http;
     readonly string callSid;
-    readonly string accountSid;
     readonly string streamSid = "MZ" + RandomHex();
     readonly ClientWebSocket socket = new();
     readonly Stopwatch clock = new();
@@ -48,7 +50,6 @@ public sealed partial class SimulatedCall
         this.script = script;
         this.http = http;
         callSid = options.CallSid ?? "CA" + RandomHex();
-        accountSid = "AC" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.AuthToken)))[..32];
     }
 
     double Now => clock.Elapsed.TotalMilliseconds;
@@ -74,7 +75,7 @@ public sealed partial class SimulatedCall
         await socket.ConnectAsync(stream.Url, cancellationToken);
         clock.Start();
         await SendAsync(CarrierMessages.Connected(), cancellationToken);
-        await SendAsync(CarrierMessages.Start(++sequence, accountSid, streamSid, callSid, stream.Parameters), cancellationToken);
+        await SendAsync(CarrierMessages.Start(++sequence, AccountSid, streamSid, callSid, stream.Parameters), cancellationToken);
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var line = RunLineAsync(stopping.Token);
@@ -91,7 +92,7 @@ public sealed partial class SimulatedCall
             await line;
             if (!serverClosed && socket.State == WebSocketState.Open)
             {
-                await SendAsync(CarrierMessages.Stop(++sequence, accountSid, streamSid, callSid), CancellationToken.None);
+                await SendAsync(CarrierMessages.Stop(++sequence, AccountSid, streamSid, callSid), CancellationToken.None);
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "hung up", CancellationToken.None);
             }
             await Task.WhenAny(receiver, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
@@ -378,7 +379,7 @@ public sealed partial class SimulatedCall
     {
         var form = new List<KeyValuePair<string, string>>
         {
-            new("AccountSid", accountSid),
+            new("AccountSid", AccountSid),
             new("ApiVersion", "2010-04-01"),
             new("CallSid", callSid),
             new("CallStatus", status),
