@@ -13,6 +13,24 @@ public static class Frames
     /// <summary>Samples in one 20 ms frame at a rate.</summary>
     public static int SamplesPerFrame(int sampleRate) => sampleRate * Milliseconds / 1000;
 
+    /// <summary>A 20 ms frame whose RMS is below this (about -40 dBFS) holds no voice, only silence or line noise.</summary>
+    public const double AudibleFloor = 0.01;
+
+    /// <summary>The 20 ms frames (by index) of <paramref name="samples"/> that are louder than <see cref="AudibleFloor"/>.</summary>
+    public static List<int> Audible(ReadOnlySpan<float> samples, int sampleRate)
+    {
+        var perFrame = SamplesPerFrame(sampleRate);
+        var audible = new List<int>();
+        for (var i = 0; i * perFrame < samples.Length; i++)
+        {
+            if (Pcm.Rms(samples.Slice(i * perFrame, Math.Min(perFrame, samples.Length - i * perFrame))) >= AudibleFloor)
+            {
+                audible.Add(i);
+            }
+        }
+        return audible;
+    }
+
     /// <summary>Cuts μ-law audio into 160-byte frames, padding the last one with silence.</summary>
     public static List<byte[]> SplitMuLaw(ReadOnlySpan<byte> audio)
     {

@@ -19,7 +19,7 @@ public sealed class ResamplerTests
         var middle = converted.AsSpan(to / 10, to * 8 / 10);
         var snr = Tone.SnrDb(middle, 1000, to);
         Assert.True(snr >= 40, $"SNR {snr:0.0} dB");
-        Assert.InRange(Tone.Rms(middle), 0.5 / Math.Sqrt(2) * 0.95, 0.5 / Math.Sqrt(2) * 1.05);
+        Assert.InRange(Pcm.Rms(middle), 0.5 / Math.Sqrt(2) * 0.95, 0.5 / Math.Sqrt(2) * 1.05);
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class ResamplerTests
 
         var converted = Resampler.Convert(tone, from, to);
 
-        var attenuationDb = 20 * Math.Log10(Tone.Rms(converted.AsSpan(to / 10, to * 8 / 10)) / Tone.Rms(tone));
+        var attenuationDb = 20 * Math.Log10(Pcm.Rms(converted.AsSpan(to / 10, to * 8 / 10)) / Pcm.Rms(tone));
         Assert.True(attenuationDb <= -40, $"{hz} Hz came through at {attenuationDb:0.0} dB");
     }
 

@@ -13,16 +13,6 @@ static class Tone
         return samples;
     }
 
-    public static double Rms(ReadOnlySpan<float> samples)
-    {
-        var sum = 0.0;
-        foreach (var s in samples)
-        {
-            sum += s * s;
-        }
-        return Math.Sqrt(sum / samples.Length);
-    }
-
     /// <summary>
     /// Signal-to-noise ratio of a tone: the least-squares fit of a sinusoid at <paramref name="hz"/> (any phase, so
     /// the resampler's delay does not count as noise) against everything else in the signal.

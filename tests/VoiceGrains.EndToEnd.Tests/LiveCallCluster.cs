@@ -70,9 +70,10 @@ public class LiveCallCluster : IAsyncLifetime
     }
 
     /// <summary>Phones the front end with these caller lines; the scripted recognizer hears them for this call.</summary>
-    public async Task<CallReport> CallAsync(string[] lines, Func<string, TurnReport, CancellationToken, Task>? turnCompleted = null, string? authToken = null)
+    public async Task<CallReport> CallAsync(
+        string[] lines, Func<string, TurnReport, CancellationToken, Task>? turnCompleted = null, string? authToken = null, string? callSid = null)
     {
-        var callSid = "CA" + Guid.NewGuid().ToString("N");
+        callSid ??= "CA" + Guid.NewGuid().ToString("N");
         var path = Path.Combine(scripts, callSid + ".txt");
         await File.WriteAllLinesAsync(path, lines);
         var script = CallScript.Load(path).Lines.Select(l => (l, l.Kind == ScriptLineKind.Keys ? null : voice.Render(l))).ToList();
