@@ -21,4 +21,20 @@ static class AgentAudioListener
             });
         return heard;
     }
+
+    /// <summary>Waits up to 10 s for the audio heard so far to satisfy <paramref name="condition"/>; the caller asserts.</summary>
+    public static async Task WaitForAsync(List<AgentAudio> heard, Func<List<AgentAudio>, bool> condition)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            lock (heard)
+            {
+                if (condition(heard))
+                {
+                    return;
+                }
+            }
+            await Task.Delay(50);
+        }
+    }
 }

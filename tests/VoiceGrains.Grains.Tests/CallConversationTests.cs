@@ -132,10 +132,7 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
 
         await call.HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
         var whole = (await WaitForTurnsAsync(call, 2)).Turns[1].Text;
-        for (var i = 0; i < 200 && !speech.OfType<AgentMark>().Any(m => m.Name == "reply1-0"); i++)
-        {
-            await Task.Delay(50);
-        }
+        await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentMark>().Any(m => m.Name == "reply1-0"));
         await call.HeardAsync("reply1-0");          // the carrier's echo: the first sentence has been played
         await call.CallerStartedSpeakingAsync();
         var snapshot = (await call.GetSnapshotAsync())!;
@@ -145,13 +142,46 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         Assert.True(snapshot.Turns[1].Interrupted);
         Assert.Equal(CallStatus.Listening, snapshot.Status);
         Assert.True(await silo.Database.ScalarAsync<bool>($"SELECT interrupted AND text = '{snapshot.Turns[1].Text.Replace("'", "''")}' FROM call_turns WHERE call_sid = '{sid}' AND seq = 1"));
-        for (var i = 0; i < 40 && !speech.OfType<AgentClear>().Any(); i++)
-        {
-            await Task.Delay(50);
-        }
+        await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentClear>().Any());
         lock (speech)
         {
             Assert.IsType<AgentClear>(speech[^1]);
+        }
+    }
+
+    [Fact]
+    public async Task AFalseStartPausesTheAgentThenItGoesOnFromTheSentenceThatWasCutOff()
+    {
+        var sid = NewSid();
+        var speech = await silo.ListenToAgentAsync(sid);
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        var diego = await silo.Database.ScalarAsync<string>("SELECT phone FROM customers WHERE name = 'Diego Brown' AND zip = '98101'");
+        await call.StartAsync(new CallStart(CallDirection.Inbound, diego, "+15550100000"));
+
+        await call.HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        var whole = (await WaitForTurnsAsync(call, 2)).Turns[1].Text;
+        await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentMark>().Any(m => m.Name == "reply1-0"));
+        await call.HeardAsync("reply1-0");
+        await call.CallerMayBeSpeakingAsync();
+        await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentClear>().Any());
+        int clearedAt;
+        lock (speech)
+        {
+            clearedAt = speech.FindIndex(a => a is AgentClear);
+        }
+        await call.CallerFalseStartAsync();
+        await AgentAudioListener.WaitForAsync(speech, s => s.Skip(clearedAt).OfType<AgentMark>().Any(m => m.Name == "reply1-1"));
+        var snapshot = (await call.GetSnapshotAsync())!;
+
+        // Nothing was cut: the reply is whole, still being spoken, and its second sentence is spoken again after the clear.
+        Assert.Equal(whole, snapshot.Turns[1].Text);
+        Assert.False(snapshot.Turns[1].Interrupted);
+        Assert.Equal(CallStatus.Speaking, snapshot.Status);
+        lock (speech)
+        {
+            Assert.True(clearedAt >= 0, "the agent was never paused");
+            Assert.Contains(speech.Skip(clearedAt).OfType<AgentMark>(), m => m.Name == "reply1-1");
+            Assert.IsType<AgentSpeech>(speech[clearedAt + 1]);
         }
     }
 }

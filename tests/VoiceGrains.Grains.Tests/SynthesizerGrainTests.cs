@@ -7,21 +7,6 @@ namespace VoiceGrains.Grains.Tests;
 
 public sealed class SynthesizerGrainTests(InProcessSilo silo) : IClassFixture<InProcessSilo>
 {
-    static async Task WaitForAsync(List<AgentAudio> heard, Func<List<AgentAudio>, bool> condition)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            lock (heard)
-            {
-                if (condition(heard))
-                {
-                    return;
-                }
-            }
-            await Task.Delay(50);
-        }
-    }
-
     [Fact]
     public async Task SentencesBecomeTelephoneSpeechWithAMarkAfterEachInOrder()
     {
@@ -29,7 +14,7 @@ public sealed class SynthesizerGrainTests(InProcessSilo silo) : IClassFixture<In
         var heard = await silo.ListenToAgentAsync(sid);
 
         await silo.Grains.GetGrain<ISynthesizerGrain>(sid).SpeakAsync(["Hello, this is Northwind.", "Your order 10482 shipped."]);
-        await WaitForAsync(heard, h => h.OfType<AgentMark>().Count() == 2);
+        await AgentAudioListener.WaitForAsync(heard, h => h.OfType<AgentMark>().Count() == 2);
 
         lock (heard)
         {
@@ -51,7 +36,7 @@ public sealed class SynthesizerGrainTests(InProcessSilo silo) : IClassFixture<In
 
         await synthesizer.SpeakAsync(["This first sentence is long enough that the caller will interrupt it before it ends.",
                                       "This one should never be heard.", "Nor this one."]);
-        await WaitForAsync(heard, h => h.OfType<AgentSpeech>().Any());
+        await AgentAudioListener.WaitForAsync(heard, h => h.OfType<AgentSpeech>().Any());
         await synthesizer.StopAsync();
         await Task.Delay(500);
 
@@ -61,7 +46,7 @@ public sealed class SynthesizerGrainTests(InProcessSilo silo) : IClassFixture<In
             Assert.True(heard.OfType<AgentMark>().Count() <= 1, string.Join(", ", heard.OfType<AgentMark>().Select(m => m.Name)));
         }
         await synthesizer.SpeakAsync(["After the interruption."]);
-        await WaitForAsync(heard, h => h[^1] is AgentMark);
+        await AgentAudioListener.WaitForAsync(heard, h => h[^1] is AgentMark);
         lock (heard)
         {
             Assert.IsType<AgentMark>(heard[^1]);
@@ -77,7 +62,7 @@ public sealed class SynthesizerGrainTests(InProcessSilo silo) : IClassFixture<In
         await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100023", "+15550100000"));
         await call.MoveToAsync(CallStatus.Speaking);
         await silo.Grains.GetGrain<ISynthesizerGrain>(sid).SpeakAsync(["Let me read you all of our opening hours for every day of the week, starting with Monday.", "Tuesday is next."]);
-        await WaitForAsync(heard, h => h.OfType<AgentSpeech>().Any());
+        await AgentAudioListener.WaitForAsync(heard, h => h.OfType<AgentSpeech>().Any());
 
         await call.CallerStartedSpeakingAsync();
         await Task.Delay(500);

@@ -87,9 +87,56 @@ public sealed class VadTests(SileroFixture silero, ITestOutputHelper output) : I
 
         var events = clip.Samples.Chunk(320).SelectMany(block => stream.Push(block)).ToList();
 
-        Assert.IsType<SpeechStarted>(events[0]);
-        Assert.IsType<SpeechEnded>(events[1]);
-        Assert.InRange(((SpeechStarted)events[0]).At.TotalSeconds, 0.17, 0.47);
+        Assert.IsType<VoiceOnset>(events[0]);
+        Assert.IsType<SpeechStarted>(events[1]);
+        Assert.IsType<SpeechEnded>(events[2]);
+        Assert.InRange(((SpeechStarted)events[1]).At.TotalSeconds, 0.17, 0.47);
+    }
+
+    [SharedDataFact]
+    public void TheFirstVoicePausesTheAgentLongBeforeSpeechIsConfirmed()
+    {
+        var clip = Segments.AsTelephone(WavFile.Read(SharedData.PathOf("audio", "jfk.wav")));
+        var stream = new VadStream(silero.Model, clip.SampleRate);
+
+        var heard = new List<(VadEvent Event, double PushedSeconds)>();
+        var pushed = 0;
+        foreach (var block in clip.Samples.Chunk(Frames.SamplesPerFrame(clip.SampleRate)))
+        {
+            pushed += block.Length;
+            heard.AddRange(stream.Push(block).Select(e => (e, (double)pushed / clip.SampleRate)));
+        }
+
+        var onset = heard.First(h => h.Event is VoiceOnset);
+        var started = heard.First(h => h.Event is SpeechStarted);
+        output.WriteLine($"onset known at {onset.PushedSeconds:0.000} s, speech confirmed at {started.PushedSeconds:0.000} s");
+        Assert.Equal(((VoiceOnset)onset.Event).At, ((SpeechStarted)started.Event).At + new VadOptions().SpeechPad);
+        // 250 ms of speech to confirm against 64 ms of voice to pause: the agent stops ~186 ms sooner.
+        Assert.InRange(started.PushedSeconds - onset.PushedSeconds, 0.15, 0.22);
+        Assert.DoesNotContain(heard, h => h.Event is FalseStart);
+    }
+
+    [SharedDataFact]
+    public void ShortBurstsOfVoiceAreNeverSpeechAndEveryPauseTheyCauseEndsInAFalseStart()
+    {
+        var clip = Segments.AsTelephone(WavFile.Read(SharedData.PathOf("audio", "jfk.wav")));
+        var silence = new float[2 * clip.SampleRate];
+        var pauses = 0;
+
+        // 150 ms cut from every tenth of a second of the first two phrases, between two seconds of silence: a cough's length.
+        for (var from = 0.3; from < 2.2; from += 0.1)
+        {
+            var burst = clip.Samples.AsSpan((int)(from * clip.SampleRate), (int)(0.15 * clip.SampleRate)).ToArray();
+            var stream = new VadStream(silero.Model, clip.SampleRate);
+            var events = silence.Concat(burst).Concat(silence).Chunk(Frames.SamplesPerFrame(clip.SampleRate))
+                .SelectMany(block => stream.Push(block)).ToList();
+
+            output.WriteLine($"{from:0.0} s: {string.Join(", ", events.Select(e => e.GetType().Name))}");
+            Assert.Equal(events.Count / 2, events.Count(e => e is VoiceOnset));
+            Assert.All(events.Chunk(2), pair => Assert.Equal([typeof(VoiceOnset), typeof(FalseStart)], pair.Select(e => e.GetType())));
+            pauses += events.Count / 2;
+        }
+        Assert.True(pauses > 0, "no burst paused the agent: the test would not see a false start");
     }
 
     [ModelFact("silero-vad")]

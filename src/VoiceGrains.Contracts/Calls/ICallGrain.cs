@@ -41,6 +41,17 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("Heard")]
     Task HeardAsync(string mark);
 
+    /// <summary>
+    /// The caller's voice was heard, not yet long enough to be sure it is speech: an agent that is speaking pauses (its
+    /// audio is cleared at the carrier) until <see cref="CallerStartedSpeakingAsync"/> or <see cref="CallerFalseStartAsync"/>.
+    /// </summary>
+    [Alias("CallerMayBeSpeaking")]
+    Task CallerMayBeSpeakingAsync();
+
+    /// <summary>The voice that paused the agent was not speech: the agent goes on, from the first sentence not fully heard.</summary>
+    [Alias("CallerFalseStart")]
+    Task CallerFalseStartAsync();
+
     /// <summary>The caller began to speak: if the agent was speaking, the caller has barged in: its speech is cut off and the call listens.</summary>
     [Alias("CallerStartedSpeaking")]
     Task CallerStartedSpeakingAsync();

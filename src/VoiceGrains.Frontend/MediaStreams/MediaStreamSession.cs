@@ -34,6 +34,7 @@ sealed partial class MediaStreamSession(
     Task sender = Task.CompletedTask;
     readonly CancellationTokenSource ending = new();
     readonly CallRecording recording = new();
+    readonly MarksAtCarrier marks = new();
     readonly System.Diagnostics.Stopwatch sinceStart = new();
     bool saidDropping;
     string? callSid;
@@ -138,7 +139,7 @@ sealed partial class MediaStreamSession(
             case MediaStreamEvent.Dtmf dtmf:
                 await PressAsync(dtmf.Digit);
                 return true;
-            case MediaStreamEvent.Mark mark:
+            case MediaStreamEvent.Mark mark when marks.Played(mark.Name):
                 await cluster.GetGrain<ICallGrain>(callSid!).HeardAsync(mark.Name);
                 return true;
             default:
@@ -275,9 +276,11 @@ sealed partial class MediaStreamSession(
                     }
                     break;
                 case AgentMark mark:
+                    marks.Sent(mark.Name);
                     await socket.SendAsync(MediaStreamReplies.Mark(streamSid, mark.Name), WebSocketMessageType.Text, true, ending.Token);
                     break;
                 case AgentClear:
+                    marks.Cleared();
                     await socket.SendAsync(MediaStreamReplies.Clear(streamSid), WebSocketMessageType.Text, true, ending.Token);
                     break;
             }

@@ -86,7 +86,10 @@ public sealed partial class CallGrain
             {
                 var mark = $"reply{reply.Number}-{reply.Sentences.Count}";
                 reply.Sentences.Add((mark, sentence));
-                await synthesizer.SpeakAsync([sentence], [mark]);
+                if (!reply.Paused)
+                {
+                    await synthesizer.SpeakAsync([sentence], [mark]);
+                }
                 if (reply.Sentences.Count == 1)
                 {
                     // Recorded once the first sentence is on its way: the status write is not on the caller's wait.
@@ -138,12 +141,9 @@ public sealed partial class CallGrain
             // Still speaking: the call listens again (or ends, if the agent said goodbye) once the carrier echoes the
             // last mark, or, if marks never come back, once the reply must have been played.
             reply.Produced = true;
-            finishTimer?.Dispose();
-            finishTimer = this.RegisterGrainTimer(FinishSpeakingAsync,
-                new GrainTimerCreationOptions(SpokenDuration.Of(said) + MarkGrace, Timeout.InfiniteTimeSpan));
-            if (reply.Heard == reply.Sentences.Count)
+            if (!reply.Paused)
             {
-                await FinishSpeakingAsync();
+                await FinishOnceHeardAsync(reply, said);
             }
         }
         else if (reply.EndsCallAs is { } outcome)
@@ -154,6 +154,35 @@ public sealed partial class CallGrain
         {
             await MoveToAsync(CallStatus.Listening);
             AwaitCaller(TimeSpan.Zero);
+        }
+    }
+
+    async Task FinishOnceHeardAsync(ReplyInProgress reply, string stillToPlay)
+    {
+        finishTimer?.Dispose();
+        finishTimer = this.RegisterGrainTimer(FinishSpeakingAsync,
+            new GrainTimerCreationOptions(SpokenDuration.Of(stillToPlay) + MarkGrace, Timeout.InfiniteTimeSpan));
+        if (reply.Heard == reply.Sentences.Count)
+        {
+            await FinishSpeakingAsync();
+        }
+    }
+
+    /// <summary>
+    /// After a false start: the sentences the caller has not fully heard are spoken again (the one that was cut off
+    /// from its beginning), with their own marks, and the reply ends as it would have.
+    /// </summary>
+    async Task SpeakRestOfReplyAsync(ReplyInProgress reply)
+    {
+        reply.Paused = false;
+        var rest = reply.Sentences.Skip(reply.Heard).ToList();
+        if (rest.Count > 0)
+        {
+            await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).SpeakAsync(rest.Select(s => s.Text).ToList(), rest.Select(s => s.Mark).ToList());
+        }
+        if (reply.Produced)
+        {
+            await FinishOnceHeardAsync(reply, string.Join(" ", rest.Select(s => s.Text)));
         }
     }
 

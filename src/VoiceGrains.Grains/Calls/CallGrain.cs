@@ -106,6 +106,28 @@ public sealed partial class CallGrain(
         return turn.Seq;
     }
 
+    public async Task CallerMayBeSpeakingAsync()
+    {
+        RequireStarted();
+        if (state.State.Status == CallStatus.Speaking && speaking is { Paused: false } reply)
+        {
+            reply.Paused = true;
+            finishTimer?.Dispose();
+            finishTimer = null;
+            await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).StopAsync();
+        }
+    }
+
+    public async Task CallerFalseStartAsync()
+    {
+        RequireStarted();
+        if (state.State.Status == CallStatus.Speaking && speaking is { Paused: true } reply)
+        {
+            Log.FalseStart(logger, CallSid, reply.Heard);
+            await SpeakRestOfReplyAsync(reply);
+        }
+    }
+
     public async Task CallerStartedSpeakingAsync()
     {
         RequireStarted();
@@ -114,7 +136,10 @@ public sealed partial class CallGrain(
             Log.BargeIn(logger, CallSid);
             replying?.Cancel();
             await MoveToAsync(CallStatus.Listening);
-            await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).StopAsync();
+            if (speaking is not { Paused: true })
+            {
+                await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).StopAsync();
+            }
             await KeepOnlyHeardAsync();
         }
     }
@@ -243,6 +268,9 @@ public sealed partial class CallGrain(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the caller barged in")]
         public static partial void BargeIn(ILogger logger, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the sound that paused the agent was not speech; it goes on after {Sentences} heard sentence(s)")]
+        public static partial void FalseStart(ILogger logger, string callSid, int sentences);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: the caller could not be transferred ({Reason})")]
         public static partial void TransferFailed(ILogger logger, string callSid, string reason);

@@ -14,6 +14,9 @@ sealed class ReplyInProgress(int number)
 
     public bool Produced { get; set; }
 
+    /// <summary>The caller's voice paused it: sentences produced meanwhile wait here until it goes on or is cut off.</summary>
+    public bool Paused { get; set; }
+
     public int? TurnSeq { get; set; }
 
     /// <summary>The agent asked to end the call (completed) or to hand the caller on (transferred) once this reply is heard.</summary>

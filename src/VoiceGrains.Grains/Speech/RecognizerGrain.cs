@@ -10,10 +10,11 @@ using VoiceGrains.Speech.Vad;
 namespace VoiceGrains.Grains.Speech;
 
 /// <summary>
-/// Listens to one call's audio-in stream: Silero VAD at 8 kHz on the inference pool, speech start reported to the
-/// call at once (barge-in), each utterance (with its pre-roll) resampled to 16 kHz and recognized on the pool,
-/// then appended to the call as a caller turn with its recognition time. Recognition runs alongside listening,
-/// so the VAD keeps up while a long utterance is transcribed; results are reported in utterance order.
+/// Listens to one call's audio-in stream: Silero VAD at 8 kHz on the inference pool; the first voice (the agent
+/// pauses), a false start (it goes on) and speech start (barge-in) reported to the call at once; each utterance
+/// (with its pre-roll) resampled to 16 kHz and recognized on the pool, then appended to the call as a caller turn
+/// with its recognition time. Recognition runs alongside listening, so the VAD keeps up while a long utterance is
+/// transcribed; results are reported in utterance order.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.AudioIn)]
 public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<RecognizerGrain> logger)
@@ -49,6 +50,12 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
         {
             switch (e)
             {
+                case VoiceOnset:
+                    await GrainFactory.GetGrain<ICallGrain>(CallSid).CallerMayBeSpeakingAsync();
+                    break;
+                case FalseStart:
+                    await GrainFactory.GetGrain<ICallGrain>(CallSid).CallerFalseStartAsync();
+                    break;
                 case SpeechStarted:
                     await GrainFactory.GetGrain<ICallGrain>(CallSid).CallerStartedSpeakingAsync();
                     break;

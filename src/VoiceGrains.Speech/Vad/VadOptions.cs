@@ -13,6 +13,12 @@ public sealed record VadOptions
     /// <summary>Speech shorter than this (a cough, a click) is never reported.</summary>
     public TimeSpan MinSpeech { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Voice this long already pauses an agent that is speaking (barge-in), before <see cref="MinSpeech"/> decides
+    /// whether it is speech: the caller is not talked over, and a cough only costs the agent a restart of its sentence.
+    /// </summary>
+    public TimeSpan MinInterruption { get; init; } = TimeSpan.FromMilliseconds(64);
+
     /// <summary>Silence needed to end a segment; pauses inside a sentence are shorter.</summary>
     public TimeSpan MinSilence { get; init; } = TimeSpan.FromMilliseconds(300);
 
@@ -25,7 +31,7 @@ public sealed record VadOptions
         {
             throw new ArgumentException($"VAD thresholds must satisfy 0 < negative ({NegativeThreshold}) <= threshold ({Threshold}) < 1.");
         }
-        if (MinSpeech < TimeSpan.Zero || MinSilence < TimeSpan.Zero || SpeechPad < TimeSpan.Zero)
+        if (MinSpeech < TimeSpan.Zero || MinInterruption < TimeSpan.Zero || MinSilence < TimeSpan.Zero || SpeechPad < TimeSpan.Zero)
         {
             throw new ArgumentException("VAD durations cannot be negative.");
         }

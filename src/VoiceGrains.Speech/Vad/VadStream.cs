@@ -20,6 +20,7 @@ public sealed class VadStream
 
     long processed;            // samples scored so far
     long? candidateStart;      // first sample of speech not yet long enough to report
+    bool onsetReported;        // a VoiceOnset for the candidate has gone out
     long? speechStart;         // reported segment start (unpadded)
     long? silenceStart;        // where the current run of silence inside a segment began
     double probabilitySum;
@@ -103,17 +104,28 @@ public sealed class VadStream
             }
             else if (probability < options.NegativeThreshold)
             {
+                if (onsetReported)
+                {
+                    events.Add(new FalseStart());
+                }
                 candidateStart = null;
+                onsetReported = false;
                 probabilitySum = probabilityCount = 0;
                 return;
             }
             if (candidateStart is { } candidate)
             {
                 Accumulate(probability);
+                if (!onsetReported && processed - candidate >= Math.Min(Samples(options.MinInterruption), minSpeech))
+                {
+                    onsetReported = true;
+                    events.Add(new VoiceOnset(Time(candidate)));
+                }
                 if (processed - candidate >= minSpeech)
                 {
                     speechStart = candidate;
                     candidateStart = null;
+                    onsetReported = false;
                     events.Add(new SpeechStarted(Time(Math.Max(0, candidate - Samples(options.SpeechPad)))));
                 }
             }
