@@ -22,6 +22,21 @@ public sealed class CustomerGrainTests(InProcessSilo silo) : IClassFixture<InPro
     }
 
     [Fact]
+    public async Task ATransferThatFailsAfterTheCallEndedIsWhatTheCustomersHistorySays()
+    {
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        var started = await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100003", "+15550100000"));
+        await call.EndAsync("transferred");
+
+        await call.TransferFailedAsync("Twilio answered 500");
+
+        var context = await silo.Grains.GetGrain<ICustomerGrain>(started.CustomerId!.Value).GetContextAsync();
+        Assert.Equal("transfer_failed", Assert.Single(context.RecentCalls, c => c.CallSid == sid).Outcome);
+        Assert.Equal("transfer_failed", (await call.GetSnapshotAsync())!.Outcome);
+    }
+
+    [Fact]
     public async Task FollowUpsAreStoredAndClosed()
     {
         var customerId = await silo.Database.ScalarAsync<long>("SELECT id FROM customers WHERE phone = '+15550100011'");

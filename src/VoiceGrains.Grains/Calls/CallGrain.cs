@@ -183,6 +183,10 @@ public sealed partial class CallGrain(
         state.State.Outcome = "transfer_failed";
         await state.WriteStateAsync();
         await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+        if ((state.State.IdentifiedCustomerId ?? state.State.CustomerId) is { } customerId)
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(customerId).CorrectCallOutcomeAsync(CallSid, state.State.Outcome);
+        }
     }
 
     public async Task<string> IssueMediaTokenAsync(TimeSpan lifetime)
