@@ -46,5 +46,9 @@ static class LiveCallBenchmark
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromMinutes(5));
         var summary = cli.Output.Split('\n').Where(line => line.Contains("p50", StringComparison.Ordinal) || line.Contains("failed", StringComparison.OrdinalIgnoreCase));
         Console.WriteLine($"{label} ({calls} call(s), exit {exitCode}): {string.Join(" / ", summary)}");
+        if (exitCode != 0)
+        {
+            Console.WriteLine(cli.Output);
+        }
     }
 }
