@@ -10,7 +10,8 @@ namespace VoiceGrains.ScriptedSilo;
 /// a call is "heard" as the Nth spoken line of the call script the simulator speaks, so conversation-level tests run
 /// everything else for real. The script is <c>{ScriptedRecognizer:Scripts}/{callSid}.txt</c> when a test wrote one
 /// for its call, else <c>ScriptedRecognizer:Script</c>. A WAV line is heard as nothing. The call is the recognizer
-/// grain asking (Orleans' current grain context), whose key is the call sid.
+/// grain asking (Orleans' current grain context), whose key is the call sid. It counts utterances, so a line the VAD
+/// cuts in two (a pause between sentences longer than Speech:Vad:MinSilence) puts every later line out of step.
 /// </summary>
 public sealed partial class ScriptedCallRecognizerForTests(string? defaultScript, string? scriptsFolder, IGrainContextAccessor grains, ILogger logger)
     : ISpeechRecognizer
