@@ -23,8 +23,12 @@ public static class Extensions
 
     static readonly string[] OrleansMeters = ["Microsoft.Orleans"];
 
-    static readonly string[] OrleansSources =
-        ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+    /// <summary>
+    /// Spans of application grain calls only. Orleans' runtime source traces its own calls too, among them each
+    /// stream pulling agent's poll of its queue (every 5 ms, eight queues per silo): ~80 KB/s per idle silo sent to
+    /// the dashboard, which then took ~80% of one of this machine's 2 cores with no call running (BENCHMARKS.md).
+    /// </summary>
+    static readonly string[] OrleansSources = ["Microsoft.Orleans.Application"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
