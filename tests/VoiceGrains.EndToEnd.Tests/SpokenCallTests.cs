@@ -68,6 +68,31 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
         Assert.True(Voiced(mixed) > Voiced(caller) + 5.0, $"mix {Voiced(mixed):0.0} s, caller {Voiced(caller):0.0} s");
     }
 
+    [SharedDataFact]
+    public async Task ACoughWhileTheAgentTalksPausesItAndTheAgentGoesOnWithNothingCut()
+    {
+        // 200 ms of a real voice (testdata/audio/jfk.wav from 1.6 s) between silences: voice, too short to be speech.
+        // Whether Silero hears a burst this short at all depends on the burst and on where its 32 ms windows fall; this
+        // one paused the agent and ended as a false start wherever its windows fell (checked offline, 5 offsets).
+        var jfk = WavFile.Read(SharedData.PathOf("audio", "jfk.wav"));
+        var cough = Path.Combine(cluster.Recordings, $"cough-{Guid.NewGuid():N}.wav");
+        WavFile.Write(cough, new AudioClip(
+            [.. new float[jfk.SampleRate / 5], .. jfk.Samples.AsSpan(jfk.SampleRate * 16 / 10, jfk.SampleRate / 5), .. new float[jfk.SampleRate / 5]],
+            jfk.SampleRate));
+
+        var call = await cluster.CallAsync(["Where is my order 10002?", $"[barge-in] {cough}"]);
+
+        var heard = string.Join("\n", call.Turns.Select(t => $"{t.Line} | clear {t.BargeInClearMs} | agent again after {t.VoiceToVoiceMs}"));
+        // The agent was paused (the carrier's buffer cleared) and then spoke again: the cough was not a turn.
+        Assert.True(call.Turns[1].BargeInClearMs is not null, heard);
+        Assert.True(call.Turns[1].VoiceToVoiceMs is not null, heard);
+        var record = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{call.CallSid}"));
+        var turns = record.GetProperty("turns").EnumerateArray().ToList();
+        Assert.Equal(["agent", "caller", "agent"], turns.Select(t => t.GetProperty("speaker").GetString()));
+        Assert.False(turns[2].GetProperty("interrupted").GetBoolean());
+        Assert.Contains("tracking number", turns[2].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ACallerWhoAsksForAPersonIsMovedToTheTransferNumberThroughTwilio()
     {
