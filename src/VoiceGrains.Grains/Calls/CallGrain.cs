@@ -27,6 +27,9 @@ public sealed partial class CallGrain(
     IOptions<CallOptions> options,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
+    /// <summary>Far longer than the VAD takes to call a voice speech or a false start (250 ms of it).</summary>
+    static readonly TimeSpan UnresolvedPause = TimeSpan.FromSeconds(3);
+
     string CallSid => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -112,8 +115,10 @@ public sealed partial class CallGrain(
         if (state.State.Status == CallStatus.Speaking && speaking is { Paused: false } reply)
         {
             reply.Paused = true;
+            // The VAD always follows a voice onset with speech or a false start, unless its grain is lost with a silo:
+            // a pause nobody resolves ends as a false start rather than leaving the caller in silence.
             finishTimer?.Dispose();
-            finishTimer = null;
+            finishTimer = this.RegisterGrainTimer(CallerFalseStartAsync, new GrainTimerCreationOptions(UnresolvedPause, Timeout.InfiniteTimeSpan));
             await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).StopAsync();
         }
     }
