@@ -121,36 +121,8 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         Assert.Contains("goodbye", snapshot.Turns[2].Text);
     }
 
-    [Fact]
-    public async Task ABargeInKeepsOnlyTheSentencesTheCarrierSaysWereHeard()
-    {
-        var sid = NewSid();
-        var speech = await silo.ListenToAgentAsync(sid);
-        var call = silo.Grains.GetGrain<ICallGrain>(sid);
-        var diego = await silo.Database.ScalarAsync<string>("SELECT phone FROM customers WHERE name = 'Diego Brown' AND zip = '98101'");
-        await call.StartAsync(new CallStart(CallDirection.Inbound, diego, "+15550100000"));
-
-        await call.HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
-        var whole = (await WaitForTurnsAsync(call, 2)).Turns[1].Text;
-        await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentMark>().Any(m => m.Name == "reply1-0"));
-        await call.HeardAsync("reply1-0");          // the carrier's echo: the first sentence has been played
-        await call.CallerStartedSpeakingAsync();
-        var snapshot = (await call.GetSnapshotAsync())!;
-
-        Assert.StartsWith("Hi Diego, I see you're calling from the number on your account.", whole);
-        Assert.Equal("Hi Diego, I see you're calling from the number on your account.", snapshot.Turns[1].Text);
-        Assert.True(snapshot.Turns[1].Interrupted);
-        Assert.Equal(CallStatus.Listening, snapshot.Status);
-        Assert.True(await silo.Database.ScalarAsync<bool>($"SELECT interrupted AND text = '{snapshot.Turns[1].Text.Replace("'", "''")}' FROM call_turns WHERE call_sid = '{sid}' AND seq = 1"));
-        await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentClear>().Any());
-        lock (speech)
-        {
-            Assert.IsType<AgentClear>(speech[^1]);
-        }
-    }
-
-    /// <summary>Diego asks about his order; the agent's first sentence is heard, then a voice pauses it.</summary>
-    async Task<(ICallGrain Call, List<AgentAudio> Speech, string WholeReply, int ClearedAt)> PauseTheOrderReplyAsync()
+    /// <summary>Diego asks about his order, and the carrier echoes the mark after the agent's first sentence.</summary>
+    async Task<(string Sid, ICallGrain Call, List<AgentAudio> Speech, string WholeReply)> HearTheOrderReplysFirstSentenceAsync()
     {
         var sid = NewSid();
         var speech = await silo.ListenToAgentAsync(sid);
@@ -161,6 +133,40 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         var whole = (await WaitForTurnsAsync(call, 2)).Turns[1].Text;
         await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentMark>().Any(m => m.Name == "reply1-0"));
         await call.HeardAsync("reply1-0");
+        return (sid, call, speech, whole);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ABargeInKeepsOnlyTheSentencesTheCarrierSaysWereHeard(bool pausedByTheFirstVoice)
+    {
+        var (sid, call, speech, whole) = await HearTheOrderReplysFirstSentenceAsync();
+        if (pausedByTheFirstVoice)
+        {
+            await call.CallerMayBeSpeakingAsync();
+        }
+
+        await call.CallerStartedSpeakingAsync();
+
+        var snapshot = (await call.GetSnapshotAsync())!;
+        Assert.StartsWith("Hi Diego, I see you're calling from the number on your account.", whole);
+        Assert.Equal("Hi Diego, I see you're calling from the number on your account.", snapshot.Turns[1].Text);
+        Assert.True(snapshot.Turns[1].Interrupted);
+        Assert.Equal(CallStatus.Listening, snapshot.Status);
+        Assert.True(await silo.Database.ScalarAsync<bool>($"SELECT interrupted AND text = '{snapshot.Turns[1].Text.Replace("'", "''")}' FROM call_turns WHERE call_sid = '{sid}' AND seq = 1"));
+        await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentClear>().Any());
+        lock (speech)
+        {
+            Assert.IsType<AgentClear>(speech[^1]);
+            Assert.Single(speech.OfType<AgentClear>());
+        }
+    }
+
+    /// <summary>The order reply, its first sentence heard, paused by a voice: where the carrier was told to clear.</summary>
+    async Task<(ICallGrain Call, List<AgentAudio> Speech, string WholeReply, int ClearedAt)> PauseTheOrderReplyAsync()
+    {
+        var (_, call, speech, whole) = await HearTheOrderReplysFirstSentenceAsync();
 
         await call.CallerMayBeSpeakingAsync();
 
