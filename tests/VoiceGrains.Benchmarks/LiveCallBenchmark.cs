@@ -40,15 +40,14 @@ static class LiveCallBenchmark
 
     static async Task CallAsync(string script, Uri address, int calls, string label)
     {
-        var dll = Path.Combine(RepositoryPaths.ProjectOutput("VoiceGrains.Cli"), "voicegrains.dll");
-        await using var cli = HostProcess.Start(dll, new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = TwilioRestServer.AuthToken },
+        var (exitCode, output) = await VoiceGrainsCommand.RunAsync(
+            new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = TwilioRestServer.AuthToken }, TimeSpan.FromMinutes(5),
             "call", "--script", script, "--url", address.ToString(), "--concurrency", calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromMinutes(5));
-        var summary = cli.Output.Split('\n').Where(line => line.Contains("p50", StringComparison.Ordinal) || line.Contains("failed", StringComparison.OrdinalIgnoreCase));
+        var summary = output.Split('\n').Where(line => line.Contains("p50", StringComparison.Ordinal) || line.Contains("failed", StringComparison.OrdinalIgnoreCase));
         Console.WriteLine($"{label} ({calls} call(s), exit {exitCode}): {string.Join(" / ", summary)}");
         if (exitCode != 0)
         {
-            Console.WriteLine(cli.Output);
+            Console.WriteLine(output);
         }
     }
 }

@@ -5,13 +5,8 @@ namespace VoiceGrains.Cli.Tests;
 /// <summary><c>voicegrains chat</c> as a user runs it: a process, a seeded database, a script of caller lines.</summary>
 public sealed class ChatCommandTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
-    static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] arguments)
-    {
-        var dll = Path.Combine(RepositoryPaths.ProjectOutput("VoiceGrains.Cli"), "voicegrains.dll");
-        await using var cli = HostProcess.Start(dll, new Dictionary<string, string?> { ["ConnectionStrings__voicegrains"] = connectionString }, arguments);
-        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(90));
-        return (exitCode, cli.Output);
-    }
+    static Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] arguments) =>
+        VoiceGrainsCommand.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__voicegrains"] = connectionString }, TimeSpan.FromSeconds(90), arguments);
 
     [Fact]
     public async Task AScriptedChatLooksUpAnOrderBooksAndPrintsEveryReplyAndFunctionCallAsJson()

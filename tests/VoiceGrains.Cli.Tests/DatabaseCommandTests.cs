@@ -2,18 +2,8 @@ namespace VoiceGrains.Cli.Tests;
 
 public sealed class DatabaseCommandTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
-    static async Task<(int ExitCode, string Output)> RunAsync(string? connectionString, params string[] arguments)
-    {
-        var dll = Path.Combine(RepositoryPaths.ProjectOutput("VoiceGrains.Cli"), "voicegrains.dll");
-        var environment = new Dictionary<string, string?>();
-        if (connectionString is not null)
-        {
-            environment["ConnectionStrings__voicegrains"] = connectionString;
-        }
-        await using var cli = HostProcess.Start(dll, environment, arguments);
-        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        return (exitCode, cli.Output);
-    }
+    static Task<(int ExitCode, string Output)> RunAsync(string? connectionString, params string[] arguments) =>
+        VoiceGrainsCommand.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__voicegrains"] = connectionString }, TimeSpan.FromSeconds(60), arguments);
 
     [Fact]
     public async Task MigrateSeedAndStatusTellWhatTheyDid()

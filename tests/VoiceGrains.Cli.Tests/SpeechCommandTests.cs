@@ -4,13 +4,8 @@ namespace VoiceGrains.Cli.Tests;
 
 public sealed class SpeechCommandTests
 {
-    static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
-    {
-        var dll = Path.Combine(RepositoryPaths.ProjectOutput("VoiceGrains.Cli"), "voicegrains.dll");
-        await using var cli = HostProcess.Start(dll, new Dictionary<string, string?>(), arguments);
-        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        return (exitCode, cli.Output);
-    }
+    static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
+        VoiceGrainsCommand.RunAsync(new Dictionary<string, string?>(), TimeSpan.FromSeconds(60), arguments);
 
     [SharedDataFact]
     public async Task VadPrintsTheSegmentsOfARecordingAsJson()

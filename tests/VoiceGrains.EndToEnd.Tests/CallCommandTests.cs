@@ -7,13 +7,8 @@ namespace VoiceGrains.EndToEnd.Tests;
 [Collection(LiveCallCollection.Name)]
 public sealed class CallCommandTests(LiveCallCluster cluster)
 {
-    static async Task<(int ExitCode, string Output)> RunAsync(string? authToken, params string[] arguments)
-    {
-        var dll = Path.Combine(RepositoryPaths.ProjectOutput("VoiceGrains.Cli"), "voicegrains.dll");
-        await using var cli = HostProcess.Start(dll, new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = authToken }, arguments);
-        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromMinutes(3));
-        return (exitCode, cli.Output);
-    }
+    static Task<(int ExitCode, string Output)> RunAsync(string? authToken, params string[] arguments) =>
+        VoiceGrainsCommand.RunAsync(new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = authToken }, TimeSpan.FromMinutes(3), arguments);
 
     [Fact]
     public async Task TwoConcurrentCallsOfTheExampleScriptReportEveryTurnWithLatencyPercentilesAsJson()
