@@ -51,7 +51,10 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
                 queue.Writer.TryWrite((sentences[i], marks?[i]));
             }
         }
-        speaker ??= SpeakQueuedAsync(speaking.Token);
+        if (speaker is null || speaker.IsCompleted)
+        {
+            speaker = SpeakQueuedAsync(speaking.Token);
+        }
         return Task.CompletedTask;
     }
 
@@ -68,7 +71,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         }
         speaker = null;
         speaking = new CancellationTokenSource();
-        await AudioOut().OnNextAsync(new AgentClear());
+        await SendAsync(new AgentClear());
     }
 
     public async Task HangUpAsync(string? transferTo)
@@ -78,7 +81,9 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
 
     async Task SpeakQueuedAsync(CancellationToken cancellationToken)
     {
-        var output = Channel.CreateBounded<SpeechOutput>(FramesPerBatch);
+        // Unbounded, so each sentence is synthesized as soon as it is queued: bounded to a batch, the next sentence was
+        // synthesized only when the last was nearly played, so a busy inference pool could leave a gap in the agent's voice.
+        var output = Channel.CreateUnbounded<SpeechOutput>();
         var synthesizer = new SpeechSynthesizer(speech.Voice!, speech.Pool);
         var producing = synthesizer.SpeakAsync(Sentences(cancellationToken), output.Writer, cancellationToken)
             .ContinueWith(t => output.Writer.TryComplete(t.Exception), TaskScheduler.Current);
@@ -100,7 +105,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
                 {
                     await PublishAsync(batch, clock, cancellationToken);
                     var mark = marksInSynthesis.Count > 0 ? marksInSynthesis.Dequeue() : null;
-                    await AudioOut().OnNextAsync(new AgentMark(mark ?? $"sentence-{spoken}"));
+                    await SendAsync(new AgentMark(mark ?? $"sentence-{spoken}"));
                     spoken++;
                 }
             }
@@ -108,6 +113,11 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Log.Interrupted(logger, CallSid);
+        }
+        catch (Exception e)
+        {
+            // Nobody awaits the speaker but a stop; the next sentence starts a new one.
+            Log.SpeakingFailed(logger, e, CallSid);
         }
         await producing;
     }
@@ -137,9 +147,26 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         {
             await Task.Delay(ahead, cancellationToken);
         }
-        await AudioOut().OnNextAsync(new AgentSpeech(batch.ToArray()));
+        await SendAsync(new AgentSpeech(batch.ToArray()));
         clock.Sent += TimeSpan.FromSeconds((double)batch.Count / Frames.TelephonyRate);
         batch.Clear();
+    }
+
+    /// <summary>
+    /// Publishes on audio-out. While a silo dies, the stream's queue may be out of reach for a few seconds: what is
+    /// spoken then is lost (logged), but the speaker goes on, so the caller hears the agent again once the queue is back.
+    /// Before, one failed publish ended the speaker and the agent fell silent for the rest of the call.
+    /// </summary>
+    async Task SendAsync(AgentAudio audio)
+    {
+        try
+        {
+            await AudioOut().OnNextAsync(audio);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            Log.AudioLost(logger, CallSid, e.GetType().Name);
+        }
     }
 
     /// <summary>Audio sent so far against time passed since speaking began.</summary>
@@ -159,6 +186,12 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
     {
         [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: no voice is available, so the agent cannot be heard")]
         public static partial void CannotSpeak(ILogger logger, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: speaking failed; the sentences queued so far are lost")]
+        public static partial void SpeakingFailed(ILogger logger, Exception exception, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: agent audio could not be published ({Error}); the agent goes on")]
+        public static partial void AudioLost(ILogger logger, string callSid, string error);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: speech stopped (barge-in)")]
         public static partial void Interrupted(ILogger logger, string callSid);
