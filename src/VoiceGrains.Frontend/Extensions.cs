@@ -23,7 +23,8 @@ public static class Extensions
             .UseConnectionRetryFilter<GatewayRetryFilter>()
             .AddMemoryStreams(StreamNames.AudioProvider));
         builder.Services.AddOptions<MediaStreamOptions>().BindConfiguration(MediaStreamOptions.Section)
-            .Validate(o => o.BatchFrames is >= 1 and <= 50 && o.MaxMessageBytes >= 1024 && o.MaxBadMessages >= 0, "MediaStreams settings are out of range")
+            .Validate(o => o.BatchFrames is >= 1 and <= 50 && o.MaxMessageBytes >= 1024 && o.MaxBadMessages >= 0
+                && o.ClusterTimeout > TimeSpan.Zero && o.SubscriptionCheck >= TimeSpan.FromMilliseconds(100), "MediaStreams settings are out of range")
             .ValidateOnStart();
         builder.Services.AddSingleton<GatewayRetryFilter>();
         builder.Services.AddOptions<RecordingOptions>().BindConfiguration(RecordingOptions.Section)

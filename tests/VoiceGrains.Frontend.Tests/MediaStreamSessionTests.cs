@@ -269,6 +269,51 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend)
         Assert.Equal(WebSocketCloseStatus.NormalClosure, await WaitForCloseAsync(socket));
     }
 
+    [SharedDataFact]
+    public async Task AgentAudioFindsTheCallerAgainAfterTheClusterDropsTheSubscription()
+    {
+        // While a silo dies, a stream pulling agent that cannot reach the front end removes its subscription from
+        // pub/sub for good. The same removal is made here by hand; the session subscribes again and audio goes on.
+        var (sid, token) = await NewCallAsync();
+        var received = await ListenAsync(sid, []);
+        var lines = Session(sid, token);
+        using var socket = await ConnectAsync();
+        foreach (var line in lines.Take(12))
+        {
+            await SendAsync(socket, line);
+        }
+        await WaitForAsync(() => { lock (received) { return received.Count > 0; } });   // the session has started
+        await DrainGreetingAsync(socket);
+        var audioOut = Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, sid));
+        var dropped = await audioOut.GetAllSubscriptionHandles();
+        foreach (var handle in dropped)
+        {
+            await handle.UnsubscribeAsync();
+        }
+
+        // Marks published until one reaches the carrier: those sent before the session subscribes again are lost.
+        using var waiting = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var publishing = Task.Run(async () =>
+        {
+            while (!waiting.IsCancellationRequested)
+            {
+                await audioOut.OnNextAsync(new AgentMark("after-the-drop"));
+                await Task.Delay(250);
+            }
+        });
+        var buffer = new byte[4096];
+        var result = await socket.ReceiveAsync(buffer, waiting.Token);
+        var heard = JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count))!;
+        await waiting.CancelAsync();
+        await publishing;
+
+        Assert.Single(dropped);
+        Assert.Equal("after-the-drop", (string?)heard["mark"]?["name"]);
+        Assert.Single(await audioOut.GetAllSubscriptionHandles());
+        await SendAsync(socket, lines[^1]);
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, await WaitForCloseAsync(socket));
+    }
+
     /// <summary>The property paths of a message, values left out: what "shaped as documented" means.</summary>
     static string Shape(JsonNode node, string path = "") => node switch
     {

@@ -16,4 +16,18 @@ public sealed class MediaStreamOptions
 
     /// <summary>Unusable messages tolerated before the stream is closed as broken.</summary>
     public int MaxBadMessages { get; set; } = 50;
+
+    /// <summary>
+    /// How long the media loop waits on the cluster (publishing caller audio, reporting a heard mark) before it goes
+    /// on without the answer. A call that went to a silo as it died is answered by nobody until Orleans' 30 s response
+    /// timeout, and the caller went unheard all that while (measured after a kill); unpublished audio is sent again
+    /// with the next frame, and a lost mark only delays the call's turn by the grace it gives marks.
+    /// </summary>
+    public TimeSpan ClusterTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How often a session makes sure the cluster still delivers its call's agent audio to it (see
+    /// AgentAudioSubscription): after a silo dies, the caller may hear nothing for up to this long.
+    /// </summary>
+    public TimeSpan SubscriptionCheck { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -40,7 +40,7 @@ sealed partial class MediaStreamSession(
     string? callSid;
     string streamSid = "";
     IAsyncStream<CallerAudio>? audioIn;
-    StreamSubscriptionHandle<AgentAudio>? audioOut;
+    AgentAudioSubscription? audioOut;
     long lastSequence;
     long batchStart;
     readonly MemoryStream batch = new();
@@ -73,7 +73,7 @@ sealed partial class MediaStreamSession(
         {
             if (audioOut is not null)
             {
-                await audioOut.UnsubscribeAsync();
+                await audioOut.DisposeAsync();
             }
             // Agent audio still queued is not worth waiting for once the session is over: a send to a socket the
             // carrier no longer reads could otherwise hold up the end of the call.
@@ -140,7 +140,7 @@ sealed partial class MediaStreamSession(
                 await PressAsync(dtmf.Digit);
                 return true;
             case MediaStreamEvent.Mark mark when marks.Played(mark.Name):
-                await cluster.GetGrain<ICallGrain>(callSid!).HeardAsync(mark.Name);
+                await cluster.GetGrain<ICallGrain>(callSid!).HeardAsync(mark.Name).WaitAsync(options.ClusterTimeout);
                 return true;
             default:
                 return true;
@@ -162,7 +162,8 @@ sealed partial class MediaStreamSession(
         var streams = cluster.GetStreamProvider(StreamNames.AudioProvider);
         audioIn = streams.GetStream<CallerAudio>(StreamId.Create(StreamNames.AudioIn, callSid));
         sender = SendQueuedAsync();
-        audioOut = await streams.GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, callSid)).SubscribeAsync((audio, _) => QueueAsync(audio));
+        audioOut = await AgentAudioSubscription.StartAsync(
+            streams.GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, callSid)), QueueAsync, options.SubscriptionCheck, callSid, logger);
         try
         {
             await call.GreetAsync();
@@ -319,7 +320,8 @@ sealed partial class MediaStreamSession(
     {
         if (batch.Length > 0 && audioIn is not null)
         {
-            await audioIn.OnNextAsync(new CallerAudio(batchStart, batch.ToArray()));
+            // Unpublished audio stays in the batch and goes with the next frame.
+            await audioIn.OnNextAsync(new CallerAudio(batchStart, batch.ToArray())).WaitAsync(options.ClusterTimeout);
             batch.SetLength(0);
         }
     }
