@@ -12,6 +12,12 @@ sealed class CarrierPlayback
 
     public bool IsEmpty => buffered.Count == 0;
 
+    /// <summary>
+    /// Whether what played last ended a sentence (its mark came next), as it does when the agent stops on purpose;
+    /// false while audio stopped mid-sentence (a stall on the way), which a caller does not take for the agent being done.
+    /// </summary>
+    public bool AtSentenceEnd { get; private set; } = true;
+
     public void Add(byte[] frame) => buffered.Enqueue(frame);
 
     public void AddMark(string name) => buffered.Enqueue(name);
@@ -22,7 +28,9 @@ sealed class CarrierPlayback
         var reached = TakeMarks();
         if (buffered.TryDequeue(out _))
         {
-            reached.AddRange(TakeMarks());
+            var ended = TakeMarks();
+            AtSentenceEnd = ended.Count > 0;
+            reached.AddRange(ended);
         }
         return reached;
     }
@@ -32,6 +40,7 @@ sealed class CarrierPlayback
     {
         var pending = buffered.OfType<string>().ToList();
         buffered.Clear();
+        AtSentenceEnd = true;
         return pending;
     }
 

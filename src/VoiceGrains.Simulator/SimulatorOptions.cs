@@ -19,7 +19,7 @@ public sealed record SimulatorOptions
     /// <summary>How long the agent has been audible before a [barge-in] line starts.</summary>
     public TimeSpan BargeInAfter { get; init; } = TimeSpan.FromMilliseconds(700);
 
-    /// <summary>Agent audio that stops for this long, with everything played, means the agent has finished.</summary>
+    /// <summary>Agent audio that stops for this long, with everything played up to a sentence's end, means the agent has finished.</summary>
     public TimeSpan ReplyGap { get; init; } = TimeSpan.FromMilliseconds(800);
 
     /// <summary>A reply not begun this long after the caller's line is reported as missing.</summary>

@@ -32,4 +32,23 @@ public sealed class CarrierPlaybackTests
         Assert.True(playback.IsEmpty);
         Assert.Empty(playback.Tick());
     }
+
+    [Fact]
+    public void AudioThatRunsOutMidSentenceIsNotTheEndOfOne()
+    {
+        var playback = new CarrierPlayback();
+        playback.Add(new byte[160]);
+        playback.Add(new byte[160]);
+
+        playback.Tick();
+        playback.Tick();
+        var stalled = playback.AtSentenceEnd;
+        playback.Add(new byte[160]);
+        playback.AddMark("sentence-0");
+        playback.Tick();
+
+        Assert.False(stalled);
+        Assert.True(playback.AtSentenceEnd);
+        Assert.True(playback.IsEmpty);
+    }
 }
