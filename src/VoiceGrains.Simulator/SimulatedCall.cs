@@ -143,17 +143,19 @@ public sealed partial class SimulatedCall
             else
             {
                 await SpeakAsync(clip, cancellationToken);
+                if (line.BargeIn)
+                {
+                    await ClearedAsync(cancellationToken);
+                }
                 lock (gate)
                 {
-                    replyWanted = voiceEndedAt;
+                    // The reply is what the agent says once the caller's voice has ended and it has stopped for it:
+                    // the rest of the reply the caller talked over is not an answer.
+                    replyWanted = clearedAt > voiceEndedAt ? clearedAt : voiceEndedAt;
                     bargeIn = line.BargeIn && clearedAt is { } cleared ? cleared - voiceStartedAt : null;
                 }
             }
             var latency = await ReplyStartAsync(cancellationToken);
-            lock (gate)
-            {
-                bargeIn ??= line.BargeIn && clearedAt is { } cleared ? cleared - voiceStartedAt : null;
-            }
             var turn = new TurnReport(line.Text, line.BargeIn, latency, bargeIn);
             turns.Add(turn);
             if (options.TurnCompleted is { } told)
@@ -183,6 +185,25 @@ public sealed partial class SimulatedCall
             lineSpoken = done;
         }
         return done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// After a line spoken over the agent: waits for the server's <c>clear</c>, which may come after a short sound
+    /// (a cough) has already ended, for up to the reply gap; a server that has not cleared by then did not react.
+    /// </summary>
+    async Task ClearedAsync(CancellationToken cancellationToken)
+    {
+        while (!serverClosed)
+        {
+            lock (gate)
+            {
+                if (clearedAt is not null || voiceEndedAt is not { } ended || Now - ended >= options.ReplyGap.TotalMilliseconds)
+                {
+                    return;
+                }
+            }
+            await Task.Delay(Frames.Milliseconds, cancellationToken);
+        }
     }
 
     /// <summary>Milliseconds from the moment a reply was wanted to its first audio frame; null if none came in time.</summary>
