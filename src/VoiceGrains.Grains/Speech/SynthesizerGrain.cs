@@ -81,9 +81,10 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
 
     async Task SpeakQueuedAsync(CancellationToken cancellationToken)
     {
-        // Unbounded, so each sentence is synthesized as soon as it is queued: bounded to a batch, the next sentence was
-        // synthesized only when the last was nearly played, so a busy inference pool could leave a gap in the agent's voice.
-        var output = Channel.CreateUnbounded<SpeechOutput>();
+        // Bounded to one batch, so a sentence is synthesized only shortly before it is needed. Synthesizing a whole reply
+        // at once (an unbounded channel) put bursts of jobs on the inference pool that the other calls' VAD and first
+        // sentences waited behind: voice-to-voice p95 at 8 calls rose to 765 and 944 ms (BENCHMARKS.md).
+        var output = Channel.CreateBounded<SpeechOutput>(FramesPerBatch);
         var synthesizer = new SpeechSynthesizer(speech.Voice!, speech.Pool);
         var producing = synthesizer.SpeakAsync(Sentences(cancellationToken), output.Writer, cancellationToken)
             .ContinueWith(t => output.Writer.TryComplete(t.Exception), TaskScheduler.Current);
