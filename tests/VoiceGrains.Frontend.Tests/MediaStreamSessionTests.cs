@@ -229,20 +229,27 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend)
         }
     }
 
-    [SharedDataFact]
-    public async Task AgentAudioGoesToTwilioAsFramesMarksAndClearsShapedAsDocumented()
+    /// <summary>A media session past its start and the agent's greeting, with the call's audio-out stream to speak on.</summary>
+    async Task<(WebSocket Socket, List<string> Lines, IAsyncStream<AgentAudio> AudioOut)> StartedSessionAsync()
     {
         var (sid, token) = await NewCallAsync();
         var received = await ListenAsync(sid, []);
         var lines = Session(sid, token);
-        using var socket = await ConnectAsync();
+        var socket = await ConnectAsync();
         foreach (var line in lines.Take(12))
         {
             await SendAsync(socket, line);
         }
         await WaitForAsync(() => { lock (received) { return received.Count > 0; } });   // the session has started
         await DrainGreetingAsync(socket);
-        var audioOut = Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, sid));
+        return (socket, lines, Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, sid)));
+    }
+
+    [SharedDataFact]
+    public async Task AgentAudioGoesToTwilioAsFramesMarksAndClearsShapedAsDocumented()
+    {
+        var (socket, lines, audioOut) = await StartedSessionAsync();
+        using var disposing = socket;
         var speech = Enumerable.Range(0, 480).Select(i => (byte)i).ToArray();
 
         await audioOut.OnNextAsync(new AgentSpeech(speech));
@@ -274,17 +281,8 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend)
     {
         // While a silo dies, a stream pulling agent that cannot reach the front end removes its subscription from
         // pub/sub for good. The same removal is made here by hand; the session subscribes again and audio goes on.
-        var (sid, token) = await NewCallAsync();
-        var received = await ListenAsync(sid, []);
-        var lines = Session(sid, token);
-        using var socket = await ConnectAsync();
-        foreach (var line in lines.Take(12))
-        {
-            await SendAsync(socket, line);
-        }
-        await WaitForAsync(() => { lock (received) { return received.Count > 0; } });   // the session has started
-        await DrainGreetingAsync(socket);
-        var audioOut = Cluster.GetStreamProvider(StreamNames.AudioProvider).GetStream<AgentAudio>(StreamId.Create(StreamNames.AudioOut, sid));
+        var (socket, lines, audioOut) = await StartedSessionAsync();
+        using var disposing = socket;
         var dropped = await audioOut.GetAllSubscriptionHandles();
         foreach (var handle in dropped)
         {
