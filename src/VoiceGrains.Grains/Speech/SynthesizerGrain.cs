@@ -86,7 +86,10 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         // sentences waited behind: voice-to-voice p95 at 8 calls rose to 765 and 944 ms (BENCHMARKS.md).
         var output = Channel.CreateBounded<SpeechOutput>(FramesPerBatch);
         var synthesizer = new SpeechSynthesizer(speech.Voice!, speech.Pool);
-        var producing = synthesizer.SpeakAsync(Sentences(cancellationToken), output.Writer, cancellationToken)
+        // The producer stops with the speaker: left writing into a channel nobody reads, it would never finish, so a
+        // failed speaker would neither be replaced nor let a stop return.
+        using var producerStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producing = synthesizer.SpeakAsync(Sentences(producerStop.Token), output.Writer, producerStop.Token)
             .ContinueWith(t => output.Writer.TryComplete(t.Exception), TaskScheduler.Current);
         var batch = new List<byte>(FramesPerBatch * Frames.TelephonyFrameBytes);
         var clock = new Pacing();
@@ -119,6 +122,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         {
             // Nobody awaits the speaker but a stop; the next sentence starts a new one.
             Log.SpeakingFailed(logger, e, CallSid);
+            await producerStop.CancelAsync();
         }
         await producing;
     }
