@@ -79,7 +79,7 @@ sealed partial class AgentAudioSubscription : IAsyncDisposable
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
             // Pub/sub forgets a client's subscriptions when the client goes; a call ending mid-failover loses nothing.
-            Log.CheckFailed(logger, callSid, e.GetType().Name);
+            Log.NotRemoved(logger, callSid, e.GetType().Name);
         }
     }
 
@@ -90,5 +90,8 @@ sealed partial class AgentAudioSubscription : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Media stream for call {CallSid}: its agent-audio subscription could not be checked ({Error}); trying again")]
         public static partial void CheckFailed(ILogger logger, string callSid, string error);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Media stream for call {CallSid}: its agent-audio subscription could not be removed at the end ({Error})")]
+        public static partial void NotRemoved(ILogger logger, string callSid, string error);
     }
 }
