@@ -227,7 +227,7 @@ public sealed partial class SimulatedCall
     /// <summary>
     /// The agent has finished: everything received has played, up to the end of a sentence, and no more has come for
     /// the reply gap. Audio that stalls mid-sentence is waited for: a caller who took such a stall for the end spoke
-    /// over the reply's first sentence, which the server rightly cut to nothing heard (1 of 4 CI runs, and 1 of 7 runs
+    /// over the reply's first sentence, which the server rightly cut to nothing heard (1 of 4 CI runs, and 1 of 6 runs
     /// of the spoken-call test here, ended so).
     /// </summary>
     async Task AgentFinishedAsync(CancellationToken cancellationToken)
