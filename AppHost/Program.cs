@@ -68,10 +68,17 @@ var frontend = builder.AddProject<Projects.VoiceGrains_Frontend>("frontend", lau
 
 // Twilio, when its auth token is given (TWILIO_AUTH_TOKEN, a secret parameter): the webhooks and media stream are
 // switched on, signed for TWILIO_PUBLIC_BASE_URL (default: the front end's own address), and with an account sid
-// and number (TWILIO_ACCOUNT_SID, TWILIO_PHONE_NUMBER) outbound calls and transfers too.
+// and number (TWILIO_ACCOUNT_SID, TWILIO_PHONE_NUMBER) outbound calls from the front end and transfers from the silos,
+// whose calls move their callers to a person themselves.
 if (!string.IsNullOrWhiteSpace(builder.Configuration["TWILIO_AUTH_TOKEN"]))
 {
-    frontend.WithEnvironment("Twilio__AuthToken", builder.AddParameterFromConfiguration("twilio-auth-token", "TWILIO_AUTH_TOKEN", secret: true));
+    var twilioToken = builder.AddParameterFromConfiguration("twilio-auth-token", "TWILIO_AUTH_TOKEN", secret: true);
+    frontend.WithEnvironment("Twilio__AuthToken", twilioToken);
+    silo.WithEnvironment("Twilio__AuthToken", twilioToken);
+    if (builder.Configuration["TWILIO_ACCOUNT_SID"] is { Length: > 0 } accountSid)
+    {
+        silo.WithEnvironment("Twilio__AccountSid", accountSid);
+    }
     if (builder.Configuration["TWILIO_PUBLIC_BASE_URL"] is { Length: > 0 } publicUrl)
     {
         frontend.WithEnvironment("Twilio__PublicBaseUrl", publicUrl);

@@ -90,6 +90,14 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>
+    /// Checks every setting registered with ValidateOnStart now, before the host starts: a wrong value stops the process
+    /// with an OptionsValidationException naming it, which the host's Program turns into one line (the host's own start
+    /// would log it first, with a stack trace).
+    /// </summary>
+    public static void CheckSettings(this IHost host) =>
+        host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+
     /// <summary>/health (every check) and /alive (the process answers). Both are always on: load balancers need them.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {

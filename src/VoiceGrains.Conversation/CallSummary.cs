@@ -44,7 +44,7 @@ public static class CallSummary
         return Math.Clamp(total / weights, -1f, 1f);
     }
 
-    public static string Describe(CallerSession session, IReadOnlyList<AgentReply> replies)
+    public static string Describe(CallerSession session, IReadOnlyList<AgentReply> replies, CallOutcome outcome)
     {
         var text = new StringBuilder();
         text.Append(session.CustomerId is null
@@ -66,7 +66,9 @@ public static class CallSummary
         }
         if (session.TransferReason is { } reason)
         {
-            text.Append($"The call was transferred to a person: {reason} ");
+            text.Append(outcome == CallOutcome.Transferred
+                ? $"The call was transferred to a person: {reason} "
+                : $"The caller was to be transferred to a person ({reason.TrimEnd('.')}), but the transfer failed. ");
         }
         if (session.SatisfactionRating is { } rating)
         {

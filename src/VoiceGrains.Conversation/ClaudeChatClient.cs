@@ -11,7 +11,7 @@ namespace VoiceGrains.Conversation;
 /// </summary>
 public static class ClaudeChatClient
 {
-    public static IAnthropicClient CreateAnthropicClient(AgentSettings settings)
+    public static IAnthropicClient CreateAnthropicClient(AnthropicOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!settings.UsesClaude)
@@ -21,13 +21,13 @@ public static class ClaudeChatClient
 
         return new AnthropicClient
         {
-            ApiKey = settings.AnthropicApiKey,
-            MaxRetries = settings.AnthropicMaxRetries,
-            Timeout = settings.AnthropicRequestTimeout,
-            BaseUrl = (settings.AnthropicBaseUrl ?? AgentSettings.AnthropicApi).ToString().TrimEnd('/'),
+            ApiKey = settings.ApiKey,
+            MaxRetries = settings.MaxRetries,
+            Timeout = settings.RequestTimeout,
+            BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
         };
     }
 
-    public static IChatClient Create(IAnthropicClient client, AgentSettings settings) =>
-        client.AsIChatClient(settings.AnthropicModel, settings.AnthropicMaxTokens);
+    public static IChatClient Create(IAnthropicClient client, AnthropicOptions settings) =>
+        client.AsIChatClient(settings.Model, settings.MaxTokens);
 }

@@ -24,7 +24,8 @@ public sealed partial class ConversationAgent
     readonly Kernel kernel;
     readonly IChatCompletionService chat;
     readonly ChatHistory history;
-    readonly AgentSettings settings;
+    readonly AgentOptions settings;
+    readonly string engine;
     readonly TimeProvider time;
     readonly ILogger logger;
     readonly IChatClient? summarizer;
@@ -34,7 +35,7 @@ public sealed partial class ConversationAgent
 
     internal ConversationAgent(
         Kernel kernel, IChatClient chatClient, IChatClient? summarizer, CallerSession session, BusinessCalendar calendar, string systemPrompt,
-        AgentSettings settings, TimeProvider time, ILogger logger)
+        AgentOptions settings, string engine, TimeProvider time, ILogger logger)
     {
         this.calendar = calendar;
         Greeting = session.Purpose is { } purpose
@@ -47,6 +48,7 @@ public sealed partial class ConversationAgent
         history = new ChatHistory($"{systemPrompt}\nYou have already greeted the caller with: \"{Greeting}\"");
         Session = session;
         this.settings = settings;
+        this.engine = engine;
         this.time = time;
         this.logger = logger;
     }
@@ -62,10 +64,38 @@ public sealed partial class ConversationAgent
     /// <summary>Every finished reply of the call, in order.</summary>
     public IReadOnlyList<AgentReply> Replies => replies;
 
-    /// <summary>The agent's reply to one caller line, sentence by sentence.</summary>
-    public async IAsyncEnumerable<string> ReplyAsync(string callerText, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Answers one caller line: each finished sentence goes to <paramref name="speak"/> as soon as it exists, so speech
+    /// starts while the rest is generated, and the whole reply comes back when the engine is done. Cancelling (the
+    /// caller barged in) stops the reply where it is; the outcome then says it was interrupted. Function calls made
+    /// meanwhile are filed under <paramref name="callerTurn"/>.
+    /// </summary>
+    public async Task<ReplyOutcome> ReplyAsync(string callerText, Func<string, Task> speak, int? callerTurn = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(callerText);
+        ArgumentNullException.ThrowIfNull(speak);
+        Session.TurnSeq = callerTurn ?? Session.TurnSeq;
+        try
+        {
+            await foreach (var sentence in SentencesAsync(callerText, cancellationToken))
+            {
+                await speak(sentence);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The reply was cut off: the producer stores what it had, marked interrupted.
+        }
+        await WhenIdleAsync();
+        var decision = Session.TransferReason is not null ? ReplyDecision.Transfer
+            : Session.EndReason is not null ? ReplyDecision.EndCall
+            : ReplyDecision.None;
+        return new ReplyOutcome(LastReply!, decision, Session.CustomerId);
+    }
+
+    /// <summary>The reply to one caller line, sentence by sentence, with "one moment" if the first is slow to come.</summary>
+    async IAsyncEnumerable<string> SentencesAsync(string callerText, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await WhenIdleAsync();
         var redacted = SensitiveText.Redact(callerText.Trim());
         history.AddUserMessage(redacted);
@@ -118,16 +148,18 @@ public sealed partial class ConversationAgent
 
     /// <summary>
     /// The call's summary and sentiment: written by Claude when it is the engine (from the transcript), and
-    /// otherwise, or when Claude fails, built from the turns' intents and the functions' outcomes.
+    /// otherwise, or when Claude fails, built from the turns' intents and the functions' outcomes. Both are told how
+    /// the call ended, so a summary never says a transfer happened that failed.
     /// </summary>
-    public async Task<CallWrapUp> WrapUpAsync(CancellationToken cancellationToken)
+    public async Task<CallWrapUp> WrapUpAsync(CallOutcome outcome, CancellationToken cancellationToken)
     {
         var sentiment = CallSummary.Sentiment(replies);
         if (summarizer is not null && replies.Count > 0)
         {
             try
             {
-                var transcript = string.Join("\n", replies.Select(r => $"Caller: {r.CallerText}\nAgent: {r.Text}"));
+                var transcript = string.Join("\n", replies.Select(r => $"Caller: {r.CallerText}\nAgent: {r.Text}"))
+                    + $"\n(The call ended: {outcome.Name().Replace('_', ' ')}.)";
                 var response = await summarizer.GetResponseAsync(
                     [new ChatMessage(ChatRole.System, "Summarise this customer-service phone call in one short paragraph for the business's staff: who called, what they wanted, what was done, anything left open. Plain text."),
                      new ChatMessage(ChatRole.User, transcript)],
@@ -142,7 +174,7 @@ public sealed partial class ConversationAgent
                 LogSummaryFailed(logger, e, Session.CallSid);
             }
         }
-        return new CallWrapUp(CallSummary.Describe(Session, replies), sentiment);
+        return new CallWrapUp(CallSummary.Describe(Session, replies, outcome), sentiment);
     }
 
     /// <summary>
@@ -206,7 +238,7 @@ public sealed partial class ConversationAgent
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            LogReplyFailed(logger, e, Session.CallSid, settings.ToString());
+            LogReplyFailed(logger, e, Session.CallSid, engine);
             failed = true;
             text.Clear().Append(Apology);
             await sentences.WriteAsync(Apology, CancellationToken.None);

@@ -2,6 +2,7 @@ using Anthropic;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using VoiceGrains.Contracts.Customers;
 using VoiceGrains.Conversation.Functions;
@@ -19,7 +20,8 @@ namespace VoiceGrains.Conversation;
 /// function-call log as its filter, and Claude or the offline engine as its chat client.
 /// </summary>
 public sealed class ConversationAgentFactory(
-    AgentSettings settings,
+    IOptions<AgentOptions> agentOptions,
+    IOptions<AnthropicOptions> anthropicOptions,
     BusinessRepository business,
     CustomerRepository customers,
     OrderRepository orders,
@@ -29,9 +31,13 @@ public sealed class ConversationAgentFactory(
     TimeProvider time,
     ILoggerFactory loggerFactory) : IDisposable
 {
-    readonly Lazy<IAnthropicClient>? anthropic = settings.UsesClaude ? new(() => ClaudeChatClient.CreateAnthropicClient(settings)) : null;
+    readonly AgentOptions settings = agentOptions.Value;
+    readonly Lazy<IAnthropicClient>? anthropic = anthropicOptions.Value.UsesClaude
+        ? new(() => ClaudeChatClient.CreateAnthropicClient(anthropicOptions.Value))
+        : null;
 
-    public AgentSettings Settings => settings;
+    /// <summary>Which engine answers (Claude and its model, or the offline engine), without the key.</summary>
+    public string Engine => anthropicOptions.Value.Engine;
 
     public async Task<ConversationAgent> CreateAsync(CallerSession session, CustomerContext? customer, CancellationToken cancellationToken)
     {
@@ -48,7 +54,7 @@ public sealed class ConversationAgentFactory(
         kernel.Plugins.AddFromObject(new CallPlugin(session, calls), AgentFunctions.CallControl);
         kernel.FunctionInvocationFilters.Add(new FunctionCallLog(session, functionCalls, time, loggerFactory.CreateLogger<FunctionCallLog>()));
 
-        var engine = anthropic is null ? new OfflineChatClient(calendar, time) : ClaudeChatClient.Create(anthropic.Value, settings);
+        var engine = anthropic is null ? new OfflineChatClient(calendar, time) : ClaudeChatClient.Create(anthropic.Value, anthropicOptions.Value);
         var chatClient = new ChatClientBuilder(engine).UseKernelFunctionInvocation(loggerFactory).Build();
         if (chatClient.GetService<FunctionInvokingChatClient>() is { } invoker)
         {
@@ -57,7 +63,7 @@ public sealed class ConversationAgentFactory(
 
         var prompt = SystemPrompt.For(settings, calendar, time.GetUtcNow(), session.CallingNumber, customer);
         return new ConversationAgent(
-            kernel, chatClient, anthropic is null ? null : engine, session, calendar, prompt, settings, time, loggerFactory.CreateLogger<ConversationAgent>());
+            kernel, chatClient, anthropic is null ? null : engine, session, calendar, prompt, settings, Engine, time, loggerFactory.CreateLogger<ConversationAgent>());
     }
 
     public void Dispose()

@@ -11,7 +11,7 @@ namespace VoiceGrains.Conversation;
 /// </summary>
 public static class SystemPrompt
 {
-    public static string For(AgentSettings settings, BusinessCalendar calendar, DateTimeOffset now, string callingNumber, CustomerContext? customer)
+    public static string For(AgentOptions settings, BusinessCalendar calendar, DateTimeOffset now, string callingNumber, CustomerContext? customer)
     {
         var local = calendar.LocalTime(now);
         var text = new StringBuilder();

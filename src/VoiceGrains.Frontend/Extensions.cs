@@ -3,9 +3,10 @@ using VoiceGrains.Frontend.Recordings;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VoiceGrains.Contracts;
+using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Data;
 using VoiceGrains.Frontend.MediaStreams;
-using VoiceGrains.Frontend.Twilio;
+using VoiceGrains.Telephony;
 
 namespace VoiceGrains.Frontend;
 
@@ -35,20 +36,19 @@ public static class Extensions
         builder.Services.AddHostedService<RecordingRetention>();
 
         builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        {
+            // Outcomes as the calls table spells them ("no_answer"); other enums in camel case. The first converter that
+            // takes a type wins, so the specific one goes first.
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<CallOutcome>(JsonNamingPolicy.SnakeCaseLower));
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
         builder.Services.AddProblemDetails();
 
+        var twilio = builder.AddTwilioCallControl();
         if (TwilioOptions.IsConfigured(builder.Configuration))
         {
-            builder.Services.AddOptions<TwilioOptions>()
-                .BindConfiguration(TwilioOptions.Section)
-                .Validate(o => o.PublicBaseUrl is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
-                    "Twilio:PublicBaseUrl must be the absolute http(s) address Twilio calls, e.g. https://voice.example.com")
-                .Validate(o => o.MediaTokenLifetime > TimeSpan.Zero, "Twilio:MediaTokenLifetime must be positive")
-                .Validate(o => o.ApiBaseUrl is { IsAbsoluteUri: true }, "Twilio:ApiBaseUrl must be an absolute address")
-                .ValidateOnStart();
-            builder.Services.AddSingleton<TwilioCallControl>();
-
+            // The webhooks are switched on: their signatures cover the public address, so it must be known.
+            twilio.Validate(o => o.PublicBaseUrl is not null, "Twilio:PublicBaseUrl is required with Twilio:AuthToken: it is the address Twilio calls, e.g. https://voice.example.com");
         }
         return builder;
     }

@@ -11,6 +11,7 @@ try
     builder.AddVoiceGrainsFrontend();
 
     var app = builder.Build();
+    app.CheckSettings();
     app.UseWebSockets();
     app.MapDefaultEndpoints();
     app.MapCallsApi();
@@ -19,7 +20,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (DatabaseSetupException e)
+catch (Exception e) when (e is DatabaseSetupException or Microsoft.Extensions.Options.OptionsValidationException)
 {
     await Console.Error.WriteLineAsync($"voicegrains-frontend: {e.Message}");
     return 2;

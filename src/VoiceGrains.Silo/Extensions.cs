@@ -1,13 +1,17 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using VoiceGrains.Contracts;
 using VoiceGrains.Conversation;
 using VoiceGrains.Data;
+using VoiceGrains.Data.Customers;
 using VoiceGrains.Grains.Calls;
 using VoiceGrains.Grains.Speech;
-using VoiceGrains.Speech.Inference;
+using VoiceGrains.Speech.Models;
 using VoiceGrains.Speech.Stt;
 using VoiceGrains.Speech.Tts;
 using VoiceGrains.Speech.Vad;
+using VoiceGrains.Telephony;
 
 namespace VoiceGrains.Silo;
 
@@ -29,8 +33,15 @@ public static class Extensions
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddVoiceGrainsSpeech(recognizer);
         // The conversation agent: Claude when an Anthropic key is configured, the offline engine otherwise.
-        builder.Services.AddVoiceGrainsConversation(builder.Configuration);
-        builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section);
+        builder.Services.AddVoiceGrainsConversation();
+        builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section)
+            .Validate(o => o.SilencePrompt > TimeSpan.Zero && o.KeypadPause > TimeSpan.Zero, "Calls:SilencePrompt and Calls:KeypadPause must be positive")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TransferNumber) || PhoneNumber.IsE164(o.TransferNumber),
+                "Calls:TransferNumber must be an E.164 number, e.g. +15550100099")
+            .ValidateOnStart();
+        // Transfers go through the carrier's REST API (the "Twilio" section); without it a transfer is refused and the caller hears an apology.
+        builder.AddTwilioCallControl();
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
         // Audio is real time: the pulling agents look for new messages every 5 ms instead of Orleans' 100 ms, which
@@ -42,51 +53,37 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The speech engines calls share: one inference pool sized to the cores, the VAD model and the Whisper
-    /// recognizer (or the host's own), each only when its model is installed (the start-up check says which are missing).
+    /// The speech settings, checked at start (a wrong value stops the silo naming the setting), and the engines calls
+    /// share, loaded at start by <see cref="SpeechStartup"/>: one inference pool sized to the cores, the VAD model,
+    /// Whisper (or the host's own recognizer), the built-in voice.
     /// </summary>
     static void AddVoiceGrainsSpeech(this IHostApplicationBuilder builder, Func<IServiceProvider, ISpeechRecognizer>? recognizer)
     {
-        builder.Services.AddSingleton<SpeechSettings>();
-        builder.Services.AddHostedService<SpeechModelCheck>();
-        builder.Services.AddSingleton(_ => new InferencePool(builder.Configuration.GetValue<int?>("Speech:InferenceConcurrency")));
-        builder.Services.AddSingleton(services =>
+        builder.Services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section);
+        builder.Services.AddSingleton(services => ModelStore.Default(services.GetRequiredService<IOptions<ModelOptions>>().Value.Directory));
+        builder.Services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section)
+            .Validate(o => o.InferenceConcurrency is null or (>= 1 and <= 256), "Speech:InferenceConcurrency must be between 1 and 256")
+            .ValidateOnStart();
+        builder.Services.AddOptions<VadOptions>().BindConfiguration("Speech:Vad")
+            .Validate(o => o.Problem() is null,
+                "Speech:Vad: thresholds must satisfy 0 < NegativeThreshold <= Threshold < 1, and MinSpeech, MinInterruption, MinSilence and SpeechPad cannot be negative")
+            .Validate(o => IsModel(o.Model, "vad"), "Speech:Vad:Model must name a voice activity model of models/models.json, e.g. silero-vad")
+            .ValidateOnStart();
+        builder.Services.AddOptions<WhisperOptions>().BindConfiguration("Speech:Whisper")
+            .Validate(o => IsModel(o.Model, "stt"), "Speech:Whisper:Model must name a Whisper model of models/models.json, e.g. whisper-tiny.en (test stubs are refused)")
+            .Validate(o => o.Threads is >= 1 and <= 64, "Speech:Whisper:Threads must be between 1 and 64")
+            .Validate(o => o.Timeout > TimeSpan.Zero, "Speech:Whisper:Timeout must be positive")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Language), "Speech:Whisper:Language must be a language code or auto")
+            .ValidateOnStart();
+        if (recognizer is not null)
         {
-            var settings = services.GetRequiredService<SpeechSettings>();
-            var pool = services.GetRequiredService<InferencePool>();
-            bool Ready(VoiceGrains.Speech.Models.ModelEntry model) => SpeechSettings.IsUsable(model) && settings.Store.IsInstalled(model);
-            return new SpeechServices(
-                pool,
-                Ready(settings.Vad) ? new SileroVadModel(settings.Store.PathOf(settings.Vad)) : null,
-                recognizer?.Invoke(services) ?? (Ready(settings.Recognizer)
-                    ? new WhisperTranscriber(settings.Store.PathOf(settings.Recognizer), new WhisperOptions { Model = settings.Recognizer.Name }, pool)
-                    : null),
-                BuiltInVoice(services.GetRequiredService<ILoggerFactory>().CreateLogger("VoiceGrains.Silo.Speech")))
-            {
-                VadOptions = VadSettings(builder.Configuration),
-            };
-        });
+            builder.Services.AddSingleton(recognizer);
+        }
+        builder.Services.AddSingleton<SpeechStartup>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SpeechStartup>());
+        builder.Services.AddSingleton(services => services.GetRequiredService<SpeechStartup>().Engines);
     }
 
-    /// <summary>The "Speech:Vad" section over the defaults; out-of-range values stop the silo at start with a message.</summary>
-    static VadOptions VadSettings(IConfiguration configuration)
-    {
-        var options = configuration.GetSection("Speech:Vad").Get<VadOptions>() ?? new VadOptions();
-        options.Validate();
-        return options;
-    }
-
-    /// <summary>espeak-ng, when libespeak-ng is installed; otherwise no voice, said once at start.</summary>
-    static EspeakEngine? BuiltInVoice(ILogger logger)
-    {
-        try
-        {
-            return new EspeakEngine();
-        }
-        catch (InvalidOperationException e)
-        {
-            logger.LogError("No voice: {Reason}", e.Message);
-            return null;
-        }
-    }
+    /// <summary>A model of the catalog of this kind: a weightless test stub ("stt-test-stub") never serves calls.</summary>
+    static bool IsModel(string name, string kind) => ModelCatalog.All.Any(m => m.Name == name && m.Kind == kind);
 }

@@ -28,33 +28,4 @@ public sealed class FramingTests
         Assert.Equal(59f, second[0][^1]);
         Assert.Equal(80, accumulator.Pending);
     }
-
-    [Fact]
-    public void TheJitterBufferRestoresOrderAndConcealsALostFrame()
-    {
-        var buffer = new JitterBuffer<string>(depth: 3, silence: "silence");
-        var played = new List<string>();
-        void Drain()
-        {
-            while (buffer.TryTake(out var frame, out _))
-            {
-                played.Add(frame);
-            }
-        }
-
-        Assert.Equal(JitterAdd.Accepted, buffer.Add(10, "a"));
-        Drain();
-        Assert.Equal(JitterAdd.Accepted, buffer.Add(12, "c"));
-        Assert.Equal(JitterAdd.Accepted, buffer.Add(11, "b"));
-        Assert.Equal(JitterAdd.Duplicate, buffer.Add(12, "c again"));
-        Drain();
-        Assert.Equal(JitterAdd.Late, buffer.Add(11, "b again"));
-        buffer.Add(14, "e");
-        buffer.Add(15, "f");
-        Drain();                                  // 13 is missing: nothing yet, the buffer is not full
-        buffer.Add(16, "g");
-        Drain();                                  // full: 13 is concealed
-
-        Assert.Equal(["a", "b", "c", "silence", "e", "f", "g"], played);
-    }
 }

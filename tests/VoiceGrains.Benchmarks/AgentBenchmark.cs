@@ -41,7 +41,8 @@ static class AgentBenchmark
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(dataSource)
             .AddVoiceGrainsData()
-            .AddVoiceGrainsConversation(new ConfigurationBuilder().Build())
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddVoiceGrainsConversation()
             .BuildServiceProvider();
 
         await CallAsync(services);
@@ -76,10 +77,11 @@ static class AgentBenchmark
         {
             var clock = Stopwatch.StartNew();
             double? first = null;
-            await foreach (var _ in agent.ReplyAsync(line))
+            await agent.ReplyAsync(line, _ =>
             {
                 first ??= clock.Elapsed.TotalMilliseconds;
-            }
+                return Task.CompletedTask;
+            });
             timings.Add((first ?? clock.Elapsed.TotalMilliseconds, clock.Elapsed.TotalMilliseconds));
         }
         return timings;

@@ -59,16 +59,15 @@ static class BargeInBenchmark
 
         var call = client.Grains.GetGrain<ICallGrain>(sid);
         await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550199990", "+15550100000"));
-        await call.MoveToAsync(CallStatus.Speaking);
-        await client.Grains.GetGrain<ISynthesizerGrain>(sid).SpeakAsync(
-            ["Let me read you our opening hours for every day of the week, starting with Monday, then Tuesday, then Wednesday."]);
+        var hearing = client.Grains.GetGrain<ICallHearingGrain>(sid);
+        await hearing.HearAsync(new NewTurn(Speaker.Caller, "What are your opening hours this week?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
         await spoke.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var started = Stopwatch.GetTimestamp();
-        await call.CallerStartedSpeakingAsync();
+        await hearing.CallerStartedSpeakingAsync();
         var clearedAt = await cleared.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await handle.UnsubscribeAsync();
-        await call.EndAsync("completed");
+        await call.EndAsync(CallOutcome.Completed);
         return Stopwatch.GetElapsedTime(started, clearedAt).TotalMilliseconds;
     }
 }

@@ -64,7 +64,7 @@ static class ClusterFailoverBenchmark
         {
             var call = client.Grains.GetGrain<ICallGrain>($"CA-bench-{i}");
             await call.StartAsync(new CallStart(CallDirection.Inbound, $"+1555010{i % 50 + 1:0000}", "+15550100000"));
-            await call.AppendTurnAsync(new NewTurn(Speaker.Caller, "Where is my order?", DateTimeOffset.UtcNow));
+            await call.GreetAsync();
             hosts[$"CA-bench-{i}"] = (await call.GetSnapshotAsync())!.Host;
         }
 

@@ -37,7 +37,8 @@ public sealed class AgentHarness : IAsyncDisposable
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(dataSource)
             .AddVoiceGrainsData()
-            .AddVoiceGrainsConversation(configuration)
+            .AddSingleton<IConfiguration>(configuration)
+            .AddVoiceGrainsConversation()
             .BuildServiceProvider();
         return Task.FromResult(new AgentHarness(dataSource, services));
     }

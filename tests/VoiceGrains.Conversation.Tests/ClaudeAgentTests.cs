@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Data.Business;
 using VoiceGrains.Testing.Anthropic;
 using static VoiceGrains.Testing.Anthropic.ScriptedTurn;
@@ -161,7 +162,7 @@ public sealed class ClaudeAgentTests(PostgresFixture postgres)
         await agent.SayAsync("Are you open today? This is great, thanks!");
         server.Enqueue(Text("An unidentified caller asked whether the shop was open today and was told it closes at six."));
 
-        var wrapUp = await agent.WrapUpAsync(CancellationToken.None);
+        var wrapUp = await agent.WrapUpAsync(CallOutcome.Completed, CancellationToken.None);
 
         Assert.Equal("An unidentified caller asked whether the shop was open today and was told it closes at six.", wrapUp.Summary);
         Assert.True(wrapUp.Sentiment > 0);
@@ -181,7 +182,7 @@ public sealed class ClaudeAgentTests(PostgresFixture postgres)
         await agent.SayAsync("Where is my order?");
         server.Enqueue(Error(529, "overloaded_error"));
 
-        var wrapUp = await agent.WrapUpAsync(CancellationToken.None);
+        var wrapUp = await agent.WrapUpAsync(CallOutcome.Completed, CancellationToken.None);
 
         Assert.StartsWith("The caller was not identified.", wrapUp.Summary);
     }

@@ -1,3 +1,5 @@
+using VoiceGrains.Contracts.Calls;
+
 namespace VoiceGrains.Conversation.Tests;
 
 /// <summary>
@@ -139,7 +141,7 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
 
         var ask = await agent.SayAsync("That's all, thanks. Bye!");
         var bye = await agent.SayAsync("Four.");
-        var wrapUp = await agent.WrapUpAsync(CancellationToken.None);
+        var wrapUp = await agent.WrapUpAsync(CallOutcome.Completed, CancellationToken.None);
 
         Assert.Contains("from one to five", ask);
         Assert.Contains("Goodbye", bye);
@@ -161,5 +163,20 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
         Assert.NotNull(agent.Session.TransferReason);
         Assert.True(agent.LastReply!.CallerUnderstanding.Sentiment < 0);
         Assert.Equal("human", agent.LastReply.CallerUnderstanding.Intent);
+    }
+
+    [Fact]
+    public async Task TheSummaryOfACallWhoseTransferFailedSaysSo()
+    {
+        await using var harness = await AgentHarness.StartAsync(postgres);
+        var agent = await harness.NewCallAsync();
+        await agent.SayAsync("I want to speak to a real person!");
+
+        var failed = await agent.WrapUpAsync(CallOutcome.TransferFailed, CancellationToken.None);
+        var moved = await agent.WrapUpAsync(CallOutcome.Transferred, CancellationToken.None);
+
+        Assert.Contains("but the transfer failed", failed.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("was transferred", failed.Summary, StringComparison.Ordinal);
+        Assert.Contains("The call was transferred to a person", moved.Summary, StringComparison.Ordinal);
     }
 }

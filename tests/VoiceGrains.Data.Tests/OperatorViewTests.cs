@@ -19,9 +19,9 @@ public sealed class OperatorViewTests(PostgresFixture postgres)
         var calls = new CallRepository(dataSource);
         var customerId = await dataSource.ScalarAsync<long>("SELECT id FROM customers WHERE phone = '+15550100001'");
 
-        await calls.SaveCallAsync(Call("CA-completed", customerId, Morning, Morning.AddMinutes(5), "completed"), default);
-        await calls.SaveCallAsync(Call("CA-transferred", customerId, Morning.AddHours(1), Morning.AddHours(1).AddMinutes(2), "transferred"), default);
-        await calls.SaveCallAsync(Call("CA-late", customerId, LateEveningLocal, LateEveningLocal.AddMinutes(1), "completed"), default);
+        await calls.SaveCallAsync(Call("CA-completed", customerId, Morning, Morning.AddMinutes(5), CallOutcome.Completed), default);
+        await calls.SaveCallAsync(Call("CA-transferred", customerId, Morning.AddHours(1), Morning.AddHours(1).AddMinutes(2), CallOutcome.Transferred), default);
+        await calls.SaveCallAsync(Call("CA-late", customerId, LateEveningLocal, LateEveningLocal.AddMinutes(1), CallOutcome.Completed), default);
         await calls.SaveCallAsync(Call("CA-live", customerId, Morning.AddHours(2), null, null), default);
         await calls.SaveTurnsAsync("CA-live",
         [
@@ -75,7 +75,7 @@ public sealed class OperatorViewTests(PostgresFixture postgres)
         Assert.True(await dataSource.ScalarAsync<long>("SELECT count(*) FROM holidays") > 0);
     }
 
-    static CallSnapshot Call(string sid, long customerId, DateTimeOffset started, DateTimeOffset? ended, string? outcome) =>
+    static CallSnapshot Call(string sid, long customerId, DateTimeOffset started, DateTimeOffset? ended, CallOutcome? outcome) =>
         new(sid, CallDirection.Inbound, "+15550100001", "+15550100000", customerId,
             ended is null ? CallStatus.Listening : CallStatus.Ended, started, ended, outcome, [], "test");
 

@@ -52,6 +52,10 @@ public class LiveCallCluster : IAsyncLifetime
                 // Calls placed by the voicegrains command (whose sids are its own) speak the example script.
                 ["ScriptedRecognizer__Script"] = ExampleScript,
                 ["Calls__TransferNumber"] = TransferNumber,
+                // The call moves its caller to a person itself, through Twilio's REST API (the local stand-in).
+                ["Twilio__AuthToken"] = TwilioRestServer.AuthToken,
+                ["Twilio__AccountSid"] = TwilioRestServer.AccountSid,
+                ["Twilio__ApiBaseUrl"] = Twilio.BaseUrl.ToString(),
             }, project: "VoiceGrains.ScriptedSilo");
             silos.Add(silo);
             // One at a time: the first migrates and seeds the database.

@@ -111,8 +111,13 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
 
         var call = await cluster.CallAsync(["Let me talk to a representative."]);
 
+        // The caller heard an apology before the call ended, and nothing stored says the transfer worked.
         Assert.True(call.HungUpByAgent);
         Assert.Equal("transfer_failed", call.Outcome);
+        var record = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{call.CallSid}"));
+        Assert.StartsWith("I'm sorry, I couldn't put you through", record.GetProperty("turns").EnumerateArray().Last().GetProperty("text").GetString(), StringComparison.Ordinal);
+        await using var database = cluster.Database();
+        Assert.Equal("transfer_failed", await database.ScalarAsync<string>($"SELECT outcome FROM calls WHERE call_sid = '{call.CallSid}'"));
     }
 
     [Fact]

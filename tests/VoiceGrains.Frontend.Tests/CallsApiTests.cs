@@ -16,8 +16,7 @@ public sealed class CallsApiTests(FrontendFixture frontend)
         var sid = "CA" + Guid.NewGuid().ToString("N");
         var call = Grains.GetGrain<ICallGrain>(sid);
         await call.StartAsync(new CallStart(CallDirection.Inbound, from, "+15550100000"));
-        await call.MoveToAsync(CallStatus.Listening);
-        await call.AppendTurnAsync(new NewTurn(Speaker.Agent, "Hello, Northwind Home Goods.", DateTimeOffset.UtcNow));
+        await call.GreetAsync();
         return sid;
     }
 
@@ -40,11 +39,11 @@ public sealed class CallsApiTests(FrontendFixture frontend)
         var call = await client.GetFromJsonAsync<JsonElement>($"/api/calls/{sid}");
 
         Assert.Equal(sid, call.GetProperty("callSid").GetString());
-        Assert.Equal("listening", call.GetProperty("status").GetString());
+        Assert.Equal("greeting", call.GetProperty("status").GetString());
         Assert.Equal("inbound", call.GetProperty("direction").GetString());
         var turn = Assert.Single(call.GetProperty("turns").EnumerateArray());
         Assert.Equal("agent", turn.GetProperty("speaker").GetString());
-        Assert.Equal("Hello, Northwind Home Goods.", turn.GetProperty("text").GetString());
+        Assert.StartsWith("Thanks for calling Northwind Home Goods.", turn.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +53,7 @@ public sealed class CallsApiTests(FrontendFixture frontend)
         var sid = await StartCallAsync("+15550199997");
         var call = Grains.GetGrain<ICallGrain>(sid);
 
-        await call.HearAsync(new NewTurn(Speaker.Caller, "Are you open right now?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        await Grains.GetGrain<ICallHearingGrain>(sid).HearAsync(new NewTurn(Speaker.Caller, "Are you open right now?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
         for (var i = 0; i < 100 && (await call.GetSnapshotAsync())!.Turns.Count < 3; i++)
         {
             await Task.Delay(100);
@@ -77,7 +76,7 @@ public sealed class CallsApiTests(FrontendFixture frontend)
         var older = await StartCallAsync("+15550100013");
         var ended = await StartCallAsync("+15550100014");
         var newest = await StartCallAsync("+15550100015");
-        await Grains.GetGrain<ICallGrain>(ended).EndAsync("completed");
+        await Grains.GetGrain<ICallGrain>(ended).EndAsync(CallOutcome.NoAnswer);
 
         var all = (await client.GetFromJsonAsync<JsonElement>("/api/calls?limit=500")).EnumerateArray().Select(c => c.GetProperty("callSid").GetString()).ToList();
         var active = (await client.GetFromJsonAsync<JsonElement>("/api/calls?active=true&limit=500")).EnumerateArray().Select(c => c.GetProperty("callSid").GetString()).ToList();
@@ -86,6 +85,8 @@ public sealed class CallsApiTests(FrontendFixture frontend)
         Assert.Contains(older, active);
         Assert.Contains(newest, active);
         Assert.DoesNotContain(ended, active);
+        // Outcomes are spelled as the calls table spells them.
+        Assert.Equal("no_answer", (await client.GetFromJsonAsync<JsonElement>($"/api/calls/{ended}")).GetProperty("outcome").GetString());
     }
 
     [Fact]

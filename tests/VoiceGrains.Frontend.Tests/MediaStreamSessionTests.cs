@@ -104,7 +104,7 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend)
             Assert.All(received, r => Assert.True(r.MuLaw.Length <= 3 * 160));
         }
         var call = await Cluster.GetGrain<ICallGrain>(sid).GetSnapshotAsync();
-        Assert.Equal(("completed", CallStatus.Ended), (call!.Outcome, call.Status));
+        Assert.Equal((CallOutcome.Completed, CallStatus.Ended), (call!.Outcome, call.Status));
     }
 
     [SharedDataFact]
@@ -174,7 +174,7 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend)
         var call = Cluster.GetGrain<ICallGrain>(sid);
         await WaitForAsync(() => call.GetSnapshotAsync().GetAwaiter().GetResult()!.Status == CallStatus.Ended);
 
-        Assert.Equal("dropped", (await call.GetSnapshotAsync())!.Outcome);
+        Assert.Equal(CallOutcome.Dropped, (await call.GetSnapshotAsync())!.Outcome);
     }
 
     [SharedDataFact]

@@ -79,7 +79,7 @@ public sealed class TwilioWebhookTests(FrontendFixture frontend)
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var snapshot = await Grains.GetGrain<ICallGrain>(sid).GetSnapshotAsync();
         Assert.Equal(CallStatus.Ended, snapshot!.Status);
-        Assert.Equal("completed", snapshot.Outcome);
+        Assert.Equal(CallOutcome.Completed, snapshot.Outcome);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class TwilioWebhookTests(FrontendFixture frontend)
         using var client = frontend.Factory.CreateClient();
         var sid = "CA" + Guid.NewGuid().ToString("N");
         await Grains.GetGrain<ICallGrain>(sid).StartAsync(new CallStart(CallDirection.Inbound, "+15550100020", "+15550100000"));
-        await Grains.GetGrain<ICallGrain>(sid).EndAsync("completed");
+        await Grains.GetGrain<ICallGrain>(sid).EndAsync(CallOutcome.Completed);
         var form = new Dictionary<string, string> { ["CallSid"] = sid, ["From"] = "+15550100020", ["To"] = "+15550100000" };
         const string url = "https://voice.example.com/twilio/voice";
 

@@ -33,9 +33,9 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
 
         await call.GreetAsync();
         await call.GreetAsync();
-        var seq = await call.HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002? My card is 4111 1111 1111 1111.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        var seq = await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002? My card is 4111 1111 1111 1111.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
         var answered = await WaitForTurnsAsync(call, 3);
-        await call.EndAsync("completed");
+        await call.EndAsync(CallOutcome.Completed);
 
         Assert.Equal(1, seq);
         Assert.StartsWith("Thanks for calling Northwind Home Goods", answered.Turns[0].Text);
@@ -64,12 +64,12 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         var sid = NewSid();
         var call = silo.Grains.GetGrain<ICallGrain>(sid);
         await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550199998", "+15550100000"));
-        await call.HearAsync(new NewTurn(Speaker.Caller, "Hi, I'm Diego Brown, zip code 98101.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Hi, I'm Diego Brown, zip code 98101.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
         await WaitForTurnsAsync(call, 2);
 
         await call.Cast<IGrainManagementExtension>().DeactivateOnIdle();
         await Task.Delay(300);
-        await call.HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
         var snapshot = await WaitForTurnsAsync(call, 4);
 
         Assert.Contains("Order 10002 was placed", snapshot.Turns[3].Text);
@@ -82,7 +82,7 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         var sid = NewSid();
         var call = silo.Grains.GetGrain<ICallGrain>(sid);
         await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550199996", "+15550100000"));
-        await call.HearAsync(new NewTurn(Speaker.Caller, "That's all, thanks, bye.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "That's all, thanks, bye.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
         var asked = await WaitForTurnsAsync(call, 2);
 
         await call.PressAsync("7");
@@ -115,7 +115,7 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         }
         while (snapshot.Status != CallStatus.Ended && ++waited < 120);
 
-        Assert.Equal("no answer", snapshot.Outcome);
+        Assert.Equal(CallOutcome.NoAnswer, snapshot.Outcome);
         Assert.Equal(3, snapshot.Turns.Count);
         Assert.StartsWith("Are you still there?", snapshot.Turns[1].Text);
         Assert.Contains("goodbye", snapshot.Turns[2].Text);
@@ -129,7 +129,7 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         var call = silo.Grains.GetGrain<ICallGrain>(sid);
         var diego = await silo.Database.ScalarAsync<string>("SELECT phone FROM customers WHERE name = 'Diego Brown' AND zip = '98101'");
         await call.StartAsync(new CallStart(CallDirection.Inbound, diego, "+15550100000"));
-        await call.HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
         var whole = (await WaitForTurnsAsync(call, 2)).Turns[1].Text;
         await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentMark>().Any(m => m.Name == "reply1-0"));
         await call.HeardAsync("reply1-0");
@@ -144,10 +144,10 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         var (sid, call, speech, whole) = await HearTheOrderReplysFirstSentenceAsync();
         if (pausedByTheFirstVoice)
         {
-            await call.CallerMayBeSpeakingAsync();
+            await call.Cast<ICallHearingGrain>().CallerMayBeSpeakingAsync();
         }
 
-        await call.CallerStartedSpeakingAsync();
+        await call.Cast<ICallHearingGrain>().CallerStartedSpeakingAsync();
 
         var snapshot = (await call.GetSnapshotAsync())!;
         Assert.StartsWith("Hi Diego, I see you're calling from the number on your account.", whole);
@@ -168,7 +168,7 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
     {
         var (_, call, speech, whole) = await HearTheOrderReplysFirstSentenceAsync();
 
-        await call.CallerMayBeSpeakingAsync();
+        await call.Cast<ICallHearingGrain>().CallerMayBeSpeakingAsync();
 
         await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentClear>().Any());
         lock (speech)
@@ -199,7 +199,7 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
     {
         var (call, speech, whole, clearedAt) = await PauseTheOrderReplyAsync();
 
-        await call.CallerFalseStartAsync();
+        await call.Cast<ICallHearingGrain>().CallerFalseStartAsync();
 
         await AssertTheReplyGoesOnAsync(call, speech, whole, clearedAt);
     }

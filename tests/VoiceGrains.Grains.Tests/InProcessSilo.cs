@@ -1,23 +1,16 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using VoiceGrains.Contracts;
-using VoiceGrains.Conversation;
-using VoiceGrains.Data;
-using VoiceGrains.Grains.Calls;
-using VoiceGrains.Grains.Speech;
-using VoiceGrains.Speech.Inference;
-using VoiceGrains.Speech.Models;
-using VoiceGrains.Speech.Tts;
-using VoiceGrains.Speech.Vad;
+using VoiceGrains.Silo;
 
 namespace VoiceGrains.Grains.Tests;
 
 /// <summary>
-/// One silo in the test process, on its own PostgreSQL: the project's migrations and demo data, ADO.NET grain
-/// storage and reminders through the project's own SQL. Clustering is local: membership is covered by the
-/// multi-process tests.
+/// One silo in the test process, registered exactly as the silo host registers itself (<c>AddVoiceGrainsSilo</c> over
+/// the silo's own appsettings.json: ADO.NET clustering, storage and reminders through the project's SQL, memory streams
+/// polled every 5 ms), on its own PostgreSQL with the project's migrations and demo data. Only what a test must set
+/// differs: loopback ports, short silence and keypad waits, and the test-only scripted recognizer for Whisper.
 /// </summary>
 public sealed class InProcessSilo : IAsyncLifetime
 {
@@ -38,40 +31,25 @@ public sealed class InProcessSilo : IAsyncLifetime
     {
         await postgres.InitializeAsync();
         Database = await postgres.CreateMigratedAsync();
-        var connectionString = Database.ConnectionString;
+        var cluster = "grains-" + Guid.NewGuid().ToString("N")[..8];
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(Database);
-        builder.Services.AddVoiceGrainsData();
-        builder.Services.AddVoiceGrainsConversation(builder.Configuration);
-        // Short waits so silence and keypad tests take seconds; the speech is still paced to real time.
-        builder.Services.Configure<CallOptions>(o =>
-        {
-            o.SilencePrompt = TimeSpan.FromSeconds(1);
-            o.KeypadPause = TimeSpan.FromMilliseconds(500);
-        });
-        var silero = ModelCatalog.Get("silero-vad");
-        builder.Services.AddSingleton(Recognizer);
-        builder.Services.AddSingleton(new SpeechServices(
-            new InferencePool(),
-            ModelStore.Default().IsInstalled(silero) ? new SileroVadModel(ModelStore.Default().PathOf(silero)) : null,
-            Recognizer,
-            new EspeakEngine()));
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(FreePort.Next(), FreePort.Next())
-            .AddAdoNetGrainStorage(StorageNames.Calls, options =>
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(RepositoryPaths.Root, "src", "VoiceGrains.Silo", "appsettings.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                options.Invariant = "Npgsql";
-                options.ConnectionString = connectionString;
-            })
-            .UseAdoNetReminderService(options =>
-            {
-                options.Invariant = "Npgsql";
-                options.ConnectionString = connectionString;
-            })
-            .AddMemoryGrainStorage(StorageNames.PubSub)
-            .AddMemoryStreams(StreamNames.AudioProvider));
+                ["ConnectionStrings:voicegrains"] = Database.ConnectionString,
+                ["Orleans:ClusterId"] = cluster,
+                ["Orleans:ServiceId"] = cluster,
+                ["Orleans:Endpoints:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Orleans:Endpoints:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Orleans:Endpoints:AdvertisedIPAddress"] = "127.0.0.1",
+                ["Logging:LogLevel:Default"] = "Warning",
+                // Short waits so silence and keypad tests take seconds; the speech is still paced to real time.
+                ["Calls:SilencePrompt"] = "00:00:01",
+                ["Calls:KeypadPause"] = "00:00:00.5",
+            });
+        builder.AddVoiceGrainsSilo(_ => Recognizer);
         host = builder.Build();
         await host.StartAsync();
     }

@@ -13,11 +13,12 @@ try
     builder.AddVoiceGrainsSilo(ScriptedCallRecognizerForTests.FromConfiguration);
 
     var app = builder.Build();
+    app.CheckSettings();
     app.MapDefaultEndpoints();
     await app.RunAsync();
     return 0;
 }
-catch (DatabaseSetupException e)
+catch (Exception e) when (e is DatabaseSetupException or Microsoft.Extensions.Options.OptionsValidationException)
 {
     await Console.Error.WriteLineAsync($"voicegrains-scripted-silo: {e.Message}");
     return 2;

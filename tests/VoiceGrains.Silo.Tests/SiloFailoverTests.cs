@@ -11,6 +11,7 @@ namespace VoiceGrains.Silo.Tests;
 public sealed class SiloFailoverTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     const int Calls = 30;
+    const string Greeting = "Thanks for calling Northwind Home Goods. How can I help you today?";
 
     // Generous on purpose: the figure itself is what we report (BENCHMARKS.md); this only catches a call that never comes back.
     static readonly TimeSpan ReactivationBound = TimeSpan.FromSeconds(60);
@@ -41,8 +42,8 @@ public sealed class SiloFailoverTests(PostgresFixture postgres, ITestOutputHelpe
             var sid = $"CA-failover-{i:00}";
             var call = client.Grains.GetGrain<ICallGrain>(sid);
             await call.StartAsync(new CallStart(CallDirection.Inbound, $"+1555010{i + 1:0000}", "+15550100000"));
-            await call.AppendTurnAsync(new NewTurn(Speaker.Agent, "Hello, Northwind Home Goods.", DateTimeOffset.UtcNow));
-            await call.AppendTurnAsync(new NewTurn(Speaker.Caller, $"This is caller {i}.", DateTimeOffset.UtcNow));
+            await call.GreetAsync();
+            await client.Grains.GetGrain<ICallHearingGrain>(sid).HearAsync(new NewTurn(Speaker.Caller, $"This is caller {i}.", DateTimeOffset.UtcNow));
             hosts[sid] = (await call.GetSnapshotAsync())!.Host;
         }
 
@@ -58,7 +59,7 @@ public sealed class SiloFailoverTests(PostgresFixture postgres, ITestOutputHelpe
         {
             var viaFrontend = await http.GetFromJsonAsync<CallSnapshot>($"/api/calls/{sid}", Json);
             Assert.Equal(hosts[sid], viaFrontend!.Host);
-            Assert.Equal(2, viaFrontend.Turns.Count);
+            Assert.True(viaFrontend.Turns.Count >= 2);
         }
 
         await using var dataSource = NpgsqlDataSource.Create(database);
@@ -76,8 +77,9 @@ public sealed class SiloFailoverTests(PostgresFixture postgres, ITestOutputHelpe
                 if (snapshot is not null)
                 {
                     Assert.StartsWith(survivor.IdentityPrefix, snapshot.Host, StringComparison.Ordinal);
-                    Assert.Equal(["Hello, Northwind Home Goods.", $"This is caller {int.Parse(sid[^2..], System.Globalization.CultureInfo.InvariantCulture)}."],
-                        snapshot.Turns.Select(t => t.Text));
+                    // The greeting and the caller's line survived; the agent's answer may have been cut off by the kill.
+                    Assert.Equal([Greeting, $"This is caller {int.Parse(sid[^2..], System.Globalization.CultureInfo.InvariantCulture)}."],
+                        snapshot.Turns.Take(2).Select(t => t.Text));
                     pending.Remove(sid);
                 }
             }

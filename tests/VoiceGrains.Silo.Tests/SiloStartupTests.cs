@@ -26,6 +26,25 @@ public sealed class SiloStartupTests(PostgresFixture postgres, ITestOutputHelper
         Assert.DoesNotContain("   at ", silo.Host.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Calls__TransferNumber", "555-0199", "Calls:TransferNumber must be an E.164 number")]
+    [InlineData("Speech__Vad__Threshold", "2", "Speech:Vad: thresholds must satisfy")]
+    [InlineData("Speech__Whisper__Model", "whisper-test-stub.en", "Speech:Whisper:Model must name a Whisper model")]
+    [InlineData("Agent__MaxFunctionRounds", "0", "Agent:MaxFunctionRounds must be between 1 and 50")]
+    [InlineData("Anthropic__MaxTokens", "5", "Anthropic:MaxTokens must be between 16 and 8192")]
+    [InlineData("Speech__InferenceConcurrency", "0", "Speech:InferenceConcurrency must be between 1 and 256")]
+    public async Task AWrongSettingStopsTheSiloAtStartNamingIt(string variable, string value, string message)
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var silo = SiloProcess.Start(database, "bad-setting", new Dictionary<string, string?> { [variable] = value });
+
+        var exitCode = await silo.Host.WaitForExitAsync(PromptExit);
+
+        Assert.True(exitCode == 2, $"exit code {exitCode}; output:\n{silo.Host.Output}");
+        Assert.Contains(message, silo.Host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Host.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WrongDatabaseCredentialsStopTheSiloWithAMessageInsteadOfRetrying()
     {

@@ -26,4 +26,13 @@ public sealed class WhisperPromptTests
     {
         Assert.Equal("", WhisperPrompt.FromNames([]));
     }
+
+    [Fact]
+    public void WhisperIsPromptedWithTheBusinessNamesUnlessAPromptIsConfigured()
+    {
+        string[] names = ["Northwind Home Goods", "Rug cleaning", "Carla Singh"];
+
+        Assert.Equal("Northwind Home Goods, Rug cleaning, Carla Singh.", new WhisperOptions().PromptedWith(names).Prompt);
+        Assert.Equal("Fabrikam.", new WhisperOptions { Prompt = "Fabrikam." }.PromptedWith(names).Prompt);
+    }
 }

@@ -35,6 +35,17 @@ public sealed class WhisperTests(ITestOutputHelper output)
     }
 
     [ModelFact("whisper-test-stub.en")]
+    public async Task APromptedTranscriberRuns()
+    {
+        using var pool = new InferencePool(1);
+        await using var whisper = new WhisperTranscriber(StubPath, new WhisperOptions().PromptedWith(["Northwind Home Goods", "Carla Singh"]), pool);
+
+        var result = await whisper.TranscribeAsync(Speech(1), CancellationToken.None);
+
+        Assert.True(result.Inference > TimeSpan.Zero);
+    }
+
+    [ModelFact("whisper-test-stub.en")]
     public async Task OnAOneSlotPoolTranscriptionsQueueAndNeverOverlap()
     {
         using var pool = new InferencePool(1);

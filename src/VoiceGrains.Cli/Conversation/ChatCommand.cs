@@ -43,7 +43,7 @@ public static class ChatCommand
         chat.Options.Add(Json);
         chat.Options.Add(Verbose);
         chat.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, cancellationToken, RunAsync,
-            builder => builder.Services.AddVoiceGrainsConversation(builder.Configuration)));
+            builder => builder.Services.AddVoiceGrainsConversation()));
         return chat;
     }
 
@@ -72,7 +72,7 @@ public static class ChatCommand
 
         var session = new CallerSession(callSid, from);
         var agent = await factory.CreateAsync(session, null, cancellationToken);
-        var transcript = new ChatTranscript(callSid, factory.Settings.ToString(), agent.Greeting, []);
+        var transcript = new ChatTranscript(callSid, factory.Engine, agent.Greeting, []);
         var verbose = parse.GetValue(Verbose);
         var lines = script is null ? ReadKeyboard() : ReadScript(script);
         if (!json)
@@ -90,21 +90,20 @@ public static class ChatCommand
                 Console.WriteLine($"you> {line}");
             }
             var callerSeq = seq++;
-            session.TurnSeq = callerSeq;
             var callsBefore = session.FunctionCalls.Count;
             var callerAt = time.GetUtcNow();
             if (!json)
             {
                 Console.Write("agent> ");
             }
-            await foreach (var sentence in agent.ReplyAsync(line, cancellationToken))
+            var (reply, decision, _) = await agent.ReplyAsync(line, sentence =>
             {
                 if (!json)
                 {
                     Console.Write(sentence + " ");
                 }
-            }
-            var reply = agent.LastReply!;
+                return Task.CompletedTask;
+            }, callerSeq, cancellationToken);
             var made = session.FunctionCalls.Skip(callsBefore).ToList();
             if (!json)
             {
@@ -122,17 +121,18 @@ public static class ChatCommand
                 new CallTurn(callerSeq, Speaker.Caller, reply.CallerText, callerAt, callerAt, new TurnLatency(), reply.CallerUnderstanding),
                 new CallTurn(seq++, Speaker.Agent, reply.Text, callerAt, answeredAt, new TurnLatency(LlmFirstTokenMs: reply.FirstTokenMs), Tokens: reply.Tokens),
             ], cancellationToken);
-            if (session.TransferReason is not null || session.EndReason is not null)
+            if (decision != ReplyDecision.None)
             {
                 break;
             }
         }
 
-        var wrapUp = await agent.WrapUpAsync(cancellationToken);
-        transcript.Outcome = session.TransferReason is not null ? "transferred" : "completed";
+        var outcome = session.TransferReason is not null ? CallOutcome.Transferred : CallOutcome.Completed;
+        var wrapUp = await agent.WrapUpAsync(outcome, cancellationToken);
+        transcript.Outcome = outcome.Name();
         transcript.Summary = wrapUp.Summary;
         transcript.Sentiment = wrapUp.Sentiment;
-        await calls.SaveCallAsync(Snapshot(callSid, from, session.CustomerId, CallStatus.Ended, started, time.GetUtcNow(), transcript.Outcome), CancellationToken.None);
+        await calls.SaveCallAsync(Snapshot(callSid, from, session.CustomerId, CallStatus.Ended, started, time.GetUtcNow(), outcome), CancellationToken.None);
         await calls.SaveWrapUpAsync(callSid, wrapUp.Summary, wrapUp.Sentiment, CancellationToken.None);
 
         if (json)
@@ -146,7 +146,7 @@ public static class ChatCommand
         return 0;
     }
 
-    static CallSnapshot Snapshot(string callSid, string from, long? customerId, CallStatus status, DateTimeOffset started, DateTimeOffset? ended, string? outcome) =>
+    static CallSnapshot Snapshot(string callSid, string from, long? customerId, CallStatus status, DateTimeOffset started, DateTimeOffset? ended, CallOutcome? outcome) =>
         new(callSid, CallDirection.Inbound, from, "chat", customerId, status, started, ended, outcome, [], Environment.MachineName);
 
     static async IAsyncEnumerable<string> ReadKeyboard()

@@ -17,8 +17,9 @@ public sealed record AgentMark([property: Id(0)] string Name) : AgentAudio;
 public sealed record AgentClear : AgentAudio;
 
 /// <summary>
-/// The call is over on our side (the agent said goodbye, or handed the caller on): the carrier connection is closed,
-/// after moving the call to <see cref="TransferTo"/> (a phone number) when there is one.
+/// The call is over on our side: the carrier connection is closed once everything before this on the stream has gone
+/// out. For a Twilio <c>&lt;Connect&gt;&lt;Stream&gt;</c> call that is the hang-up: Twilio goes on with the TwiML after
+/// the stream, and there is none. Moving a caller to a person is not done here but through the call-control port.
 /// </summary>
-[GenerateSerializer, Alias("VoiceGrains.AgentHangUp")]
-public sealed record AgentHangUp([property: Id(0)] string? TransferTo) : AgentAudio;
+[GenerateSerializer, Alias("VoiceGrains.CloseMediaStream")]
+public sealed record CloseMediaStream : AgentAudio;

@@ -14,7 +14,7 @@ public sealed record CallSnapshot(
     [property: Id(5)] CallStatus Status,
     [property: Id(6)] DateTimeOffset StartedAt,
     [property: Id(7)] DateTimeOffset? EndedAt,
-    [property: Id(8)] string? Outcome,
+    [property: Id(13)] CallOutcome? Outcome,
     [property: Id(9)] IReadOnlyList<CallTurn> Turns,
     [property: Id(10)] string Host,
     [property: Id(11)] string? RecordingPath = null,

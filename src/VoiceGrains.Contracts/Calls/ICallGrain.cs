@@ -1,6 +1,10 @@
 namespace VoiceGrains.Contracts.Calls;
 
-/// <summary>One live or finished call, keyed by the carrier's call sid. It alone writes the call's state.</summary>
+/// <summary>
+/// One live or finished call, keyed by the carrier's call sid, as the carrier's side (webhooks, media stream) and
+/// operators see it. It alone writes the call's state. What the recognizer tells the same grain is
+/// <see cref="ICallHearingGrain"/>.
+/// </summary>
 [Alias("VoiceGrains.ICallGrain")]
 public interface ICallGrain : IGrainWithStringKey
 {
@@ -8,24 +12,9 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<CallSnapshot> StartAsync(CallStart start);
 
-    /// <summary>Moves the call along its lifecycle; an impossible move throws <see cref="InvalidCallTransitionException"/>.</summary>
-    [Alias("MoveTo")]
-    Task MoveToAsync(CallStatus status);
-
-    /// <summary>Appends a turn and returns its sequence number.</summary>
-    [Alias("AppendTurn")]
-    Task<int> AppendTurnAsync(NewTurn turn);
-
     /// <summary>The caller's audio is connected: the agent says its greeting, once per call.</summary>
     [Alias("Greet")]
     Task GreetAsync();
-
-    /// <summary>
-    /// A recognized caller utterance: stored (redacted, labelled with what it meant) and answered by the agent in
-    /// the background, sentence by sentence to the call's synthesizer. Returns the caller turn's number at once.
-    /// </summary>
-    [Alias("Hear")]
-    Task<int> HearAsync(NewTurn callerTurn);
 
     /// <summary>
     /// A key the caller pressed (0-9, * or #). Keys collect until # or a short pause and are then heard as one
@@ -42,27 +31,11 @@ public interface ICallGrain : IGrainWithStringKey
     Task HeardAsync(string mark);
 
     /// <summary>
-    /// The caller's voice was heard, not yet long enough to be sure it is speech: an agent that is speaking pauses (its
-    /// audio is cleared at the carrier) until <see cref="CallerStartedSpeakingAsync"/> or <see cref="CallerFalseStartAsync"/>.
+    /// The carrier ended the call (or its media stream was lost) with this outcome; ending twice keeps the first
+    /// outcome. While the agent is moving the caller to a person, the transfer's result decides the outcome.
     /// </summary>
-    [Alias("CallerMayBeSpeaking")]
-    Task CallerMayBeSpeakingAsync();
-
-    /// <summary>The voice that paused the agent was not speech: the agent goes on, from the first sentence not fully heard.</summary>
-    [Alias("CallerFalseStart")]
-    Task CallerFalseStartAsync();
-
-    /// <summary>The caller began to speak: if the agent was speaking, the caller has barged in: its speech is cut off and the call listens.</summary>
-    [Alias("CallerStartedSpeaking")]
-    Task CallerStartedSpeakingAsync();
-
-    /// <summary>Ends the call with an outcome (completed, dropped, transferred…); ending twice keeps the first outcome.</summary>
     [Alias("End")]
-    Task EndAsync(string outcome);
-
-    /// <summary>The carrier could not move an ended call to a person: its outcome becomes transfer_failed.</summary>
-    [Alias("TransferFailed")]
-    Task TransferFailedAsync(string reason);
+    Task EndAsync(CallOutcome outcome);
 
     /// <summary>A new token that lets one media stream attach to this call; it works once, before it expires.</summary>
     [Alias("IssueMediaToken")]

@@ -18,9 +18,9 @@ public interface ISynthesizerGrain : IGrainWithStringKey
     Task StopAsync();
 
     /// <summary>
-    /// Ends the call's audio: the carrier is told to hang up, or to move the caller to <paramref name="transferTo"/>.
-    /// Called once the caller has heard the last words.
+    /// The call is over: once the sentences still queued have been spoken, the carrier is told to close the media
+    /// stream (<see cref="CloseMediaStream"/>). Returns at once; nothing queued afterwards is spoken.
     /// </summary>
-    [Alias("HangUp")]
-    Task HangUpAsync(string? transferTo);
+    [Alias("CloseMediaStream")]
+    Task CloseMediaStreamAsync();
 }

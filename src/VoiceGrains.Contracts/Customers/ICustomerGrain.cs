@@ -12,10 +12,6 @@ public interface ICustomerGrain : IGrainWithIntegerKey
     [Alias("RecordCall")]
     Task RecordCallAsync(CallHistoryEntry call);
 
-    /// <summary>A call of theirs that has ended turned out otherwise (a transfer that failed): its history entry says so.</summary>
-    [Alias("CorrectCallOutcome")]
-    Task CorrectCallOutcomeAsync(string callSid, string outcome);
-
     /// <summary>Opens a follow-up (a callback request, a promised check) and returns it.</summary>
     [Alias("AddFollowUp")]
     Task<FollowUp> AddFollowUpAsync(string reason, DateTimeOffset? dueAt, string? callSid);

@@ -86,7 +86,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("status", DbNames.Of(call.Status));
         command.Parameters.AddWithValue("started", call.StartedAt.ToUniversalTime());
         command.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, (object?)call.EndedAt?.ToUniversalTime() ?? DBNull.Value);
-        command.Parameters.AddWithValue("outcome", NpgsqlDbType.Text, (object?)call.Outcome ?? DBNull.Value);
+        command.Parameters.AddWithValue("outcome", NpgsqlDbType.Text, (object?)call.Outcome?.Name() ?? DBNull.Value);
         command.Parameters.AddWithValue("recording", NpgsqlDbType.Text, (object?)call.RecordingPath ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Contracts.Customers;
 
 namespace VoiceGrains.Data.Customers;
@@ -136,7 +137,7 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource)
             reader.GetString(0),
             reader.GetFieldValue<DateTimeOffset>(1),
             reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3),
+            CallOutcomeNames.Parse(reader.IsDBNull(3) ? null : reader.GetString(3)),
             reader.IsDBNull(4) ? null : reader.GetString(4)), cancellationToken);
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Data.Customers;
-using VoiceGrains.Frontend.Twilio;
+using VoiceGrains.Telephony;
 
 namespace VoiceGrains.Frontend.Calls;
 
@@ -14,10 +14,10 @@ static class OutboundCalls
     const int MaxPurpose = 200;
 
     public static async Task<Results<Created<CallSnapshot>, ProblemHttpResult>> PlaceAsync(
-        OutboundCallRequest request, IGrainFactory grains, CustomerRepository customers, IServiceProvider services, CancellationToken cancellationToken)
+        OutboundCallRequest request, IGrainFactory grains, CustomerRepository customers, ICallControl carrier,
+        Microsoft.Extensions.Options.IOptions<TwilioOptions> twilio, CancellationToken cancellationToken)
     {
-        if (services.GetService<TwilioCallControl>() is not { } twilio
-            || services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TwilioOptions>>().Value is not { CanCallOut: true } options)
+        if (twilio.Value is not { CanCallOut: true } options || string.IsNullOrWhiteSpace(options.AuthToken))
         {
             return TypedResults.Problem("Outbound calls need Twilio:AuthToken, Twilio:AccountSid and Twilio:PhoneNumber.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
@@ -37,9 +37,9 @@ static class OutboundCalls
         string callSid;
         try
         {
-            callSid = await twilio.PlaceAsync(request.To!, cancellationToken);
+            callSid = await carrier.DialAsync(request.To!, cancellationToken);
         }
-        catch (TwilioCallException e)
+        catch (CallControlException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway);
         }

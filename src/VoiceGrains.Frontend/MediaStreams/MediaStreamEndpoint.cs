@@ -15,7 +15,7 @@ public static class MediaStreamEndpoint
                 return Results.BadRequest("Media Streams speak WebSocket.");
             }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await new MediaStreamSession(socket, cluster, options.Value, recordings, context.RequestServices.GetService<Twilio.TwilioCallControl>(), loggers.CreateLogger<MediaStreamSession>())
+            await new MediaStreamSession(socket, cluster, options.Value, recordings, loggers.CreateLogger<MediaStreamSession>())
                 .RunAsync(context.RequestAborted);
             return Results.Empty;
         });

@@ -18,12 +18,12 @@ namespace VoiceGrains.Frontend.MediaStreams;
 /// stall the Orleans stream delivery other calls share; past <see cref="MaxQueuedAgentAudio"/> it is dropped.
 /// Both directions are recorded and written when the session ends, the path stored on the call.
 /// <c>stop</c> ends the call; a socket that drops without it ends the call as "dropped". When the call ends on our
-/// side (goodbye, transfer) the session moves the call to a person if asked (Twilio REST) and closes the socket,
-/// which ends a <c>&lt;Connect&gt;&lt;Stream&gt;</c> call at Twilio.
+/// side (goodbye, transfer) the cluster sends <see cref="CloseMediaStream"/> after the last audio and the session
+/// closes the socket, which ends a <c>&lt;Connect&gt;&lt;Stream&gt;</c> call at Twilio.
 /// Unusable messages are logged and skipped.
 /// </summary>
 sealed partial class MediaStreamSession(
-    WebSocket socket, IClusterClient cluster, MediaStreamOptions options, RecordingStore recordings, Twilio.TwilioCallControl? twilio, ILogger logger)
+    WebSocket socket, IClusterClient cluster, MediaStreamOptions options, RecordingStore recordings, ILogger logger)
 {
     /// <summary>About 50 s of speech in 200 ms batches, with their marks.</summary>
     const int MaxQueuedAgentAudio = 256;
@@ -83,7 +83,7 @@ sealed partial class MediaStreamSession(
             await FlushAsync();
             if (callSid is not null && !stopped)
             {
-                await cluster.GetGrain<ICallGrain>(callSid).EndAsync("dropped");
+                await cluster.GetGrain<ICallGrain>(callSid).EndAsync(CallOutcome.Dropped);
             }
             await SaveRecordingAsync();
         }
@@ -133,7 +133,7 @@ sealed partial class MediaStreamSession(
             case MediaStreamEvent.Stop:
                 stopped = true;
                 await FlushAsync();
-                await cluster.GetGrain<ICallGrain>(callSid!).EndAsync("completed");
+                await cluster.GetGrain<ICallGrain>(callSid!).EndAsync(CallOutcome.Completed);
                 await CloseAsync(WebSocketCloseStatus.NormalClosure, "stopped");
                 return false;
             case MediaStreamEvent.Dtmf dtmf:
@@ -221,9 +221,10 @@ sealed partial class MediaStreamSession(
         {
             await foreach (var audio in outgoing.Reader.ReadAllAsync(ending.Token))
             {
-                if (audio is AgentHangUp hangUp)
+                if (audio is CloseMediaStream)
                 {
-                    await HangUpAsync(hangUp);
+                    stopped = true;
+                    await CloseAsync(WebSocketCloseStatus.NormalClosure, "call ended");
                     return;
                 }
                 await SendAsync(audio);
@@ -236,25 +237,6 @@ sealed partial class MediaStreamSession(
         catch (OperationCanceledException) when (ending.IsCancellationRequested)
         {
         }
-    }
-
-    async Task HangUpAsync(AgentHangUp hangUp)
-    {
-        stopped = true;
-        if (hangUp.TransferTo is { } number)
-        {
-            try
-            {
-                await (twilio ?? throw new Twilio.TwilioCallException("the Twilio REST API is not configured (Twilio:AuthToken)", null))
-                    .TransferAsync(callSid!, number, ending.Token);
-                Log.Transferred(logger, callSid!);
-            }
-            catch (Twilio.TwilioCallException e)
-            {
-                await cluster.GetGrain<ICallGrain>(callSid!).TransferFailedAsync(e.Message);
-            }
-        }
-        await CloseAsync(WebSocketCloseStatus.NormalClosure, "call ended");
     }
 
     async Task SendAsync(AgentAudio audio)
@@ -386,9 +368,6 @@ sealed partial class MediaStreamSession(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid}: the cluster did not take a message ({Error}); the call goes on")]
         public static partial void ClusterUnavailable(ILogger logger, string callSid, string error);
-
-        [LoggerMessage(Level = LogLevel.Information, Message = "Media stream for call {CallSid}: the call was moved to a person")]
-        public static partial void Transferred(ILogger logger, string callSid);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid}: the carrier is not reading; agent audio is being dropped")]
         public static partial void NotReading(ILogger logger, string callSid);

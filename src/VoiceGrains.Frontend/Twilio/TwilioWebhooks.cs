@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Twilio.TwiML;
 using Twilio.TwiML.Voice;
 using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Telephony;
 
 namespace VoiceGrains.Frontend.Twilio;
 
@@ -42,7 +43,7 @@ public static class TwilioWebhooks
         // Answering-machine detection on a call we placed: nobody to talk to; the call ends with that outcome.
         if (form["AnsweredBy"].ToString() is var answeredBy && (answeredBy.StartsWith("machine", StringComparison.Ordinal) || answeredBy == "fax"))
         {
-            await call.EndAsync("answering_machine");
+            await call.EndAsync(CallOutcome.AnsweringMachine);
             return TypedResults.Text(new VoiceResponse().Hangup().ToString(), "text/xml");
         }
         if (started.Status == CallStatus.Ended)
@@ -68,17 +69,17 @@ public static class TwilioWebhooks
         var sid = form["CallSid"].ToString();
         var outcome = form["CallStatus"].ToString() switch
         {
-            "completed" => "completed",
-            "busy" => "busy",
-            "no-answer" => "no_answer",
-            "failed" => "failed",
-            "canceled" => "canceled",
-            _ => null,            // queued, ringing, in-progress: the call goes on
+            "completed" => CallOutcome.Completed,
+            "busy" => CallOutcome.Busy,
+            "no-answer" => CallOutcome.NoAnswer,
+            "failed" => CallOutcome.Failed,
+            "canceled" => CallOutcome.Canceled,
+            _ => (CallOutcome?)null,            // queued, ringing, in-progress: the call goes on
         };
         var call = grains.GetGrain<ICallGrain>(sid);
         if (outcome is not null && await call.GetSnapshotAsync() is not null)
         {
-            await call.EndAsync(outcome);
+            await call.EndAsync(outcome.Value);
         }
         return TypedResults.NoContent();
     }

@@ -1,6 +1,6 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using System.Security.Cryptography;
 using Orleans.Runtime;
 using VoiceGrains.Contracts;
 using VoiceGrains.Contracts.Calls;
@@ -8,15 +8,33 @@ using VoiceGrains.Contracts.Customers;
 using VoiceGrains.Conversation;
 using VoiceGrains.Data.Calls;
 using VoiceGrains.Data.Customers;
+using VoiceGrains.Grains.Calls.Turns;
+using VoiceGrains.Telephony;
 
 namespace VoiceGrains.Grains.Calls;
 
 /// <summary>
-/// Owns one call. Every change is written to the grain's own state first, then through to the calls and
-/// call_turns tables, whose writes are idempotent; activation replays them, so a silo that dies between the
-/// two writes loses nothing and active_calls stays true.
-/// Calls are placed at random: Orleans' resource-optimised default piled nearly every call onto the newest
-/// silo (29 of 30, measured), so one silo's death would drop almost every call. Even spread halves that.
+/// Owns one call: the adapter around its <see cref="TurnTaking"/>. Every message from the carrier's side, the
+/// recognizer and the agent becomes an event of that state machine, and the grain carries out the commands it returns
+/// (<see cref="ExecuteAsync"/>): it persists, speaks through the call's synthesizer, runs the agent, moves the caller
+/// through the call-control port, and keeps one grain timer for the machine's next deadline.
+/// <para>
+/// Every change is written to the grain's own state first, then through to the calls and call_turns tables, whose
+/// writes are idempotent; activation replays them, so a silo that dies between the two writes loses nothing.
+/// Calls are placed at random: Orleans' resource-optimised default piled nearly every call onto the newest silo (29 of
+/// 30, measured), so one silo's death would drop almost every call. Even spread halves that.
+/// </para>
+/// <para>
+/// Interleaving. The agent's reply runs in the background of the grain (<see cref="RespondAsync"/>, awaited by no
+/// message), so that a barge-in can cut it off: at each of its awaits the grain's other messages run. What holds:
+/// (1) an event is applied to the machine in one synchronous step, so no message sees it half-changed;
+/// (2) replies are chained (<see cref="answering"/>), so the machine's reply in progress is the one producing;
+/// (3) commands are carried out in order, each even if a later event has changed the machine meanwhile (a sentence
+/// already on its way to the synthesizer is spoken before a stop sent after it reaches it; the machine never sends
+/// one for a reply already cut);
+/// (4) a stored reply's turn number is recorded before its first await, so a cut that interleaves finds it;
+/// (5) while a transfer is in flight, an end from the carrier waits for its result (the machine holds it).
+/// </para>
 /// </summary>
 [Orleans.Placement.RandomPlacement]
 public sealed partial class CallGrain(
@@ -24,19 +42,32 @@ public sealed partial class CallGrain(
     CallRepository calls,
     CustomerRepository customers,
     ConversationAgentFactory agents,
+    ICallControl carrier,
     IOptions<CallOptions> options,
-    ILogger<CallGrain> logger) : Grain, ICallGrain
+    TimeProvider time,
+    ILogger<CallGrain> logger) : Grain, ICallGrain, ICallHearingGrain
 {
-    /// <summary>Far longer than the VAD takes to call a voice speech or a false start (250 ms of it).</summary>
-    static readonly TimeSpan UnresolvedPause = TimeSpan.FromSeconds(3);
+    TurnTaking turns = null!;
+    Task<ConversationAgent>? agent;
+    CancellationTokenSource? replying;
+    /// <summary>The reply being produced; the next one starts after it.</summary>
+    Task answering = Task.CompletedTask;
+    /// <summary>The latest reply stored as a turn, and its turn number (a barge-in may cut that turn).</summary>
+    (int Reply, int Seq)? storedReply;
+    IGrainTimer? deadlineTimer;
+    DateTimeOffset? deadlineAt;
 
     string CallSid => this.GetPrimaryKeyString();
 
+    ISynthesizerGrain Synthesizer => GrainFactory.GetGrain<ISynthesizerGrain>(CallSid);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        turns = new TurnTaking(options.Value, time, state.State.Status);
         if (state.State.Started)
         {
-            await SyncToDomainAsync(state.State.Turns, cancellationToken);
+            await calls.SaveCallAsync(Snapshot(), cancellationToken);
+            await calls.SaveTurnsAsync(CallSid, state.State.Turns, cancellationToken);
         }
     }
 
@@ -63,7 +94,7 @@ public sealed partial class CallGrain(
         call.CustomerId = customerId;
         call.Purpose = start.Purpose;
         call.Status = CallStatus.Ringing;
-        call.StartedAt = DateTimeOffset.UtcNow;
+        call.StartedAt = time.GetUtcNow();
         await state.WriteStateAsync();
         await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
         await TellCustomerAsync(null);
@@ -71,141 +102,110 @@ public sealed partial class CallGrain(
         return Snapshot();
     }
 
-    public async Task MoveToAsync(CallStatus status)
+    public async Task GreetAsync()
     {
         RequireStarted();
-        if (status == state.State.Status)
+        if (state.State.Greeted || turns.Status == CallStatus.Ended)
         {
             return;
         }
-        if (!CallLifecycle.CanMove(state.State.Status, status))
-        {
-            throw new InvalidCallTransitionException($"Call {CallSid} cannot move from {state.State.Status} to {status}.");
-        }
-
-        state.State.Status = status;
-        await state.WriteStateAsync();
-        await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+        var conversation = await AgentAsync();
+        state.State.Greeted = true;
+        await ExecuteAsync(turns.Greet(conversation.Greeting));
     }
 
-    public async Task<int> AppendTurnAsync(NewTurn turn)
+    public async Task<int> HearAsync(NewTurn callerTurn)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(turn.Text);
+        ArgumentNullException.ThrowIfNull(callerTurn);
+        ArgumentNullException.ThrowIfNull(callerTurn.Text);
         RequireStarted();
-        if (state.State.Status == CallStatus.Ended)
+        if (turns.Status == CallStatus.Ended)
         {
             throw new InvalidCallTransitionException($"Call {CallSid} has ended; no more turns.");
         }
 
-        return await StoreAsync(new CallTurn(state.State.Turns.Count, turn.Speaker, turn.Text, turn.StartedAt, turn.EndedAt, turn.Latency ?? new TurnLatency()));
+        // Transcripts keep no card numbers: what is stored, and what the agent sees, is the redacted line. The turn is
+        // stored even when no agent can be made (no business set up): the caller's words are never lost.
+        var text = SensitiveText.Redact(callerTurn.Text);
+        ConversationAgent? conversation = null;
+        try
+        {
+            conversation = await AgentAsync();
+        }
+        catch (Data.DatabaseSetupException e)
+        {
+            Log.ReplyFailed(logger, e, CallSid);
+        }
+        var turn = new CallTurn(state.State.Turns.Count, Speaker.Caller, text, callerTurn.StartedAt, callerTurn.EndedAt,
+            callerTurn.Latency ?? new TurnLatency(), conversation?.Understand(text));
+        await StoreAsync(turn);
+        await ExecuteAsync(turns.LineRecognised(new CallerLine(text, turn.Seq, callerTurn.EndedAt ?? time.GetUtcNow())));
+        return turn.Seq;
     }
 
-    async Task<int> StoreAsync(CallTurn turn)
+    public async Task PressAsync(string digit)
     {
-        state.State.Turns.Add(turn);
-        await state.WriteStateAsync();
-        await calls.SaveTurnsAsync(CallSid, [turn], CancellationToken.None);
-        return turn.Seq;
+        ArgumentNullException.ThrowIfNull(digit);
+        if (digit is not [var key] || !(char.IsAsciiDigit(key) || key is '*' or '#'))
+        {
+            throw new ArgumentException($"'{digit}' is not a telephone key (0-9, * or #).", nameof(digit));
+        }
+        RequireStarted();
+        await ExecuteAsync(turns.KeyPressed(key));
+    }
+
+    public async Task HeardAsync(string mark)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        await ExecuteAsync(turns.MarkHeard(mark));
     }
 
     public async Task CallerMayBeSpeakingAsync()
     {
         RequireStarted();
-        if (state.State.Status == CallStatus.Speaking && speaking is { Paused: false } reply)
-        {
-            reply.Paused = true;
-            // The VAD always follows a voice onset with speech or a false start, unless its grain is lost with a silo:
-            // a pause nobody resolves ends as a false start rather than leaving the caller in silence.
-            finishTimer?.Dispose();
-            finishTimer = this.RegisterGrainTimer(CallerFalseStartAsync, new GrainTimerCreationOptions(UnresolvedPause, Timeout.InfiniteTimeSpan));
-            await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).StopAsync();
-        }
+        await ExecuteAsync(turns.VoiceOnset());
     }
 
     public async Task CallerFalseStartAsync()
     {
         RequireStarted();
-        if (state.State.Status == CallStatus.Speaking && speaking is { Paused: true } reply)
+        var commands = turns.FalseStart();
+        if (commands.Count > 0)
         {
-            Log.FalseStart(logger, CallSid, reply.Heard);
-            await SpeakRestOfReplyAsync(reply);
+            Log.FalseStart(logger, CallSid);
         }
+        await ExecuteAsync(commands);
     }
 
     public async Task CallerStartedSpeakingAsync()
     {
         RequireStarted();
-        if (state.State.Status == CallStatus.Speaking)
+        var commands = turns.SpeechStarted();
+        if (commands.Count > 0)
         {
             Log.BargeIn(logger, CallSid);
-            replying?.Cancel();
-            await MoveToAsync(CallStatus.Listening);
-            if (speaking is not { Paused: true })
-            {
-                await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).StopAsync();
-            }
-            await KeepOnlyHeardAsync();
         }
+        await ExecuteAsync(commands);
     }
 
-    public Task EndAsync(string outcome) => EndAsync(outcome, transferTo: null);
-
-    /// <summary>Ends the call and tells the carrier to hang up, or to move the caller to <paramref name="transferTo"/>.</summary>
-    async Task EndAsync(string outcome, string? transferTo)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
-        RequireStarted();
-        if (state.State.Status == CallStatus.Ended)
-        {
-            return;
-        }
-
-        replying?.Cancel();
-        silenceTimer?.Dispose();
-        finishTimer?.Dispose();
-        keypadTimer?.Dispose();
-        state.State.Status = CallStatus.Ended;
-        state.State.EndedAt = DateTimeOffset.UtcNow;
-        state.State.Outcome = outcome;
-        await state.WriteStateAsync();
-        await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
-        await GrainFactory.GetGrain<ISynthesizerGrain>(CallSid).HangUpAsync(transferTo);
-        var summary = await WrapUpAsync();
-        await TellCustomerAsync(summary);
-        Log.CallEnded(logger, CallSid, outcome, state.State.Turns.Count);
-        DeactivateOnIdle();
-    }
-
-    public async Task TransferFailedAsync(string reason)
+    public async Task EndAsync(CallOutcome outcome)
     {
         RequireStarted();
-        if (state.State.Status != CallStatus.Ended)
-        {
-            throw new InvalidCallTransitionException($"Call {CallSid} has not ended; only an ended call is handed on.");
-        }
-        Log.TransferFailed(logger, CallSid, reason);
-        state.State.Outcome = "transfer_failed";
-        await state.WriteStateAsync();
-        await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
-        if ((state.State.IdentifiedCustomerId ?? state.State.CustomerId) is { } customerId)
-        {
-            await GrainFactory.GetGrain<ICustomerGrain>(customerId).CorrectCallOutcomeAsync(CallSid, state.State.Outcome);
-        }
+        await ExecuteAsync(turns.CallEnded(outcome));
     }
 
     public async Task<string> IssueMediaTokenAsync(TimeSpan lifetime)
     {
         RequireStarted();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
-        if (state.State.Status == CallStatus.Ended)
+        if (turns.Status == CallStatus.Ended)
         {
             throw new InvalidCallTransitionException($"Call {CallSid} has ended; no media stream can join it.");
         }
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         state.State.MediaTokenHash = Hash(token);
-        state.State.MediaTokenExpires = DateTimeOffset.UtcNow + lifetime;
+        state.State.MediaTokenExpires = time.GetUtcNow() + lifetime;
         await state.WriteStateAsync();
         return token;
     }
@@ -213,8 +213,8 @@ public sealed partial class CallGrain(
     public async Task<bool> RedeemMediaTokenAsync(string token)
     {
         var call = state.State;
-        if (string.IsNullOrEmpty(token) || call.MediaTokenHash is null || call.Status == CallStatus.Ended
-            || DateTimeOffset.UtcNow > call.MediaTokenExpires
+        if (string.IsNullOrEmpty(token) || call.MediaTokenHash is null || turns.Status == CallStatus.Ended
+            || time.GetUtcNow() > call.MediaTokenExpires
             || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(call.MediaTokenHash), Convert.FromHexString(Hash(token))))
         {
             return false;
@@ -238,10 +238,250 @@ public sealed partial class CallGrain(
     public Task<CallSnapshot?> GetSnapshotAsync() =>
         Task.FromResult(state.State.Started ? Snapshot() : null);
 
-    async Task SyncToDomainAsync(IEnumerable<CallTurn> turns, CancellationToken cancellationToken)
+    /// <summary>Carries out the turn-taking's commands in order, then sets the timer for its next deadline.</summary>
+    async Task ExecuteAsync(IReadOnlyList<TurnCommand> commands)
     {
-        await calls.SaveCallAsync(Snapshot(), cancellationToken);
-        await calls.SaveTurnsAsync(CallSid, turns, cancellationToken);
+        foreach (var command in commands)
+        {
+            switch (command)
+            {
+                case TurnCommand.MoveTo(var status):
+                    state.State.Status = status;
+                    await state.WriteStateAsync();
+                    await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+                    break;
+                case TurnCommand.Speak speak:
+                    await Synthesizer.SpeakAsync(speak.Sentences, speak.Marks);
+                    break;
+                case TurnCommand.StopSpeaking:
+                    await Synthesizer.StopAsync();
+                    break;
+                case TurnCommand.Say(var text):
+                    await SayAsync(text);
+                    break;
+                case TurnCommand.CancelReply:
+                    replying?.Cancel();
+                    break;
+                case TurnCommand.Answer(var line):
+                    var cancellation = replying = new CancellationTokenSource();
+                    answering = RespondAsync(answering, line, cancellation.Token);
+                    break;
+                case TurnCommand.HearKeys(var digits):
+                    var now = time.GetUtcNow();
+                    await HearAsync(new NewTurn(Speaker.Caller, digits, now, now));
+                    break;
+                case TurnCommand.StoreReply store:
+                    await StoreReplyAsync(store);
+                    break;
+                case TurnCommand.CutReply cut:
+                    await CutReplyAsync(cut);
+                    break;
+                case TurnCommand.Transfer:
+                    await TransferAsync();
+                    break;
+                case TurnCommand.End(var outcome):
+                    await EndCallAsync(outcome);
+                    break;
+            }
+        }
+        ScheduleDeadline();
+    }
+
+    /// <summary>One grain timer, always for the machine's next deadline; an early tick finds nothing due and sets it again.</summary>
+    void ScheduleDeadline()
+    {
+        var next = turns.NextDeadline;
+        if (next == deadlineAt)
+        {
+            return;
+        }
+        deadlineTimer?.Dispose();
+        deadlineTimer = null;
+        deadlineAt = next;
+        if (next is { } at)
+        {
+            var due = at - time.GetUtcNow();
+            deadlineTimer = this.RegisterGrainTimer(OnDeadlineAsync,
+                new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    async Task OnDeadlineAsync()
+    {
+        deadlineAt = null;
+        await ExecuteAsync(turns.DeadlineReached());
+    }
+
+    /// <summary>Answers one caller line; never throws, since nobody awaits it but the next reply.</summary>
+    async Task RespondAsync(Task previous, CallerLine line, CancellationToken cancellationToken)
+    {
+        await previous;
+        try
+        {
+            await ExecuteAsync(turns.ReplyStarted());
+            if (turns.Status == CallStatus.Ended)
+            {
+                return;
+            }
+            FinishedReply finished;
+            try
+            {
+                var conversation = await AgentAsync();
+                var (reply, decision, verified) = await conversation.ReplyAsync(
+                    line.Text, sentence => ExecuteAsync(turns.SentenceProduced(sentence)), line.Seq, cancellationToken);
+                state.State.IdentifiedCustomerId = verified ?? state.State.IdentifiedCustomerId;
+                finished = new FinishedReply(reply.Interrupted, decision, line.EndedAt, reply.FirstTokenMs, reply.Tokens);
+            }
+            catch (Exception e)
+            {
+                // The agent could not be made or a sentence not spoken: the call goes on with what was said.
+                Log.ReplyFailed(logger, e, CallSid);
+                finished = new FinishedReply(cancellationToken.IsCancellationRequested, ReplyDecision.None, line.EndedAt);
+            }
+            if (finished.Interrupted)
+            {
+                Log.ReplyInterrupted(logger, CallSid);
+            }
+            await ExecuteAsync(turns.ReplyFinished(finished));
+        }
+        catch (Exception e)
+        {
+            Log.ReplyFailed(logger, e, CallSid);
+        }
+    }
+
+    async Task StoreReplyAsync(TurnCommand.StoreReply store)
+    {
+        var finished = store.Finished;
+        var turn = new CallTurn(state.State.Turns.Count, Speaker.Agent, store.Text, finished.CallerLineEnded, time.GetUtcNow(),
+            new TurnLatency(LlmFirstTokenMs: finished.FirstTokenMs), Tokens: finished.Tokens, Interrupted: finished.Interrupted);
+        storedReply = (store.Reply, turn.Seq);
+        if (finished.Interrupted && agent is { IsCompletedSuccessfully: true })
+        {
+            (await agent).TruncateLastReply(store.Text);
+        }
+        await StoreAsync(turn);
+    }
+
+    async Task CutReplyAsync(TurnCommand.CutReply cut)
+    {
+        if (storedReply is not var (reply, seq) || reply != cut.Reply)
+        {
+            return;
+        }
+        var turn = state.State.Turns[seq] with { Text = cut.HeardText, Interrupted = true };
+        state.State.Turns[seq] = turn;
+        if (agent is { IsCompletedSuccessfully: true })
+        {
+            (await agent).TruncateLastReply(cut.HeardText);
+        }
+        await state.WriteStateAsync();
+        await calls.UpdateTurnTextAsync(CallSid, turn, CancellationToken.None);
+    }
+
+    /// <summary>Something the call itself says (not the agent's reply): stored, known to the agent, spoken.</summary>
+    async Task SayAsync(string text)
+    {
+        var now = time.GetUtcNow();
+        await StoreAsync(new CallTurn(state.State.Turns.Count, Speaker.Agent, text, now, now, new TurnLatency()));
+        if (agent is { IsCompletedSuccessfully: true })
+        {
+            (await agent).NoteSaid(text);
+        }
+        await Synthesizer.SpeakAsync([text]);
+    }
+
+    /// <summary>The caller has heard the agent's last words: the carrier moves them to the configured number.</summary>
+    async Task TransferAsync()
+    {
+        try
+        {
+            var number = options.Value.TransferNumber;
+            if (string.IsNullOrWhiteSpace(number))
+            {
+                throw new CallControlException("no Calls:TransferNumber is configured");
+            }
+            await carrier.TransferAsync(CallSid, number, CancellationToken.None);
+        }
+        catch (CallControlException e)
+        {
+            Log.TransferFailed(logger, CallSid, e.Message);
+            await ExecuteAsync(turns.TransferFailed());
+            return;
+        }
+        await ExecuteAsync(turns.TransferSucceeded());
+    }
+
+    /// <summary>The outcome is final before anything is told: the summary and the customer's history say what happened.</summary>
+    async Task EndCallAsync(CallOutcome outcome)
+    {
+        var call = state.State;
+        call.Status = CallStatus.Ended;
+        call.EndedAt = time.GetUtcNow();
+        call.EndedAs = outcome;
+        await state.WriteStateAsync();
+        await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+        await Synthesizer.CloseMediaStreamAsync();
+        var summary = await WrapUpAsync(outcome);
+        await TellCustomerAsync(summary);
+        Log.CallEnded(logger, CallSid, outcome, call.Turns.Count);
+        DeactivateOnIdle();
+    }
+
+    async Task StoreAsync(CallTurn turn)
+    {
+        state.State.Turns.Add(turn);
+        await state.WriteStateAsync();
+        await calls.SaveTurnsAsync(CallSid, [turn], CancellationToken.None);
+    }
+
+    /// <summary>One agent per activation, made once even when two messages ask for it at the same time.</summary>
+    Task<ConversationAgent> AgentAsync()
+    {
+        if (agent is { IsFaulted: true })
+        {
+            agent = null;
+        }
+        return agent ??= CreateAgentAsync();
+    }
+
+    /// <summary>Bound to the call's caller and rebuilt from the stored turns when the call moves to another silo.</summary>
+    async Task<ConversationAgent> CreateAgentAsync()
+    {
+        var call = state.State;
+        var session = new CallerSession(CallSid, call.Direction == CallDirection.Inbound ? call.From : call.To) { Purpose = call.Purpose };
+        if (call.IdentifiedCustomerId is { } identified)
+        {
+            session.TryIdentify(identified, null);
+        }
+        CustomerContext? customer = call.CustomerId is { } customerId
+            ? await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetContextAsync()
+            : null;
+        var created = await agents.CreateAsync(session, customer, CancellationToken.None);
+        created.Resume(call.Turns.Select(t => (t.Speaker == Speaker.Caller, t.Text)));
+        return created;
+    }
+
+    /// <summary>Summary and sentiment onto the call row; the customer's history gets the summary.</summary>
+    async Task<string?> WrapUpAsync(CallOutcome outcome)
+    {
+        if (agent is not { IsCompletedSuccessfully: true })
+        {
+            return null;
+        }
+        try
+        {
+            var conversation = await agent;
+            await conversation.WhenIdleAsync();
+            var wrapUp = await conversation.WrapUpAsync(outcome, CancellationToken.None);
+            await calls.SaveWrapUpAsync(CallSid, wrapUp.Summary, wrapUp.Sentiment, CancellationToken.None);
+            return wrapUp.Summary;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or Data.DatabaseSetupException)
+        {
+            Log.WrapUpFailed(logger, e, CallSid);
+            return null;
+        }
     }
 
     Task TellCustomerAsync(string? summary)
@@ -249,7 +489,7 @@ public sealed partial class CallGrain(
         var call = state.State;
         return (call.IdentifiedCustomerId ?? call.CustomerId) is { } customerId
             ? GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCallAsync(
-                new CallHistoryEntry(CallSid, call.StartedAt, call.EndedAt, call.Outcome, summary))
+                new CallHistoryEntry(CallSid, call.StartedAt, call.EndedAt, call.EndedAs, summary))
             : Task.CompletedTask;
     }
 
@@ -265,7 +505,7 @@ public sealed partial class CallGrain(
     {
         var call = state.State;
         return new CallSnapshot(CallSid, call.Direction, call.From, call.To, call.CustomerId, call.Status,
-            call.StartedAt, call.EndedAt, call.Outcome, call.Turns.ToArray(), RuntimeIdentity, call.RecordingPath, call.Purpose);
+            call.StartedAt, call.EndedAt, call.EndedAs, call.Turns.ToArray(), RuntimeIdentity, call.RecordingPath, call.Purpose);
     }
 
     static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
@@ -278,13 +518,22 @@ public sealed partial class CallGrain(
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the caller barged in")]
         public static partial void BargeIn(ILogger logger, string callSid);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the sound that paused the agent was not speech; it goes on after {Sentences} heard sentence(s)")]
-        public static partial void FalseStart(ILogger logger, string callSid, int sentences);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the sound that paused the agent was not speech; it goes on")]
+        public static partial void FalseStart(ILogger logger, string callSid);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: the caller could not be transferred ({Reason})")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the agent's reply was cut off")]
+        public static partial void ReplyInterrupted(ILogger logger, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: the agent's reply failed")]
+        public static partial void ReplyFailed(ILogger logger, Exception exception, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: the caller could not be moved to a person ({Reason}); they hear an apology")]
         public static partial void TransferFailed(ILogger logger, string callSid, string reason);
 
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: the summary could not be stored")]
+        public static partial void WrapUpFailed(ILogger logger, Exception exception, string callSid);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} ended: {Outcome} after {Turns} turns")]
-        public static partial void CallEnded(ILogger logger, string callSid, string outcome, int turns);
+        public static partial void CallEnded(ILogger logger, string callSid, CallOutcome outcome, int turns);
     }
 }

@@ -22,7 +22,8 @@ public sealed class CallState
 
     [Id(7)] public DateTimeOffset? EndedAt { get; set; }
 
-    [Id(8)] public string? Outcome { get; set; }
+    /// <summary>How the call ended. (Id 8 held the outcome as free text before <see cref="CallOutcome"/>; it is not read.)</summary>
+    [Id(16)] public CallOutcome? EndedAs { get; set; }
 
     [Id(9)] public List<CallTurn> Turns { get; set; } = [];
 

@@ -40,16 +40,6 @@ public sealed class CustomerGrain(CustomerRepository customers) : Grain, ICustom
         return Task.CompletedTask;
     }
 
-    public Task CorrectCallOutcomeAsync(string callSid, string outcome)
-    {
-        var index = recentCalls.FindIndex(c => c.CallSid == callSid);
-        if (index >= 0)
-        {
-            recentCalls[index] = recentCalls[index] with { Outcome = outcome };
-        }
-        return Task.CompletedTask;
-    }
-
     public async Task<FollowUp> AddFollowUpAsync(string reason, DateTimeOffset? dueAt, string? callSid)
     {
         var followUp = await customers.AddFollowUpAsync(CustomerId, reason, dueAt, callSid, CancellationToken.None);

@@ -51,13 +51,13 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
             switch (e)
             {
                 case VoiceOnset:
-                    await GrainFactory.GetGrain<ICallGrain>(CallSid).CallerMayBeSpeakingAsync();
+                    await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).CallerMayBeSpeakingAsync();
                     break;
                 case FalseStart:
-                    await GrainFactory.GetGrain<ICallGrain>(CallSid).CallerFalseStartAsync();
+                    await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).CallerFalseStartAsync();
                     break;
                 case SpeechStarted:
-                    await GrainFactory.GetGrain<ICallGrain>(CallSid).CallerStartedSpeakingAsync();
+                    await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).CallerStartedSpeakingAsync();
                     break;
                 case Utterance utterance:
                     reporting = ReportAsync(reporting, utterance);
@@ -84,7 +84,7 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
                 return;
             }
             var latency = new TurnLatency(SpeechToTextMs: (int)(heard.QueueWait + heard.Inference).TotalMilliseconds);
-            await GrainFactory.GetGrain<ICallGrain>(CallSid).HearAsync(
+            await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).HearAsync(
                 new NewTurn(Speaker.Caller, heard.Text, DateTimeOffset.UtcNow - (utterance.SpeechEnd - utterance.SpeechStart), DateTimeOffset.UtcNow, latency));
         }
         catch (Exception e)

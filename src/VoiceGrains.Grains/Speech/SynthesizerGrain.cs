@@ -28,6 +28,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
     readonly Queue<string?> marksInSynthesis = new();
     CancellationTokenSource speaking = new();
     Task? speaker;
+    Task? closing;
     int spoken;
 
     string CallSid => this.GetPrimaryKeyString();
@@ -74,9 +75,25 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         await SendAsync(new AgentClear());
     }
 
-    public async Task HangUpAsync(string? transferTo)
+    public Task CloseMediaStreamAsync()
     {
-        await AudioOut().OnNextAsync(new AgentHangUp(transferTo));
+        queue.Writer.TryComplete();
+        closing ??= CloseAfterSpeechAsync();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The close goes out after the last sentence queued: with the queue complete, the speaker ends once it has spoken
+    /// (or been stopped). Run in the background of the grain, so the call that ends is not held up by the speech still
+    /// playing.
+    /// </summary>
+    async Task CloseAfterSpeechAsync()
+    {
+        if (speaker is { } running)
+        {
+            await running;
+        }
+        await SendAsync(new CloseMediaStream());
     }
 
     async Task SpeakQueuedAsync(CancellationToken cancellationToken)

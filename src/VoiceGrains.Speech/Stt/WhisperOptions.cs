@@ -17,4 +17,8 @@ public sealed record WhisperOptions
 
     /// <summary>Longest a transcription may take before it is abandoned.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>These options prompted with the business's names (<see cref="WhisperPrompt"/>), unless a prompt is configured.</summary>
+    public WhisperOptions PromptedWith(IEnumerable<string> businessNames) =>
+        string.IsNullOrWhiteSpace(Prompt) ? this with { Prompt = WhisperPrompt.FromNames(businessNames) } : this;
 }

@@ -6,6 +6,9 @@ namespace VoiceGrains.Speech.Vad;
 /// </summary>
 public sealed record VadOptions
 {
+    /// <summary>A voice activity model from models/models.json.</summary>
+    public string Model { get; init; } = "silero-vad";
+
     public float Threshold { get; init; } = 0.5f;
 
     public float NegativeThreshold { get; init; } = 0.35f;
@@ -30,15 +33,11 @@ public sealed record VadOptions
     /// <summary>Added to both edges of a segment, as Silero's own post-processing does.</summary>
     public TimeSpan SpeechPad { get; init; } = TimeSpan.FromMilliseconds(30);
 
-    public void Validate()
-    {
-        if (Threshold is <= 0 or >= 1 || NegativeThreshold <= 0 || NegativeThreshold > Threshold)
-        {
-            throw new ArgumentException($"VAD thresholds must satisfy 0 < negative ({NegativeThreshold}) <= threshold ({Threshold}) < 1.");
-        }
-        if (MinSpeech < TimeSpan.Zero || MinInterruption < TimeSpan.Zero || MinSilence < TimeSpan.Zero || SpeechPad < TimeSpan.Zero)
-        {
-            throw new ArgumentException("VAD durations cannot be negative.");
-        }
-    }
+    /// <summary>What is wrong with these settings, or null when they can run.</summary>
+    public string? Problem() =>
+        Threshold is <= 0 or >= 1 || NegativeThreshold <= 0 || NegativeThreshold > Threshold
+            ? $"VAD thresholds must satisfy 0 < negative ({NegativeThreshold}) <= threshold ({Threshold}) < 1."
+            : MinSpeech < TimeSpan.Zero || MinInterruption < TimeSpan.Zero || MinSilence < TimeSpan.Zero || SpeechPad < TimeSpan.Zero
+                ? "VAD durations cannot be negative."
+                : null;
 }

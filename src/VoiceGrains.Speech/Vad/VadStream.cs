@@ -35,7 +35,10 @@ public sealed class VadStream
         }
         this.model = model;
         this.options = options ?? new VadOptions();
-        this.options.Validate();
+        if (this.options.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
         SampleRate = sampleRate;
         windowSize = sampleRate == 16000 ? 512 : 256;
         contextSize = sampleRate == 16000 ? 64 : 32;

@@ -1,8 +1,11 @@
-namespace VoiceGrains.Frontend.Twilio;
+using Microsoft.Extensions.Configuration;
+
+namespace VoiceGrains.Telephony;
 
 /// <summary>
-/// The Twilio connection ("Twilio" section). Present only when <c>Twilio:AuthToken</c> is set (environment
-/// TWILIO_AUTHTOKEN-style: Twilio__AuthToken); without it the webhooks are not mapped at all.
+/// The Twilio connection ("Twilio" section), read by the front end (webhooks, media stream, outbound calls) and the
+/// silos (transfers). Without <c>Twilio:AuthToken</c> (environment Twilio__AuthToken) the front end maps no webhooks
+/// and call control answers every request with a <see cref="CallControlException"/> saying what is missing.
 /// </summary>
 public sealed class TwilioOptions
 {

@@ -6,26 +6,28 @@ using Twilio.Rest.Api.V2010.Account;
 using Twilio.TwiML;
 using Twilio.Types;
 
-namespace VoiceGrains.Frontend.Twilio;
+namespace VoiceGrains.Telephony;
 
 /// <summary>
-/// Live calls through Twilio's REST API, with the Twilio SDK: placing an outbound call (answered into the same
+/// Call control through Twilio's REST API, with the Twilio SDK: placing an outbound call (answered into the same
 /// voice webhook as inbound ones, with answering-machine detection) and moving a live call to a person with
 /// <c>&lt;Dial&gt;</c>. Requests are never retried here: a repeated create would ring the customer twice.
 /// Its HttpClient is its own, not the factory's: the service defaults give those a retrying resilience handler.
 /// </summary>
-public sealed class TwilioCallControl(IOptions<TwilioOptions> options) : IDisposable
+sealed class TwilioCallControl(IOptions<TwilioOptions> options) : ICallControl, IDisposable
 {
     readonly System.Net.Http.HttpClient http = new(new TwilioApiRedirect(options.Value.ApiBaseUrl) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } })
     {
         Timeout = TimeSpan.FromSeconds(15),
     };
 
-    /// <summary>Places a call to <paramref name="to"/>; returns Twilio's call sid.</summary>
-    /// <exception cref="TwilioCallException">Twilio refused the request or could not be reached.</exception>
-    public async Task<string> PlaceAsync(string to, CancellationToken cancellationToken)
+    public async Task<string> DialAsync(string to, CancellationToken cancellationToken)
     {
         var twilio = options.Value;
+        if (!twilio.CanCallOut || twilio.PublicBaseUrl is null || string.IsNullOrWhiteSpace(twilio.AuthToken))
+        {
+            throw new CallControlException("Outbound calls need Twilio:AuthToken, Twilio:AccountSid, Twilio:PhoneNumber and Twilio:PublicBaseUrl.");
+        }
         var call = await RunAsync(() => CallResource.CreateAsync(new CreateCallOptions(new PhoneNumber(to), new PhoneNumber(twilio.PhoneNumber))
         {
             Url = new Uri(twilio.PublicBaseUrl!, "/twilio/voice"),
@@ -37,12 +39,11 @@ public sealed class TwilioCallControl(IOptions<TwilioOptions> options) : IDispos
     }
 
     /// <summary>Replaces what the live call is doing with a <c>&lt;Dial&gt;</c> to <paramref name="number"/>.</summary>
-    /// <exception cref="TwilioCallException">Twilio refused the request or could not be reached.</exception>
     public async Task TransferAsync(string callSid, string number, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.AccountSid))
+        if (string.IsNullOrWhiteSpace(options.Value.AccountSid) || string.IsNullOrWhiteSpace(options.Value.AuthToken))
         {
-            throw new TwilioCallException("Twilio:AccountSid is not configured, so live calls cannot be moved.", null);
+            throw new CallControlException("Twilio:AccountSid and Twilio:AuthToken are not both configured, so live calls cannot be moved.");
         }
         var twiml = new VoiceResponse().Dial(number).ToString();
         await RunAsync(() => CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Twiml = new Twiml(twiml) }, Client()), cancellationToken);
@@ -63,11 +64,11 @@ public sealed class TwilioCallControl(IOptions<TwilioOptions> options) : IDispos
         }
         catch (ApiException e)
         {
-            throw new TwilioCallException($"Twilio refused the request ({e.Status}, code {e.Code}): {e.Message}", e);
+            throw new CallControlException($"Twilio refused the request ({e.Status}, code {e.Code}): {e.Message}", e);
         }
         catch (Exception e) when (e is ApiConnectionException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new TwilioCallException($"Twilio could not be reached: {e.Message}", e);
+            throw new CallControlException($"Twilio could not be reached: {e.Message}", e);
         }
     }
 

@@ -1,4 +1,4 @@
-namespace VoiceGrains.Grains.Calls;
+namespace VoiceGrains.Grains.Calls.Turns;
 
 /// <summary>
 /// How long the caller takes to hear a text, at 150 words a minute (the built-in voice speaks a little faster).

@@ -1,4 +1,4 @@
-namespace VoiceGrains.Frontend.Twilio;
+namespace VoiceGrains.Telephony;
 
 /// <summary>
 /// Sends the Twilio SDK's REST requests to <see cref="TwilioOptions.ApiBaseUrl"/>. The SDK builds every URL on

@@ -1,0 +1,16 @@
+namespace VoiceGrains.Telephony;
+
+/// <summary>
+/// What the product asks of the telephone carrier about a live call, apart from its audio: place it, move it to a
+/// person. The call that owns the conversation decides; this port only carries it out.
+/// </summary>
+public interface ICallControl
+{
+    /// <summary>Places a call to <paramref name="to"/> (E.164) from the business's number; returns the carrier's call sid.</summary>
+    /// <exception cref="CallControlException">The carrier refused, could not be reached, or is not configured.</exception>
+    Task<string> DialAsync(string to, CancellationToken cancellationToken);
+
+    /// <summary>Replaces what the live call is doing with a connection to <paramref name="number"/> (a person).</summary>
+    /// <exception cref="CallControlException">The carrier refused, could not be reached, or is not configured.</exception>
+    Task TransferAsync(string callSid, string number, CancellationToken cancellationToken);
+}
