@@ -6,7 +6,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // PostgreSQL: an existing server when ConnectionStrings:voicegrains is given (scripts/run.sh starts one on
 // machines without a container runtime), otherwise a container. "voicegrains" is VoiceGrainsDatabase.ConnectionName.
-IResourceBuilder<IResourceWithConnectionString> database =
+var database =
     (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("voicegrains"))
         ? builder.AddPostgres("postgres").WithDataVolume().AddDatabase("voicegrains")
         : builder.AddConnectionString("voicegrains"))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using VoiceGrains.Contracts.Calls;
@@ -62,7 +63,7 @@ public static class CallSummary
         var refused = session.FunctionCalls.Count(c => !c.Success && !c.Name.StartsWith(AgentFunctions.Customer + "_identify", StringComparison.Ordinal));
         if (refused > 0)
         {
-            text.Append($"{refused} request(s) were refused or failed. ");
+            text.Append(CultureInfo.InvariantCulture, $"{refused} request(s) were refused or failed. ");
         }
         if (session.TransferReason is { } reason)
         {
@@ -72,7 +73,7 @@ public static class CallSummary
         }
         if (session.SatisfactionRating is { } rating)
         {
-            text.Append($"Rated {rating} of 5.");
+            text.Append(CultureInfo.InvariantCulture, $"Rated {rating} of 5.");
         }
         return text.ToString().Trim();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using VoiceGrains.Contracts.Customers;
 using VoiceGrains.Conversation.Functions;
@@ -26,15 +27,15 @@ public static class SystemPrompt
             - Use only facts from the functions. If something is outside what the functions can do, offer to transfer the caller to a person.
             - At the end of the call, ask for a rating from one to five, record it, say goodbye, then end the call.
             """);
-        text.AppendLine($"Now: {SpokenTime.DayAndTime(local)} ({local:yyyy-MM-dd HH:mm}, time zone {calendar.TimeZone.Id}).");
-        text.AppendLine($"The caller is calling from {callingNumber}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Now: {SpokenTime.DayAndTime(local)} ({local:yyyy-MM-dd HH:mm}, time zone {calendar.TimeZone.Id}).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"The caller is calling from {callingNumber}.");
         if (customer is { Profile.Name: { } name })
         {
-            text.AppendLine($"That number belongs to the customer {name}; still confirm by calling {AgentFunctions.IdentifyByPhone}.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"That number belongs to the customer {name}; still confirm by calling {AgentFunctions.IdentifyByPhone}.");
         }
         foreach (var followUp in customer?.OpenFollowUps ?? [])
         {
-            text.AppendLine($"Open follow-up for this customer: {followUp.Reason}.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Open follow-up for this customer: {followUp.Reason}.");
         }
         return text.ToString();
     }

@@ -75,8 +75,9 @@ sealed partial class SpeechStartup(
     {
         if (store.IsInstalled(model))
         {
-            Log.Installed(logger, model.Name, store.PathOf(model));
-            return store.PathOf(model);
+            var path = store.PathOf(model);
+            Log.Installed(logger, model.Name, path);
+            return path;
         }
         Log.Missing(logger, model.Name, model.Kind, store.Directory, model.Name);
         return null;

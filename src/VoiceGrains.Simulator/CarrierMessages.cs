@@ -9,6 +9,8 @@ namespace VoiceGrains.Simulator;
 /// </summary>
 static class CarrierMessages
 {
+    static readonly string[] InboundTrack = ["inbound"];
+
     public static byte[] Connected() =>
         JsonSerializer.SerializeToUtf8Bytes(new { @event = "connected", protocol = "Call", version = "1.0.0" });
 
@@ -22,7 +24,7 @@ static class CarrierMessages
                 accountSid,
                 streamSid,
                 callSid,
-                tracks = new[] { "inbound" },
+                tracks = InboundTrack,
                 customParameters = parameters,
                 mediaFormat = new { encoding = "audio/x-mulaw", sampleRate = 8000, channels = 1 },
             },

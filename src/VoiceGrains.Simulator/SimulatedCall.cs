@@ -14,7 +14,7 @@ namespace VoiceGrains.Simulator;
 /// played out at real time with its marks echoed as they are reached, <c>stop</c> at hang-up and the signed status
 /// callback. Three loops share the call: the 20 ms line (the only sender), the receiver, and the script.
 /// </summary>
-public sealed partial class SimulatedCall
+public sealed partial class SimulatedCall : IDisposable
 {
     /// <summary>The simulated carrier's account: the front end does not check it, and nothing here stands for a real one.</summary>
     const string AccountSid = "AC00000000000000000000000000000000";
@@ -58,16 +58,11 @@ public sealed partial class SimulatedCall
     /// <exception cref="SimulatorException">The server refused the call or broke the protocol.</exception>
     public static async Task<CallReport> RunAsync(SimulatorOptions options, IReadOnlyList<(ScriptLine, CallerClip?)> script, HttpClient http, CancellationToken cancellationToken)
     {
-        var call = new SimulatedCall(options, script, http);
-        try
-        {
-            return await call.RunAsync(cancellationToken);
-        }
-        finally
-        {
-            call.socket.Dispose();
-        }
+        using var call = new SimulatedCall(options, script, http);
+        return await call.RunAsync(cancellationToken);
     }
+
+    public void Dispose() => socket.Dispose();
 
     async Task<CallReport> RunAsync(CancellationToken cancellationToken)
     {

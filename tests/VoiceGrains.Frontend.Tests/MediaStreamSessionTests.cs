@@ -72,7 +72,7 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend)
         return socket.CloseStatus;
     }
 
-    async Task WaitForAsync(Func<bool> condition)
+    static async Task WaitForAsync(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++)
         {

@@ -8,20 +8,6 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
 {
     static string NewSid() => "CA" + Guid.NewGuid().ToString("N");
 
-    async Task<CallSnapshot> WaitForTurnsAsync(ICallGrain call, int count)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var snapshot = (await call.GetSnapshotAsync())!;
-            if (snapshot.Turns.Count >= count)
-            {
-                return snapshot;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"The call never reached {count} turns.");
-    }
-
     [Fact]
     public async Task TheAgentGreetsAnswersAloudAndTheEndedCallHasASummary()
     {
@@ -34,7 +20,7 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         await call.GreetAsync();
         await call.GreetAsync();
         var seq = await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002? My card is 4111 1111 1111 1111.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
-        var answered = await WaitForTurnsAsync(call, 3);
+        var answered = await call.WaitForTurnsAsync(3);
         await call.EndAsync(CallOutcome.Completed);
 
         Assert.Equal(1, seq);
@@ -65,12 +51,12 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         var call = silo.Grains.GetGrain<ICallGrain>(sid);
         await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550199998", "+15550100000"));
         await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Hi, I'm Diego Brown, zip code 98101.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
-        await WaitForTurnsAsync(call, 2);
+        await call.WaitForTurnsAsync(2);
 
         await call.Cast<IGrainManagementExtension>().DeactivateOnIdle();
         await Task.Delay(300);
         await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
-        var snapshot = await WaitForTurnsAsync(call, 4);
+        var snapshot = await call.WaitForTurnsAsync(4);
 
         Assert.Contains("Order 10002 was placed", snapshot.Turns[3].Text);
         Assert.Equal(1L, await silo.Database.ScalarAsync<long>($"SELECT count(*) FROM function_calls WHERE call_sid = '{sid}' AND name = 'customer_identify_caller'"));
@@ -83,13 +69,13 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         var call = silo.Grains.GetGrain<ICallGrain>(sid);
         await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550199996", "+15550100000"));
         await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "That's all, thanks, bye.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
-        var asked = await WaitForTurnsAsync(call, 2);
+        var asked = await call.WaitForTurnsAsync(2);
 
         await call.PressAsync("7");
         await call.PressAsync("*");
         await call.PressAsync("4");
         await call.PressAsync("#");
-        var rated = await WaitForTurnsAsync(call, 4);
+        var rated = await call.WaitForTurnsAsync(4);
 
         Assert.Contains("from one to five", asked.Turns[1].Text);
         Assert.Equal("4", rated.Turns[2].Text);
@@ -130,7 +116,7 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         var diego = await silo.Database.ScalarAsync<string>("SELECT phone FROM customers WHERE name = 'Diego Brown' AND zip = '98101'");
         await call.StartAsync(new CallStart(CallDirection.Inbound, diego, "+15550100000"));
         await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Where is my order 10002?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
-        var whole = (await WaitForTurnsAsync(call, 2)).Turns[1].Text;
+        var whole = (await call.WaitForTurnsAsync(2)).Turns[1].Text;
         await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentMark>().Any(m => m.Name == "reply1-0"));
         await call.HeardAsync("reply1-0");
         return (sid, call, speech, whole);

@@ -25,21 +25,6 @@ public sealed class CallGrainTests(InProcessSilo silo) : IClassFixture<InProcess
         Assert.Equal(first.CustomerId, await silo.Database.ScalarAsync<long>("SELECT id FROM customers WHERE phone = '+15550100004'"));
     }
 
-    /// <summary>Waits until the call holds <paramref name="count"/> turns (the agent answers in the background).</summary>
-    static async Task<CallSnapshot> WaitForTurnsAsync(ICallGrain call, int count)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var snapshot = (await call.GetSnapshotAsync())!;
-            if (snapshot.Turns.Count >= count)
-            {
-                return snapshot;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"The call never reached {count} turns.");
-    }
-
     [Fact]
     public async Task TurnsAreNumberedInOrderAndWrittenThroughWithTheirTimings()
     {
@@ -50,7 +35,7 @@ public sealed class CallGrainTests(InProcessSilo silo) : IClassFixture<InProcess
 
         var seq = await silo.Grains.GetGrain<ICallHearingGrain>(sid).HearAsync(
             new NewTurn(Speaker.Caller, "I'd like to book a rug cleaning.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(2), new TurnLatency(SpeechToTextMs: 210)));
-        await WaitForTurnsAsync(call, 3);
+        await call.WaitForTurnsAsync(3);
 
         Assert.Equal(1, seq);
         Assert.Equal("agent,caller,agent", await silo.Database.ScalarAsync<string>(
@@ -112,7 +97,7 @@ public sealed class CallGrainTests(InProcessSilo silo) : IClassFixture<InProcess
         await call.StartAsync(Inbound("+15550100010"));
         await call.GreetAsync();
         await silo.Grains.GetGrain<ICallHearingGrain>(sid).HearAsync(new NewTurn(Speaker.Caller, "Hi.", DateTimeOffset.UtcNow));
-        await WaitForTurnsAsync(call, 3);
+        await call.WaitForTurnsAsync(3);
         // As if the silo died after persisting the grain state but before the write-through.
         await silo.Database.ExecuteAsync($"DELETE FROM call_turns WHERE call_sid = '{sid}' AND seq = 1");
 

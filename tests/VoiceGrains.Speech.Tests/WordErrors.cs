@@ -14,8 +14,14 @@ static class WordErrors
         var r = Words(reference);
         var h = Words(hypothesis);
         var d = new int[r.Length + 1, h.Length + 1];
-        for (var i = 0; i <= r.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= h.Length; j++) d[0, j] = j;
+        for (var i = 0; i <= r.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= h.Length; j++)
+        {
+            d[0, j] = j;
+        }
         for (var i = 1; i <= r.Length; i++)
         {
             for (var j = 1; j <= h.Length; j++)

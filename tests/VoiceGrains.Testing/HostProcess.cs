@@ -55,8 +55,15 @@ public sealed partial class HostProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var host = new HostProcess(process);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) host.lines.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) host.lines.Enqueue(e.Data); };
+        void Keep(DataReceivedEventArgs e)
+        {
+            if (e.Data is not null)
+            {
+                host.lines.Enqueue(e.Data);
+            }
+        }
+        process.OutputDataReceived += (_, e) => Keep(e);
+        process.ErrorDataReceived += (_, e) => Keep(e);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -42,8 +42,8 @@ public static class ChatCommand
         chat.Options.Add(Script);
         chat.Options.Add(Json);
         chat.Options.Add(Verbose);
-        chat.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, cancellationToken, RunAsync,
-            builder => builder.Services.AddVoiceGrainsConversation()));
+        chat.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, RunAsync,
+            builder => builder.Services.AddVoiceGrainsConversation(), cancellationToken));
         return chat;
     }
 

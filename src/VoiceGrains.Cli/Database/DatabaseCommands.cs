@@ -18,15 +18,15 @@ public static class DatabaseCommands
         var migrate = new Command("migrate", "Apply pending migrations (idempotent); refuses a database newer than this build");
         migrate.Options.Add(DatabaseHost.Connection);
         migrate.Options.Add(Seed);
-        migrate.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, cancellationToken, MigrateAsync));
+        migrate.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, MigrateAsync, null, cancellationToken));
 
         var seed = new Command("seed", "Load the demo business (customers, orders, calendars) into an empty, migrated database");
         seed.Options.Add(DatabaseHost.Connection);
-        seed.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, cancellationToken, SeedAsync));
+        seed.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, SeedAsync, null, cancellationToken));
 
         var status = new Command("status", "Show the database's schema version and the migrations still pending");
         status.Options.Add(DatabaseHost.Connection);
-        status.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, cancellationToken, StatusAsync));
+        status.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, StatusAsync, null, cancellationToken));
 
         var db = new Command("db", "Database schema and demo data");
         db.Subcommands.Add(migrate);

@@ -21,9 +21,10 @@ static class DatabaseHost
 
     /// <summary>Builds the services a command needs, waits for the server, and turns known failures into one line and exit code 2.</summary>
     public static async Task<int> RunAsync(
-        ParseResult parse, CancellationToken cancellationToken,
+        ParseResult parse,
         Func<IServiceProvider, ParseResult, CancellationToken, Task<int>> command,
-        Action<HostApplicationBuilder>? configure = null)
+        Action<HostApplicationBuilder>? configure,
+        CancellationToken cancellationToken)
     {
         try
         {

@@ -296,7 +296,7 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         _ => false,
     };
 
-    bool ChangesDetails(Utterance heard) => heard.When is { IsEmpty: false } || heard.OrderNumber is not null || heard.Address is not null;
+    static bool ChangesDetails(Utterance heard) => heard.When is { IsEmpty: false } || heard.OrderNumber is not null || heard.Address is not null;
 
     static int? RatingIn(Utterance heard) => heard.Rating ?? heard.Numbers.Select(n => int.TryParse(n, out var value) ? value : 0).FirstOrDefault(v => v is >= 1 and <= 5) switch
     {

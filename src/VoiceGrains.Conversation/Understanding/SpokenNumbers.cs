@@ -36,7 +36,7 @@ public static class SpokenNumbers
         {
             var run = new List<(int Value, Kind Kind)>();
             var j = i;
-            string trailing = "";
+            var trailing = "";
             while (j < tokens.Length)
             {
                 var (word, punctuation) = SplitPunctuation(tokens[j]);

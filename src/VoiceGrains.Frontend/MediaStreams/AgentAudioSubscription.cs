@@ -58,7 +58,8 @@ sealed partial class AgentAudioSubscription : IAsyncDisposable
                 }
                 catch (Exception e) when (e is OrleansException or TimeoutException)
                 {
-                    Log.CheckFailed(logger, callSid, e.GetType().Name);
+                    var error = e.GetType().Name;
+                    Log.CheckFailed(logger, callSid, error);
                 }
             }
         }
@@ -79,7 +80,8 @@ sealed partial class AgentAudioSubscription : IAsyncDisposable
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
             // Pub/sub forgets a client's subscriptions when the client goes; a call ending mid-failover loses nothing.
-            Log.NotRemoved(logger, callSid, e.GetType().Name);
+            var error = e.GetType().Name;
+            Log.NotRemoved(logger, callSid, error);
         }
     }
 

@@ -15,8 +15,8 @@ public static class MediaStreamEndpoint
                 return Results.BadRequest("Media Streams speak WebSocket.");
             }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await new MediaStreamSession(socket, cluster, options.Value, recordings, loggers.CreateLogger<MediaStreamSession>())
-                .RunAsync(context.RequestAborted);
+            using var session = new MediaStreamSession(socket, cluster, options.Value, recordings, loggers.CreateLogger<MediaStreamSession>());
+            await session.RunAsync(context.RequestAborted);
             return Results.Empty;
         });
         return routes;

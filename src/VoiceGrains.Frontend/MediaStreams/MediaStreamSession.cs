@@ -23,7 +23,7 @@ namespace VoiceGrains.Frontend.MediaStreams;
 /// Unusable messages are logged and skipped.
 /// </summary>
 sealed partial class MediaStreamSession(
-    WebSocket socket, IClusterClient cluster, MediaStreamOptions options, RecordingStore recordings, ILogger logger)
+    WebSocket socket, IClusterClient cluster, MediaStreamOptions options, RecordingStore recordings, ILogger logger) : IDisposable
 {
     /// <summary>About 50 s of speech in 200 ms batches, with their marks.</summary>
     const int MaxQueuedAgentAudio = 256;
@@ -140,7 +140,7 @@ sealed partial class MediaStreamSession(
                 await PressAsync(dtmf.Digit);
                 return true;
             case MediaStreamEvent.Mark mark when marks.Played(mark.Name):
-                await cluster.GetGrain<ICallGrain>(callSid!).HeardAsync(mark.Name).WaitAsync(options.ClusterTimeout);
+                await cluster.GetGrain<ICallGrain>(callSid!).HeardAsync(mark.Name).WaitAsync(options.ClusterTimeout, cancellationToken);
                 return true;
             default:
                 return true;
@@ -329,6 +329,13 @@ sealed partial class MediaStreamSession(
                 return (-1, false);
             }
         }
+    }
+
+    public void Dispose()
+    {
+        sending.Dispose();
+        ending.Dispose();
+        batch.Dispose();
     }
 
     async Task<bool> CloseAsync(WebSocketCloseStatus status, string reason)

@@ -45,7 +45,7 @@ public sealed partial class CallGrain(
     ICallControl carrier,
     IOptions<CallOptions> options,
     TimeProvider time,
-    ILogger<CallGrain> logger) : Grain, ICallGrain, ICallHearingGrain
+    ILogger<CallGrain> logger) : Grain, ICallGrain, ICallHearingGrain, IDisposable
 {
     TurnTaking turns = null!;
     Task<ConversationAgent>? agent;
@@ -454,7 +454,7 @@ public sealed partial class CallGrain(
         {
             session.TryIdentify(identified, null);
         }
-        CustomerContext? customer = call.CustomerId is { } customerId
+        var customer = call.CustomerId is { } customerId
             ? await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetContextAsync()
             : null;
         var created = await agents.CreateAsync(session, customer, CancellationToken.None);
@@ -506,6 +506,13 @@ public sealed partial class CallGrain(
         var call = state.State;
         return new CallSnapshot(CallSid, call.Direction, call.From, call.To, call.CustomerId, call.Status,
             call.StartedAt, call.EndedAt, call.EndedAs, call.Turns.ToArray(), RuntimeIdentity, call.RecordingPath, call.Purpose);
+    }
+
+    /// <summary>Orleans disposes an activation that is disposable once it has deactivated.</summary>
+    public void Dispose()
+    {
+        replying?.Dispose();
+        deadlineTimer?.Dispose();
     }
 
     static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));

@@ -15,7 +15,7 @@ namespace VoiceGrains.Grains.Speech;
 /// Speaking runs in the background of the grain so <see cref="StopAsync"/> (always interleaved) can cut it off
 /// at any batch; after a stop the carrier is told to clear the little it still buffers.
 /// </summary>
-public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<SynthesizerGrain> logger) : Grain, ISynthesizerGrain
+public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<SynthesizerGrain> logger) : Grain, ISynthesizerGrain, IDisposable
 {
     const int FramesPerBatch = 10;
 
@@ -190,6 +190,9 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
             Log.AudioLost(logger, CallSid, e.GetType().Name);
         }
     }
+
+    /// <summary>Orleans disposes an activation that is disposable once it has deactivated.</summary>
+    public void Dispose() => speaking.Dispose();
 
     /// <summary>Audio sent so far against time passed since speaking began.</summary>
     sealed class Pacing

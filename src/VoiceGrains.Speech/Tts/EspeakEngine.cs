@@ -97,7 +97,10 @@ public sealed unsafe class EspeakEngine : ITextToSpeechEngine
         {
             throw new ArgumentException($"espeak-ng has no voice '{voice}' (espeak-ng --voices lists them).");
         }
-        EspeakNative.SetParameter(EspeakNative.ParameterRate, wordsPerMinute, 0);
+        if (EspeakNative.SetParameter(EspeakNative.ParameterRate, wordsPerMinute, 0) != 0)
+        {
+            throw new ArgumentException($"espeak-ng refused the speaking rate {wordsPerMinute} words a minute.");
+        }
     }
 
     static int Load()
