@@ -59,6 +59,14 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
             Assert.Equal(1, row.GetInt64(3));
             Assert.Equal(call.RecordingPath, row.GetString(4));
         }
+        // Every answer that was heard whole stores when its first audio went out, counted from the end of the caller's
+        // voice as the server saw it: at most what the caller measured, who also waits for the audio to travel.
+        var answered = await database.ScalarAsync<long>(
+            $"SELECT count(*) FROM call_turns a JOIN call_turns c ON c.call_sid = a.call_sid AND c.seq = a.seq - 1 " +
+            $"WHERE a.call_sid = '{call.CallSid}' AND a.speaker = 'agent' AND c.speaker = 'caller' AND NOT a.interrupted " +
+            $"AND a.voice_to_voice_ms BETWEEN a.tts_first_audio_ms AND {(int)call.Turns.Max(t => t.VoiceToVoiceMs!.Value)}");
+        // (A line spoken over the agent cuts the reply before it, which is stored as interrupted.)
+        Assert.Equal(call.Turns.Count - call.Turns.Count(t => t.BargeIn), answered);
 
         // Both voices are in the mixed recording: the caller's leg alone holds the caller, and the mix holds more
         // (the agent's greeting and replies, which the caller's leg does not).

@@ -45,6 +45,32 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
     }
 
     [Fact]
+    public async Task AnAnsweredTurnStoresWhenItsFirstAudioWentOut()
+    {
+        var sid = NewSid();
+        var speech = await silo.ListenToAgentAsync(sid);
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550199994", "+15550100000"));
+        var voiceEnded = DateTimeOffset.UtcNow;
+
+        await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Are you open on Saturday?", voiceEnded.AddSeconds(-1), voiceEnded));
+        await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentMark>().Any(m => m.Name == "reply1-0"));
+        int tts = -1, voiceToVoice = -1;
+        for (var i = 0; i < 50 && voiceToVoice < 0; i++)
+        {
+            await Task.Delay(100);
+            voiceToVoice = await silo.Database.ScalarAsync<int>($"SELECT coalesce(voice_to_voice_ms, -1) FROM call_turns WHERE call_sid = '{sid}' AND seq = 1");
+            tts = await silo.Database.ScalarAsync<int>($"SELECT coalesce(tts_first_audio_ms, -1) FROM call_turns WHERE call_sid = '{sid}' AND seq = 1");
+        }
+        var turn = (await call.GetSnapshotAsync())!.Turns[1];
+
+        Assert.InRange(tts, 0, voiceToVoice);
+        Assert.InRange(voiceToVoice, 1, (int)(DateTimeOffset.UtcNow - voiceEnded).TotalMilliseconds);
+        Assert.Equal(voiceToVoice, turn.Latency.VoiceToVoiceMs);
+        Assert.Equal(tts, turn.Latency.TextToSpeechFirstAudioMs);
+    }
+
+    [Fact]
     public async Task AVerifiedCallerStaysVerifiedWhenTheCallMovesToANewActivation()
     {
         var sid = NewSid();

@@ -33,7 +33,10 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
          LIMIT @limit
         """;
 
-    const string UpdateTurnText = "UPDATE call_turns SET text = @text, interrupted = @interrupted WHERE call_sid = @sid AND seq = @seq";
+    const string UpdateTurn = """
+        UPDATE call_turns SET text = @text, interrupted = @interrupted, tts_first_audio_ms = @tts, voice_to_voice_ms = @v2v
+         WHERE call_sid = @sid AND seq = @seq
+        """;
 
     const string UpdateWrapUp = "UPDATE calls SET summary = @summary, sentiment = @sentiment WHERE call_sid = @sid";
 
@@ -42,14 +45,19 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
         ON CONFLICT (call_sid) DO UPDATE SET rating = excluded.rating, rated_at = now()
         """;
 
-    /// <summary>A stored turn's text as it turned out: after a barge-in, only what the caller heard.</summary>
-    public async Task UpdateTurnTextAsync(string callSid, CallTurn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// A stored agent turn as it turned out: after a barge-in, only what the caller heard; once its first audio went
+    /// out, its synthesis and voice-to-voice times.
+    /// </summary>
+    public async Task UpdateTurnAsync(string callSid, CallTurn turn, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(UpdateTurnText);
+        await using var command = dataSource.CreateCommand(UpdateTurn);
         command.Parameters.AddWithValue("sid", callSid);
         command.Parameters.AddWithValue("seq", turn.Seq);
         command.Parameters.AddWithValue("text", turn.Text);
         command.Parameters.AddWithValue("interrupted", turn.Interrupted);
+        command.Parameters.AddWithValue("tts", NpgsqlDbType.Integer, (object?)turn.Latency.TextToSpeechFirstAudioMs ?? DBNull.Value);
+        command.Parameters.AddWithValue("v2v", NpgsqlDbType.Integer, (object?)turn.Latency.VoiceToVoiceMs ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -45,7 +45,7 @@ public sealed partial class CallGrain(
     ICallControl carrier,
     IOptions<CallOptions> options,
     TimeProvider time,
-    ILogger<CallGrain> logger) : Grain, ICallGrain, ICallHearingGrain, IDisposable
+    ILogger<CallGrain> logger) : Grain, ICallGrain, ICallHearingGrain, ICallVoiceGrain, IDisposable
 {
     TurnTaking turns = null!;
     Task<ConversationAgent>? agent;
@@ -54,6 +54,8 @@ public sealed partial class CallGrain(
     Task answering = Task.CompletedTask;
     /// <summary>The latest reply stored as a turn, and its turn number (a barge-in may cut that turn).</summary>
     (int Reply, int Seq)? storedReply;
+    /// <summary>When the latest reply's first audio went out, and how long its synthesis took (the synthesizer reports it).</summary>
+    (int Reply, DateTimeOffset At, int SynthesisMs)? firstAudio;
     IGrainTimer? deadlineTimer;
     DateTimeOffset? deadlineAt;
 
@@ -187,6 +189,29 @@ public sealed partial class CallGrain(
         }
         await ExecuteAsync(commands);
     }
+
+    public async Task SentenceAudibleAsync(string mark, DateTimeOffset at, int synthesisMs)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        if (turns.ReplyOpenedBy(mark) is not { } reply || firstAudio?.Reply == reply)
+        {
+            return;
+        }
+        firstAudio = (reply, at, synthesisMs);
+        // Usually the agent has finished its reply before the first audio is out: the stored turn gets its times now.
+        if (storedReply is var (stored, seq) && stored == reply)
+        {
+            var turn = state.State.Turns[seq];
+            state.State.Turns[seq] = turn = turn with { Latency = WithFirstAudio(turn.Latency, turn.StartedAt) };
+            await state.WriteStateAsync();
+            await calls.UpdateTurnAsync(CallSid, turn, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The time to the reply's first audio: from the synthesizer's start, and from the end of the caller's voice.</summary>
+    TurnLatency WithFirstAudio(TurnLatency latency, DateTimeOffset callerVoiceEnded) => firstAudio is var (_, at, synthesisMs)
+        ? latency with { TextToSpeechFirstAudioMs = synthesisMs, VoiceToVoiceMs = (int)Math.Max(0, (at - callerVoiceEnded).TotalMilliseconds) }
+        : latency;
 
     public async Task EndAsync(CallOutcome outcome)
     {
@@ -353,8 +378,10 @@ public sealed partial class CallGrain(
     async Task StoreReplyAsync(TurnCommand.StoreReply store)
     {
         var finished = store.Finished;
+        var latency = new TurnLatency(LlmFirstTokenMs: finished.FirstTokenMs);
         var turn = new CallTurn(state.State.Turns.Count, Speaker.Agent, store.Text, finished.CallerLineEnded, time.GetUtcNow(),
-            new TurnLatency(LlmFirstTokenMs: finished.FirstTokenMs), Tokens: finished.Tokens, Interrupted: finished.Interrupted);
+            firstAudio?.Reply == store.Reply ? WithFirstAudio(latency, finished.CallerLineEnded) : latency,
+            Tokens: finished.Tokens, Interrupted: finished.Interrupted);
         storedReply = (store.Reply, turn.Seq);
         if (finished.Interrupted && agent is { IsCompletedSuccessfully: true })
         {
@@ -376,7 +403,7 @@ public sealed partial class CallGrain(
             (await agent).TruncateLastReply(cut.HeardText);
         }
         await state.WriteStateAsync();
-        await calls.UpdateTurnTextAsync(CallSid, turn, CancellationToken.None);
+        await calls.UpdateTurnAsync(CallSid, turn, CancellationToken.None);
     }
 
     /// <summary>Something the call itself says (not the agent's reply): stored, known to the agent, spoken.</summary>

@@ -60,7 +60,9 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
                     await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).CallerStartedSpeakingAsync();
                     break;
                 case Utterance utterance:
-                    reporting = ReportAsync(reporting, utterance);
+                    // When the caller's voice ended on the wall clock: the VAD says so only after its silence wait.
+                    var voiceEnded = DateTimeOffset.UtcNow - (recorder.Position - utterance.SpeechEnd);
+                    reporting = ReportAsync(reporting, utterance, voiceEnded);
                     break;
             }
         }
@@ -70,7 +72,7 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
     /// Recognizes one utterance after the previous report finished and hands it to the call. It never throws: a report runs
     /// in the background of the stream, so each failure is logged here and the call goes on hearing.
     /// </summary>
-    async Task ReportAsync(Task previous, Utterance utterance)
+    async Task ReportAsync(Task previous, Utterance utterance, DateTimeOffset voiceEnded)
     {
         // One call's utterances are recognized one after another, in the order they were spoken; calls still
         // share the pool side by side.
@@ -85,7 +87,7 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
             }
             var latency = new TurnLatency(SpeechToTextMs: (int)(heard.QueueWait + heard.Inference).TotalMilliseconds);
             await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).HearAsync(
-                new NewTurn(Speaker.Caller, heard.Text, DateTimeOffset.UtcNow - (utterance.SpeechEnd - utterance.SpeechStart), DateTimeOffset.UtcNow, latency));
+                new NewTurn(Speaker.Caller, heard.Text, voiceEnded - (utterance.SpeechEnd - utterance.SpeechStart), voiceEnded, latency));
         }
         catch (Exception e)
         {

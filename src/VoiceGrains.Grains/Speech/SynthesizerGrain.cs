@@ -25,8 +25,10 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
     readonly Channel<(string Text, string? Mark)> queue = Channel.CreateUnbounded<(string, string?)>();
 
     /// <summary>The marks of sentences handed to synthesis, in order; each goes out when its sentence has been spoken.</summary>
-    readonly Queue<string?> marksInSynthesis = new();
+    readonly Queue<(string? Mark, long TakenAt)> marksInSynthesis = new();
     CancellationTokenSource speaking = new();
+    /// <summary>Audio of the sentence being spoken has gone out (its first audio is reported once).</summary>
+    bool sentenceAudible;
     Task? speaker;
     Task? closing;
     int spoken;
@@ -66,6 +68,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         {
         }
         marksInSynthesis.Clear();
+        sentenceAudible = false;
         if (speaker is not null)
         {
             await speaker;
@@ -125,8 +128,9 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
                 else if (item is SentenceSpoken)
                 {
                     await PublishAsync(batch, clock, cancellationToken);
-                    var mark = marksInSynthesis.Count > 0 ? marksInSynthesis.Dequeue() : null;
+                    var mark = marksInSynthesis.Count > 0 ? marksInSynthesis.Dequeue().Mark : null;
                     await SendAsync(new AgentMark(mark ?? $"sentence-{spoken}"));
+                    sentenceAudible = false;
                     spoken++;
                 }
             }
@@ -149,7 +153,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
     {
         await foreach (var (text, mark) in queue.Reader.ReadAllAsync(cancellationToken))
         {
-            marksInSynthesis.Enqueue(mark);
+            marksInSynthesis.Enqueue((mark, System.Diagnostics.Stopwatch.GetTimestamp()));
             yield return text;
         }
     }
@@ -172,6 +176,21 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         await SendAsync(new AgentSpeech(batch.ToArray()));
         clock.Sent += TimeSpan.FromSeconds((double)batch.Count / Frames.TelephonyRate);
         batch.Clear();
+        if (!sentenceAudible)
+        {
+            sentenceAudible = true;
+            await ReportAudibleAsync();
+        }
+    }
+
+    /// <summary>Tells the call when a named sentence's first audio went out, for the turn's latencies.</summary>
+    async Task ReportAudibleAsync()
+    {
+        if (marksInSynthesis.TryPeek(out var sentence) && sentence.Mark is { } mark)
+        {
+            var synthesis = System.Diagnostics.Stopwatch.GetElapsedTime(sentence.TakenAt);
+            await GrainFactory.GetGrain<ICallVoiceGrain>(CallSid).SentenceAudibleAsync(mark, DateTimeOffset.UtcNow, (int)synthesis.TotalMilliseconds);
+        }
     }
 
     /// <summary>

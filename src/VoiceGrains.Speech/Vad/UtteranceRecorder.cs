@@ -29,6 +29,9 @@ public sealed class UtteranceRecorder
 
     public int SampleRate => vad.SampleRate;
 
+    /// <summary>How much audio has been pushed so far: the stream's "now".</summary>
+    public TimeSpan Position => TimeSpan.FromSeconds((double)written / SampleRate);
+
     /// <summary>Adds audio; returns the VAD's events and, at each segment's end, the finished utterance.</summary>
     public List<object> Push(ReadOnlySpan<float> samples)
     {

@@ -147,6 +147,10 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
         return commands;
     }
 
+    /// <summary>The reply whose first sentence is followed by <paramref name="mark"/>, or null: its first audio times the turn.</summary>
+    public int? ReplyOpenedBy(string mark) =>
+        reply is { Sentences: [var first, ..] } current && first.Mark == mark ? current.Number : null;
+
     /// <summary>The carrier echoed a mark: the caller has heard the sentence before it.</summary>
     public IReadOnlyList<TurnCommand> MarkHeard(string mark)
     {
