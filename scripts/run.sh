@@ -64,8 +64,11 @@ if [ -z "${TWILIO_AUTH_TOKEN:-}" ]; then
     TWILIO_AUTH_TOKEN=$(cat "$state/twilio-auth-token")
     export TWILIO_AUTH_TOKEN
 fi
+# The production app host, or with --test-recognizer the test-only one, which runs the scripted silo instead.
+apphost=AppHost
 if [ -n "$test_recognizer" ]; then
-    export VoiceGrains__ScriptedRecognizer="$test_recognizer"
+    apphost=tests/VoiceGrains.TestAppHost
+    export ScriptedRecognizer__Script="$test_recognizer"
 fi
 
 # The app host itself, not `dotnet run`, so that our SIGTERM reaches it and it stops its resources.
@@ -75,7 +78,7 @@ export ASPNETCORE_URLS=http://127.0.0.1:15080
 export ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:19080
 export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:20080
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
-(cd AppHost && exec dotnet bin/Debug/net10.0/AppHost.dll) >"$state/apphost.log" 2>&1 &
+(cd "$apphost" && exec dotnet "bin/Debug/net10.0/$(basename "$apphost").dll") >"$state/apphost.log" 2>&1 &
 apphost_pid=$!
 
 for _ in $(seq 1 120); do

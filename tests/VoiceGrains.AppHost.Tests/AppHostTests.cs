@@ -45,6 +45,8 @@ public sealed class AppHostTests(PostgresFixture postgres) : IClassFixture<Postg
         var resources = manifest.RootElement.GetProperty("resources");
 
         Assert.Equal("project.v0", resources.GetProperty("silo").GetProperty("type").GetString());
+        // The production app host runs the production silo; the scripted test silo has an app host of its own.
+        Assert.EndsWith("src/VoiceGrains.Silo/VoiceGrains.Silo.csproj", resources.GetProperty("silo").GetProperty("path").GetString(), StringComparison.Ordinal);
         Assert.Equal("project.v0", resources.GetProperty("frontend").GetProperty("type").GetString());
         Assert.StartsWith("container.", resources.GetProperty("postgres").GetProperty("type").GetString(), StringComparison.Ordinal);
         var siloEnvironment = resources.GetProperty("silo").GetProperty("env");

@@ -1,0 +1,98 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+
+namespace VoiceGrains.AppHost;
+
+/// <summary>
+/// The system diagram in code, read top to bottom: PostgreSQL, the Orleans cluster, the silos, the front end as a
+/// client of the cluster, and the secrets each needs. The production app host (AppHost/Program.cs) and the test-only
+/// one (tests/VoiceGrains.TestAppHost) both compose it; only which project runs the silos differs.
+/// </summary>
+static class VoiceGrainsSystem
+{
+    public static void AddVoiceGrains(this IDistributedApplicationBuilder builder, Func<IDistributedApplicationBuilder, IResourceBuilder<ProjectResource>> addSilo)
+    {
+        // PostgreSQL: an existing server when ConnectionStrings:voicegrains is given (scripts/run.sh starts one on
+        // machines without a container runtime), otherwise a container. "voicegrains" is VoiceGrainsDatabase.ConnectionName.
+        var database =
+            (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("voicegrains"))
+                ? builder.AddPostgres("postgres").WithDataVolume().AddDatabase("voicegrains")
+                : builder.AddConnectionString("voicegrains"))
+            .WithOrleansProviderType("AdoNet");
+
+        // The cluster: membership, grain state and reminders all in that database (storage names are StorageNames').
+        // Fixed ids: grain state is keyed by ServiceId, so a generated one would orphan every call on restart.
+        var orleans = builder.AddOrleans("cluster")
+            .WithClusterId("voicegrains")
+            .WithServiceId("voicegrains")
+            .WithClustering(database)
+            .WithGrainStorage("calls", database)
+            .WithGrainStorage("PubSubStore", database)
+            .WithReminders(database);
+
+        // The silos: the host says which project runs them (the production silo; the test app host's scripted one).
+        var silo = addSilo(builder)
+            .WithReference(orleans)
+            .WithReference(database)
+            .WaitFor(database)
+            .WithReplicas(builder.Configuration.GetValue("VoiceGrains:SiloReplicas", 2))
+            .WithHttpHealthCheck("/health")
+            // Aspire names the provider and connection but not the ADO.NET invariant, which Orleans requires.
+            .WithEnvironment("Orleans__Clustering__Invariant", "Npgsql")
+            .WithEnvironment("Orleans__GrainStorage__calls__Invariant", "Npgsql")
+            .WithEnvironment("Orleans__GrainStorage__PubSubStore__Invariant", "Npgsql")
+            .WithEnvironment("Orleans__Reminders__Invariant", "Npgsql");
+
+        // Claude only when its key is given to the app host (ANTHROPIC_API_KEY); it reaches the silos as a secret
+        // parameter, never as plain configuration. Without it the silos run the offline conversation engine.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["ANTHROPIC_API_KEY"]))
+        {
+            silo.WithEnvironment("Anthropic__ApiKey", builder.AddParameterFromConfiguration("anthropic-api-key", "ANTHROPIC_API_KEY", secret: true));
+        }
+
+        if (builder.Configuration["VoiceGrains:TransferNumber"] is { Length: > 0 } transferNumber)
+        {
+            silo.WithEnvironment("Calls__TransferNumber", transferNumber);
+        }
+
+        // The front end is a client of the cluster; it starts once a silo reports itself an active member.
+        var frontend = builder.AddProject<Projects.VoiceGrains_Frontend>("frontend", launchProfileName: "http")
+            .WithReference(orleans.AsClient())
+            .WithReference(database)
+            .WaitFor(silo)
+            .WithHttpHealthCheck("/health")
+            .WithEnvironment("Orleans__Clustering__Invariant", "Npgsql")
+            .WithExternalHttpEndpoints();
+
+        // Twilio, when its auth token is given (TWILIO_AUTH_TOKEN, a secret parameter): the webhooks and media stream are
+        // switched on, signed for TWILIO_PUBLIC_BASE_URL (default: the front end's own address), and with an account sid
+        // and number (TWILIO_ACCOUNT_SID, TWILIO_PHONE_NUMBER) outbound calls from the front end and transfers from the silos,
+        // whose calls move their callers to a person themselves.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["TWILIO_AUTH_TOKEN"]))
+        {
+            var twilioToken = builder.AddParameterFromConfiguration("twilio-auth-token", "TWILIO_AUTH_TOKEN", secret: true);
+            frontend.WithEnvironment("Twilio__AuthToken", twilioToken);
+            silo.WithEnvironment("Twilio__AuthToken", twilioToken);
+            if (builder.Configuration["TWILIO_ACCOUNT_SID"] is { Length: > 0 } accountSid)
+            {
+                silo.WithEnvironment("Twilio__AccountSid", accountSid);
+            }
+            if (builder.Configuration["TWILIO_PUBLIC_BASE_URL"] is { Length: > 0 } publicUrl)
+            {
+                frontend.WithEnvironment("Twilio__PublicBaseUrl", publicUrl);
+            }
+            else
+            {
+                frontend.WithEnvironment("Twilio__PublicBaseUrl", frontend.GetEndpoint("http"));
+            }
+            foreach (var (setting, variable) in new[] { ("Twilio__AccountSid", "TWILIO_ACCOUNT_SID"), ("Twilio__PhoneNumber", "TWILIO_PHONE_NUMBER") })
+            {
+                if (builder.Configuration[variable] is { Length: > 0 } value)
+                {
+                    frontend.WithEnvironment(setting, value);
+                }
+            }
+        }
+    }
+}
