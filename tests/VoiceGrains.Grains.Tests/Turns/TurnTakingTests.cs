@@ -21,8 +21,8 @@ public sealed class TurnTakingTests
     FinishedReply Finished(ReplyDecision decision = ReplyDecision.None, bool interrupted = false) =>
         new(interrupted, decision, clock.GetUtcNow());
 
-    /// <summary>The agent answers a caller line with <paramref name="sentences"/>, all produced; returns what finishing it commanded.</summary>
-    IReadOnlyList<TurnCommand> Reply(string[] sentences, ReplyDecision decision = ReplyDecision.None)
+    /// <summary>The agent begins to answer a caller line and has produced <paramref name="sentences"/> so far.</summary>
+    void StartReplying(params string[] sentences)
     {
         turns.LineRecognised(new CallerLine("Where is my order 10002?", 1, clock.GetUtcNow()));
         turns.ReplyStarted();
@@ -30,6 +30,12 @@ public sealed class TurnTakingTests
         {
             turns.SentenceProduced(sentence);
         }
+    }
+
+    /// <summary>The agent answers a caller line with <paramref name="sentences"/>, all produced; returns what finishing it commanded.</summary>
+    IReadOnlyList<TurnCommand> Reply(string[] sentences, ReplyDecision decision = ReplyDecision.None)
+    {
+        StartReplying(sentences);
         return turns.ReplyFinished(Finished(decision));
     }
 
@@ -88,9 +94,7 @@ public sealed class TurnTakingTests
     [Fact]
     public void AReplyCutBeforeItsFirstMarkIsStoredEmptyAndInterruptedAndNothingMoreOfItIsSpoken()
     {
-        turns.LineRecognised(new CallerLine("Where is my order 10002?", 1, clock.GetUtcNow()));
-        turns.ReplyStarted();
-        turns.SentenceProduced(OrderReply[0]);
+        StartReplying(OrderReply[0]);
 
         turns.SpeechStarted();
         var late = turns.SentenceProduced(OrderReply[1]);
@@ -105,10 +109,7 @@ public sealed class TurnTakingTests
     [Fact]
     public void AReplyTheAgentFinishedJustAsTheCallerCutInIsStoredAsHeard()
     {
-        turns.LineRecognised(new CallerLine("Where is my order 10002?", 1, clock.GetUtcNow()));
-        turns.ReplyStarted();
-        turns.SentenceProduced(OrderReply[0]);
-        turns.SentenceProduced(OrderReply[1]);
+        StartReplying(OrderReply[..2]);
         turns.MarkHeard("reply1-0");
         turns.SpeechStarted();
 
@@ -139,9 +140,7 @@ public sealed class TurnTakingTests
     [Fact]
     public void SentencesProducedWhileThePauseLastsWaitAndAreSpokenWhenTheAgentGoesOn()
     {
-        turns.LineRecognised(new CallerLine("Where is my order 10002?", 1, clock.GetUtcNow()));
-        turns.ReplyStarted();
-        turns.SentenceProduced(OrderReply[0]);
+        StartReplying(OrderReply[0]);
         turns.VoiceOnset();
 
         var whilePaused = turns.SentenceProduced(OrderReply[1]);
