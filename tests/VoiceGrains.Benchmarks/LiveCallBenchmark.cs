@@ -30,12 +30,35 @@ static class LiveCallBenchmark
         await using (frontend)
         {
             await Health.WaitUntilHealthyAsync(frontend, address.Port, TimeSpan.FromSeconds(120));
+            await using var stored = Npgsql.NpgsqlDataSource.Create(database);
             await CallAsync(script, address, 1, "warm-up");
             for (var round = 1; round <= rounds; round++)
             {
+                var started = DateTimeOffset.UtcNow;
                 await CallAsync(script, address, calls, $"round {round}");
+                await PrintServerSideAsync(stored, started);
             }
         }
+    }
+
+    /// <summary>The same round as the server stored it: each answer's first audio after the end of the caller's voice.</summary>
+    static async Task PrintServerSideAsync(Npgsql.NpgsqlDataSource stored, DateTimeOffset since)
+    {
+        await using var query = stored.CreateCommand(
+            "SELECT voice_to_voice_ms, tts_first_audio_ms FROM call_turns WHERE voice_to_voice_ms IS NOT NULL AND ended_at >= $1");
+        query.Parameters.AddWithValue(since);
+        var voiceToVoice = new List<double>();
+        var synthesis = new List<double>();
+        await using (var rows = await query.ExecuteReaderAsync())
+        {
+            while (await rows.ReadAsync())
+            {
+                voiceToVoice.Add(rows.GetInt32(0));
+                synthesis.Add(rows.GetInt32(1));
+            }
+        }
+        Console.WriteLine($"  as the server stored it ({voiceToVoice.Count} answers): voice-to-voice p50 {Simulator.Percentiles.Of(voiceToVoice, 50):0} ms, " +
+            $"p95 {Simulator.Percentiles.Of(voiceToVoice, 95):0} ms; first synthesized audio p50 {Simulator.Percentiles.Of(synthesis, 50):0} ms, p95 {Simulator.Percentiles.Of(synthesis, 95):0} ms");
     }
 
     static async Task CallAsync(string script, Uri address, int calls, string label)
