@@ -84,6 +84,6 @@ public static class Extensions
         builder.Services.AddSingleton(services => services.GetRequiredService<SpeechStartup>().Engines);
     }
 
-    /// <summary>A model of the catalog of this kind: a weightless test stub ("stt-test-stub") never serves calls.</summary>
+    /// <summary>A model of the product's catalog of this kind (the tests' weightless stub is not in it, so it never serves calls).</summary>
     static bool IsModel(string name, string kind) => ModelCatalog.All.Any(m => m.Name == name && m.Kind == kind);
 }

@@ -106,6 +106,15 @@ public sealed class ModelFetcherTests : IDisposable
         Assert.Throws<UnknownModelException>(() => ModelCatalog.Get("whisper-huge"));
     }
 
+    [Fact]
+    public void TheTestStubIsPinnedOnlyInTheTestCatalog()
+    {
+        Assert.DoesNotContain(ModelCatalog.All, m => m.Kind.Contains("stub", StringComparison.Ordinal));
+        Assert.Throws<UnknownModelException>(() => ModelCatalog.Get("whisper-test-stub.en"));
+        Assert.Equal("stt-test-stub", TestModels.Get("whisper-test-stub.en").Kind);
+        Assert.Equal(ModelCatalog.All.Count + 1, TestModels.Catalog.Count);
+    }
+
     /// <summary>Progress<T> posts to the thread pool; tests need the reports in order, at once.</summary>
     sealed class SyncProgress(Action<FetchProgress> report) : IProgress<FetchProgress>
     {

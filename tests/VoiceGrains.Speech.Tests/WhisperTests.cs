@@ -13,7 +13,7 @@ namespace VoiceGrains.Speech.Tests;
 /// </summary>
 public sealed class WhisperTests(ITestOutputHelper output)
 {
-    static string StubPath => ModelStore.Default().Require(ModelCatalog.Get("whisper-test-stub.en"));
+    static string StubPath => ModelStore.Default().Require(TestModels.Get("whisper-test-stub.en"));
 
     static float[] Speech(double seconds) =>
         SharedData.Exists

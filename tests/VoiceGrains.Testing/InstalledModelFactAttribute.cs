@@ -11,7 +11,7 @@ public sealed class InstalledModelFactAttribute : FactAttribute
 {
     public InstalledModelFactAttribute(string model)
     {
-        if (!ModelStore.Default().IsInstalled(ModelCatalog.Get(model)))
+        if (!ModelStore.Default().IsInstalled(TestModels.Get(model)))
         {
             Skip = $"model '{model}' is not installed (voicegrains models fetch {model}); its weights cannot be brought into this workplace";
         }

@@ -20,15 +20,18 @@ public static class ModelCommands
     public static Command Create()
     {
         var list = new Command("list", "Show every pinned model and whether it is installed");
-        list.SetAction(_ => List());
+        list.Options.Add(CatalogOption.Option);
+        list.SetAction(List);
 
         var fetch = new Command("fetch", "Install models from the mirror or the official URL, checking size and sha256");
         fetch.Arguments.Add(Names);
         fetch.Options.Add(Mirror);
+        fetch.Options.Add(CatalogOption.Option);
         fetch.SetAction((parse, cancellationToken) => FetchAsync(parse, cancellationToken));
 
         var verify = new Command("verify", "Re-check the sha256 of installed models");
         verify.Arguments.Add(Names);
+        verify.Options.Add(CatalogOption.Option);
         verify.SetAction((parse, cancellationToken) => VerifyAsync(parse, cancellationToken));
 
         var models = new Command("models", "Speech models: pinned in models/models.json, installed in the model folder");
@@ -38,11 +41,11 @@ public static class ModelCommands
         return models;
     }
 
-    static int List()
+    static int List(ParseResult parse)
     {
         var store = ModelStore.Default();
         Console.WriteLine($"Model folder: {store.Directory}");
-        foreach (var model in ModelCatalog.All)
+        foreach (var model in CatalogOption.Models(parse))
         {
             Console.WriteLine($"  {(store.IsInstalled(model) ? "installed" : "missing  ")}  {model.Name,-22} {model.Kind,-14} {model.Bytes / 1e6,7:0.0} MB{(model.Default ? "  default" : "")}  {model.Description}");
         }
@@ -110,13 +113,14 @@ public static class ModelCommands
     static List<ModelEntry>? Select(ParseResult parse)
     {
         var names = parse.GetValue(Names) ?? [];
+        var catalog = CatalogOption.Models(parse);
         if (names.Length == 0)
         {
-            return ModelCatalog.All.Where(m => m.Default).ToList();
+            return catalog.Where(m => m.Default).ToList();
         }
         try
         {
-            return names.Select(ModelCatalog.Get).ToList();
+            return names.Select(name => ModelCatalog.Get(name, catalog)).ToList();
         }
         catch (UnknownModelException e)
         {

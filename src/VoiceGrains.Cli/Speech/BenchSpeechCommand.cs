@@ -26,11 +26,12 @@ public static class BenchSpeechCommand
         var command = new Command("speech", "Measure the speech engines: VAD µs per window and state per call, STT real-time factor");
         command.Arguments.Add(File);
         command.Options.Add(Repeats);
+        command.Options.Add(Models.CatalogOption.Option);
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
             var clip = WavFile.Read(parse.GetValue(File)!);
             BenchVad(clip, parse.GetValue(Repeats));
-            await BenchSttAsync(clip, cancellationToken);
+            await BenchSttAsync(clip, Models.CatalogOption.Models(parse), cancellationToken);
             await BenchTtsAsync(parse.GetValue(Repeats), cancellationToken);
             return 0;
         }));
@@ -69,10 +70,10 @@ public static class BenchSpeechCommand
         }
     }
 
-    static async Task BenchSttAsync(AudioClip clip, CancellationToken cancellationToken)
+    static async Task BenchSttAsync(AudioClip clip, IReadOnlyList<ModelEntry> catalog, CancellationToken cancellationToken)
     {
         var store = ModelStore.Default();
-        var installed = ModelCatalog.All.Where(m => m.Kind.StartsWith("stt", StringComparison.Ordinal) && store.IsInstalled(m)).ToList();
+        var installed = catalog.Where(m => m.Kind.StartsWith("stt", StringComparison.Ordinal) && store.IsInstalled(m)).ToList();
         Console.WriteLine();
         Console.WriteLine($"| Whisper model ({Environment.ProcessorCount} threads) | audio s | inference ms | real-time factor |");
         Console.WriteLine("|---|---|---|---|");

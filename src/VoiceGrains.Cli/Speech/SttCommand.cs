@@ -28,6 +28,7 @@ public static class SttCommand
         command.Options.Add(Language);
         command.Options.Add(Json);
         command.Options.Add(Prompt);
+        command.Options.Add(Models.CatalogOption.Option);
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(parse, cancellationToken)));
         return command;
     }
@@ -35,7 +36,7 @@ public static class SttCommand
     static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var clip = WavFile.Read(parse.GetValue(File)!).ResampleTo(WhisperTranscriber.SampleRate);
-        var model = ModelCatalog.Get(parse.GetValue(Model)!);
+        var model = ModelCatalog.Get(parse.GetValue(Model)!, Models.CatalogOption.Models(parse));
         var path = ModelStore.Default().Require(model);
         using var pool = new InferencePool();
         var options = new WhisperOptions

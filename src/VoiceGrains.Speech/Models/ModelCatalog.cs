@@ -2,25 +2,42 @@ using System.Text.Json;
 
 namespace VoiceGrains.Speech.Models;
 
-/// <summary>The pinned models (models/models.json, embedded at build time), looked up by name.</summary>
+/// <summary>
+/// The pinned models (models/models.json, embedded at build time), looked up by name; a manifest file of the same
+/// shape can add models of its own (the tests' weightless stub lives in tests/models.test.json, not among the product's).
+/// </summary>
 public static class ModelCatalog
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IReadOnlyList<ModelEntry> All { get; } = Load();
 
-    public static ModelEntry Get(string name) =>
-        All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new UnknownModelException(name, All.Select(m => m.Name));
+    public static ModelEntry Get(string name) => Get(name, All);
+
+    public static ModelEntry Get(string name, IReadOnlyList<ModelEntry> models) =>
+        models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new UnknownModelException(name, models.Select(m => m.Name));
+
+    /// <summary>The pinned models, and those of the manifest file <paramref name="manifest"/> when one is given.</summary>
+    public static IReadOnlyList<ModelEntry> With(string? manifest)
+    {
+        if (manifest is null)
+        {
+            return All;
+        }
+        using var stream = File.OpenRead(manifest);
+        return [.. All, .. Read(stream, manifest)];
+    }
 
     static List<ModelEntry> Load()
     {
         using var stream = typeof(ModelCatalog).Assembly.GetManifestResourceStream("models.json")
             ?? throw new InvalidOperationException("models.json is not embedded in VoiceGrains.Speech.");
-        var manifest = JsonSerializer.Deserialize<Manifest>(stream, Json)
-            ?? throw new InvalidOperationException("models.json is empty.");
-        return manifest.Models;
+        return Read(stream, "models.json");
     }
+
+    static List<ModelEntry> Read(Stream stream, string name) =>
+        (JsonSerializer.Deserialize<Manifest>(stream, Json) ?? throw new InvalidOperationException($"{name} is empty.")).Models;
 
     sealed record Manifest(List<ModelEntry> Models);
 }
