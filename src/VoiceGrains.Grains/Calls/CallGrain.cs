@@ -63,6 +63,9 @@ public sealed partial class CallGrain(
 
     ISynthesizerGrain Synthesizer => GrainFactory.GetGrain<ISynthesizerGrain>(CallSid);
 
+    /// <summary>The call's agent if it has been made; null before (nothing it should remember has been said to it yet).</summary>
+    ConversationAgent? MadeAgent => agent is { IsCompletedSuccessfully: true } made ? made.Result : null;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         turns = new TurnTaking(options.Value, time, state.State.Status);
@@ -201,10 +204,7 @@ public sealed partial class CallGrain(
         // Usually the agent has finished its reply before the first audio is out: the stored turn gets its times now.
         if (storedReply is var (stored, seq) && stored == reply)
         {
-            var turn = state.State.Turns[seq];
-            state.State.Turns[seq] = turn = turn with { Latency = WithFirstAudio(turn.Latency, turn.StartedAt) };
-            await state.WriteStateAsync();
-            await calls.UpdateTurnAsync(CallSid, turn, CancellationToken.None);
+            await ReviseTurnAsync(seq, turn => turn with { Latency = WithFirstAudio(turn.Latency, turn.StartedAt) });
         }
     }
 
@@ -383,9 +383,9 @@ public sealed partial class CallGrain(
             firstAudio?.Reply == store.Reply ? WithFirstAudio(latency, finished.CallerLineEnded) : latency,
             Tokens: finished.Tokens, Interrupted: finished.Interrupted);
         storedReply = (store.Reply, turn.Seq);
-        if (finished.Interrupted && agent is { IsCompletedSuccessfully: true })
+        if (finished.Interrupted)
         {
-            (await agent).TruncateLastReply(store.Text);
+            MadeAgent?.TruncateLastReply(store.Text);
         }
         await StoreAsync(turn);
     }
@@ -396,12 +396,14 @@ public sealed partial class CallGrain(
         {
             return;
         }
-        var turn = state.State.Turns[seq] with { Text = cut.HeardText, Interrupted = true };
-        state.State.Turns[seq] = turn;
-        if (agent is { IsCompletedSuccessfully: true })
-        {
-            (await agent).TruncateLastReply(cut.HeardText);
-        }
+        MadeAgent?.TruncateLastReply(cut.HeardText);
+        await ReviseTurnAsync(seq, turn => turn with { Text = cut.HeardText, Interrupted = true });
+    }
+
+    /// <summary>A stored turn as it turned out (cut by a barge-in, timed by its first audio): in the grain's state and its row.</summary>
+    async Task ReviseTurnAsync(int seq, Func<CallTurn, CallTurn> revise)
+    {
+        var turn = state.State.Turns[seq] = revise(state.State.Turns[seq]);
         await state.WriteStateAsync();
         await calls.UpdateTurnAsync(CallSid, turn, CancellationToken.None);
     }
@@ -411,10 +413,7 @@ public sealed partial class CallGrain(
     {
         var now = time.GetUtcNow();
         await StoreAsync(new CallTurn(state.State.Turns.Count, Speaker.Agent, text, now, now, new TurnLatency()));
-        if (agent is { IsCompletedSuccessfully: true })
-        {
-            (await agent).NoteSaid(text);
-        }
+        MadeAgent?.NoteSaid(text);
         await Synthesizer.SpeakAsync([text]);
     }
 
@@ -492,13 +491,12 @@ public sealed partial class CallGrain(
     /// <summary>Summary and sentiment onto the call row; the customer's history gets the summary.</summary>
     async Task<string?> WrapUpAsync(CallOutcome outcome)
     {
-        if (agent is not { IsCompletedSuccessfully: true })
+        if (MadeAgent is not { } conversation)
         {
             return null;
         }
         try
         {
-            var conversation = await agent;
             await conversation.WhenIdleAsync();
             var wrapUp = await conversation.WrapUpAsync(outcome, CancellationToken.None);
             await calls.SaveWrapUpAsync(CallSid, wrapUp.Summary, wrapUp.Sentiment, CancellationToken.None);
