@@ -22,7 +22,7 @@ sealed partial class SpeechStartup(
     IOptions<VadOptions> vad,
     IOptions<WhisperOptions> whisper,
     DomainVocabularyRepository vocabulary,
-    IServiceProvider services,
+    IEnumerable<ISpeechRecognizer> hostRecognizer,
     ILogger<SpeechStartup> logger) : IHostedService, IDisposable
 {
     SpeechServices? engines;
@@ -33,7 +33,7 @@ sealed partial class SpeechStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var pool = new InferencePool(speech.Value.InferenceConcurrency);
-        engines = new SpeechServices(pool, LoadVad(), services.GetService<ISpeechRecognizer>() ?? await LoadWhisperAsync(pool, cancellationToken), LoadVoice())
+        engines = new SpeechServices(pool, LoadVad(), hostRecognizer.FirstOrDefault() ?? await LoadWhisperAsync(pool, cancellationToken), LoadVoice())
         {
             VadOptions = vad.Value,
         };

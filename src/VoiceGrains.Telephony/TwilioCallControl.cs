@@ -24,9 +24,9 @@ sealed class TwilioCallControl(IOptions<TwilioOptions> options) : ICallControl, 
     public async Task<string> DialAsync(string to, CancellationToken cancellationToken)
     {
         var twilio = options.Value;
-        if (!twilio.CanCallOut || twilio.PublicBaseUrl is null || string.IsNullOrWhiteSpace(twilio.AuthToken))
+        if (!twilio.CanCallOut)
         {
-            throw new CallControlException("Outbound calls need Twilio:AuthToken, Twilio:AccountSid, Twilio:PhoneNumber and Twilio:PublicBaseUrl.");
+            throw new CallControlException(TwilioOptions.CannotCallOut);
         }
         var call = await RunAsync(() => CallResource.CreateAsync(new CreateCallOptions(new PhoneNumber(to), new PhoneNumber(twilio.PhoneNumber))
         {

@@ -29,7 +29,11 @@ public sealed class TwilioOptions
     /// <summary>Twilio's REST API. Only changed to point at a stand-in of the API (tests, a proxy).</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://api.twilio.com");
 
-    public bool CanCallOut => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(PhoneNumber);
+    public const string CannotCallOut = "Outbound calls need Twilio:AuthToken, Twilio:AccountSid, Twilio:PhoneNumber and Twilio:PublicBaseUrl.";
+
+    /// <summary>Everything placing a call needs: credentials, the number it comes from, and the address its webhooks reach.</summary>
+    public bool CanCallOut => !string.IsNullOrWhiteSpace(AuthToken) && !string.IsNullOrWhiteSpace(AccountSid)
+        && !string.IsNullOrWhiteSpace(PhoneNumber) && PublicBaseUrl is not null;
 
     public static bool IsConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(AuthToken)}"]);

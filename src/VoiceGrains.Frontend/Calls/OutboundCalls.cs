@@ -17,9 +17,9 @@ static class OutboundCalls
         OutboundCallRequest request, IGrainFactory grains, CustomerRepository customers, ICallControl carrier,
         Microsoft.Extensions.Options.IOptions<TwilioOptions> twilio, CancellationToken cancellationToken)
     {
-        if (twilio.Value is not { CanCallOut: true } options || string.IsNullOrWhiteSpace(options.AuthToken))
+        if (twilio.Value is not { CanCallOut: true } options)
         {
-            return TypedResults.Problem("Outbound calls need Twilio:AuthToken, Twilio:AccountSid and Twilio:PhoneNumber.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Problem(TwilioOptions.CannotCallOut, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         if (!PhoneNumber.IsE164(request.To))
         {
