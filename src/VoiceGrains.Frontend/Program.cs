@@ -12,6 +12,10 @@ try
 
     var app = builder.Build();
     app.CheckSettings();
+    // Problem details without internals in every environment: the Development environment's exception page (which
+    // WebApplication adds on its own, outermost) showed the stack, source paths and request headers, signatures
+    // included, on the surface Twilio and strangers reach. This handler sits inside it and answers first.
+    app.UseExceptionHandler();
     app.UseWebSockets();
     app.MapDefaultEndpoints();
     app.MapCallsApi();

@@ -5,6 +5,7 @@ using VoiceGrains.Contracts;
 using VoiceGrains.Conversation;
 using VoiceGrains.Data;
 using VoiceGrains.Data.Customers;
+using VoiceGrains.Grains;
 using VoiceGrains.Grains.Calls;
 using VoiceGrains.Grains.Speech;
 using VoiceGrains.Speech.Models;
@@ -46,8 +47,10 @@ public static class Extensions
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
         // Audio is real time: the pulling agents look for new messages every 5 ms instead of Orleans' 100 ms, which
         // otherwise adds up to 100 ms to every hop (measured: barge-in "clear" p50 97 ms before, see BENCHMARKS.md).
-        builder.UseOrleans(silo => silo.AddMemoryStreams(StreamNames.AudioProvider, streams =>
-            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(5)))));
+        builder.UseOrleans(silo => silo
+            .AddMemoryStreams(StreamNames.AudioProvider, streams =>
+                streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(5))))
+            .AddIncomingGrainCallFilter<DatabaseExceptionFilter>());
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("orleans-silo");
         return builder;
     }

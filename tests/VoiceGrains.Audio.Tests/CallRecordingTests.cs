@@ -1,22 +1,31 @@
+using System.Runtime.Versioning;
 namespace VoiceGrains.Audio.Tests;
 
-public sealed class CallRecordingTests
+public sealed class CallRecordingTests : IDisposable
 {
+    readonly string folder = Directory.CreateTempSubdirectory("recording-").FullName;
+
+    (AudioClip Mixed, AudioClip Caller) WriteAndRead(CallRecording recording)
+    {
+        using (var mixed = File.Create(Path.Combine(folder, "mixed.wav")))
+        using (var caller = File.Create(Path.Combine(folder, "caller.wav")))
+        {
+            recording.Write(mixed, caller);
+        }
+        return (WavFile.Read(Path.Combine(folder, "mixed.wav")), WavFile.Read(Path.Combine(folder, "caller.wav")));
+    }
+
     [Fact]
     public void BothDirectionsLandWhereTheyWereHeardAndTheMixIsTheirSum()
     {
-        var recording = new CallRecording();
+        using var recording = new CallRecording(folder);
         var callerFrame = MuLaw.EncodeFromFloat(Enumerable.Repeat(0.25f, 160).ToArray());
         var agentFrame = MuLaw.EncodeFromFloat(Enumerable.Repeat(-0.125f, 160).ToArray());
         recording.AddCaller(timestampMs: 100, callerFrame);
         recording.AddAgent(TimeSpan.FromMilliseconds(100), agentFrame);
         recording.AddAgent(TimeSpan.FromMilliseconds(50), agentFrame);       // sent early: plays after the previous frame
-        var folder = Directory.CreateTempSubdirectory("recording-").FullName;
 
-        recording.Write(Path.Combine(folder, "mixed.wav"), Path.Combine(folder, "caller.wav"));
-        var mixed = WavFile.Read(Path.Combine(folder, "mixed.wav"));
-        var caller = WavFile.Read(Path.Combine(folder, "caller.wav"));
-        Directory.Delete(folder, recursive: true);
+        var (mixed, caller) = WriteAndRead(recording);
 
         Assert.Equal(TimeSpan.FromMilliseconds(140), recording.Duration);
         Assert.Equal(1120, mixed.Samples.Length);
@@ -28,5 +37,29 @@ public sealed class CallRecordingTests
     }
 
     [Fact]
-    public void AnEmptyRecordingSaysSo() => Assert.True(new CallRecording().IsEmpty);
+    [UnsupportedOSPlatform("windows")]
+    public void AudioClaimingToBeTwoHoursInIsNotRecordedAndTheScratchFilesArePrivateAndGoAway()
+    {
+        var recording = new CallRecording(folder);
+        recording.AddCaller(timestampMs: 0, new byte[160]);
+        recording.AddCaller(timestampMs: (long)CallRecording.MaxDuration.TotalMilliseconds, new byte[160]);
+
+        var scratch = Directory.GetFiles(folder, "*.pcm");
+        Assert.Equal(TimeSpan.FromMilliseconds(20), recording.Duration);
+        Assert.Single(scratch);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(scratch[0]));
+        Assert.True(new FileInfo(scratch[0]).Length <= 320);
+        recording.Dispose();
+        Assert.Empty(Directory.GetFiles(folder, "*.pcm"));
+    }
+
+    [Fact]
+    public void AnEmptyRecordingSaysSoAndMakesNoFiles()
+    {
+        using var recording = new CallRecording(folder);
+        Assert.True(recording.IsEmpty);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 }

@@ -59,7 +59,7 @@ public sealed class CallsApiTests(FrontendFixture frontend)
             await Task.Delay(100);
         }
         var functionCalls = await client.GetFromJsonAsync<JsonElement>($"/api/calls/{sid}/function-calls");
-        var unknown = await client.GetAsync(new Uri("/api/calls/CA-never-happened/function-calls", UriKind.Relative));
+        var unknown = await client.GetAsync(new Uri($"/api/calls/CA{Guid.NewGuid():N}/function-calls", UriKind.Relative));
 
         var called = Assert.Single(functionCalls.EnumerateArray());
         Assert.Equal("hours_is_open_now", called.GetProperty("name").GetString());
@@ -90,13 +90,17 @@ public sealed class CallsApiTests(FrontendFixture frontend)
     }
 
     [Fact]
-    public async Task AnUnknownCallIsNotFound()
+    public async Task AnUnknownCallIsNotFoundAndWhatIsNoCallSidABadRequest()
     {
         using var client = frontend.Factory.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/api/calls/CA-never-happened", UriKind.Relative));
+        var unknown = await client.GetAsync(new Uri($"/api/calls/CA{Guid.NewGuid():N}", UriKind.Relative));
+        var malformed = await client.GetAsync(new Uri("/api/calls/CA-never-happened", UriKind.Relative));
+        var escaping = await client.GetAsync(new Uri("/api/calls/..%2F..%2Fetc%2Fpasswd/function-calls", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, escaping.StatusCode);
     }
 
     [Theory]

@@ -20,7 +20,7 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend)
         var sid = "CA" + Guid.NewGuid().ToString("N");
         var call = Cluster.GetGrain<ICallGrain>(sid);
         await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100021", "+15550100000"));
-        return (sid, await call.IssueMediaTokenAsync(TimeSpan.FromMinutes(1)));
+        return (sid, (await call.IssueMediaTokenAsync(TimeSpan.FromMinutes(1)))!);
     }
 
     /// <summary>The shared JFK session, rewritten for this call: its sid and its token.</summary>

@@ -116,7 +116,7 @@ public sealed class CallGrainTests(InProcessSilo silo) : IClassFixture<InProcess
         await call.StartAsync(Inbound("+15550100016"));
         await other.StartAsync(Inbound("+15550100017"));
 
-        var token = await call.IssueMediaTokenAsync(TimeSpan.FromSeconds(30));
+        var token = (await call.IssueMediaTokenAsync(TimeSpan.FromSeconds(30)))!;
 
         Assert.False(await other.RedeemMediaTokenAsync(token));
         Assert.False(await call.RedeemMediaTokenAsync(token + "x"));
@@ -130,11 +130,26 @@ public sealed class CallGrainTests(InProcessSilo silo) : IClassFixture<InProcess
         var call = silo.Grains.GetGrain<ICallGrain>(NewSid());
         await call.StartAsync(Inbound("+15550100018"));
 
-        var token = await call.IssueMediaTokenAsync(TimeSpan.FromMilliseconds(1));
+        var token = (await call.IssueMediaTokenAsync(TimeSpan.FromMilliseconds(1)))!;
         await Task.Delay(20);
 
         Assert.False(await call.RedeemMediaTokenAsync(token));
         await call.EndAsync(CallOutcome.Completed);
         await Assert.ThrowsAsync<InvalidCallTransitionException>(() => call.IssueMediaTokenAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task OnceAStreamIsAdmittedNoTokenIsIssuedAgain()
+    {
+        var call = silo.Grains.GetGrain<ICallGrain>(NewSid());
+        await call.StartAsync(Inbound("+15550100019"));
+        var replaced = (await call.IssueMediaTokenAsync(TimeSpan.FromSeconds(30)))!;
+        var token = (await call.IssueMediaTokenAsync(TimeSpan.FromSeconds(30)))!;   // Twilio's retry before any stream: a new one
+
+        Assert.False(await call.RedeemMediaTokenAsync(replaced));
+        Assert.True(await call.RedeemMediaTokenAsync(token));
+
+        // A replayed voice webhook after that: nothing that could let a second stream in.
+        Assert.Null(await call.IssueMediaTokenAsync(TimeSpan.FromSeconds(30)));
     }
 }

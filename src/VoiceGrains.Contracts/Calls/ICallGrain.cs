@@ -37,11 +37,18 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("End")]
     Task EndAsync(CallOutcome outcome);
 
-    /// <summary>A new token that lets one media stream attach to this call; it works once, before it expires.</summary>
+    /// <summary>
+    /// A new token that lets one media stream attach to this call; it works once, before it expires, and replaces any
+    /// earlier one. Null once a stream has been admitted: a call has one media stream, and Twilio's signatures carry no
+    /// nonce, so a repeated voice webhook after that is a replay and must not get a way into the live call.
+    /// </summary>
     [Alias("IssueMediaToken")]
-    Task<string> IssueMediaTokenAsync(TimeSpan lifetime);
+    Task<string?> IssueMediaTokenAsync(TimeSpan lifetime);
 
-    /// <summary>True, once, for a token this call issued that has not expired; false for anything else.</summary>
+    /// <summary>
+    /// True, once, for a token this call issued that has not expired, while no stream has been admitted; false for
+    /// anything else.
+    /// </summary>
     [Alias("RedeemMediaToken")]
     Task<bool> RedeemMediaTokenAsync(string token);
 

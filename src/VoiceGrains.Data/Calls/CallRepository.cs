@@ -38,6 +38,15 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
          WHERE call_sid = @sid AND seq = @seq
         """;
 
+    const string SelectExists = "SELECT EXISTS (SELECT 1 FROM calls WHERE call_sid = @sid)";
+
+    const string SelectNeverConnected = """
+        SELECT call_sid FROM calls
+         WHERE ended_at IS NULL AND status = 'ringing' AND started_at < @before
+         ORDER BY started_at
+         LIMIT @limit
+        """;
+
     const string UpdateWrapUp = "UPDATE calls SET summary = @summary, sentiment = @sentiment WHERE call_sid = @sid";
 
     const string UpsertCsat = """
@@ -51,24 +60,30 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task UpdateTurnAsync(string callSid, CallTurn turn, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(UpdateTurn);
-        command.Parameters.AddWithValue("sid", callSid);
-        command.Parameters.AddWithValue("seq", turn.Seq);
-        command.Parameters.AddWithValue("text", turn.Text);
-        command.Parameters.AddWithValue("interrupted", turn.Interrupted);
-        command.Parameters.AddWithValue("tts", NpgsqlDbType.Integer, (object?)turn.Latency.TextToSpeechFirstAudioMs ?? DBNull.Value);
-        command.Parameters.AddWithValue("v2v", NpgsqlDbType.Integer, (object?)turn.Latency.VoiceToVoiceMs ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await DatabaseRetry.RunAsync(async cancellation =>
+        {
+            await using var command = dataSource.CreateCommand(UpdateTurn);
+            command.Parameters.AddWithValue("sid", callSid);
+            command.Parameters.AddWithValue("seq", turn.Seq);
+            command.Parameters.AddWithValue("text", turn.Text);
+            command.Parameters.AddWithValue("interrupted", turn.Interrupted);
+            command.Parameters.AddWithValue("tts", NpgsqlDbType.Integer, (object?)turn.Latency.TextToSpeechFirstAudioMs ?? DBNull.Value);
+            command.Parameters.AddWithValue("v2v", NpgsqlDbType.Integer, (object?)turn.Latency.VoiceToVoiceMs ?? DBNull.Value);
+            await command.ExecuteNonQueryAsync(cancellation);
+        }, cancellationToken);
     }
 
     /// <summary>The call's end-of-call summary and overall sentiment.</summary>
     public async Task SaveWrapUpAsync(string callSid, string summary, float sentiment, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(UpdateWrapUp);
-        command.Parameters.AddWithValue("sid", callSid);
-        command.Parameters.AddWithValue("summary", summary);
-        command.Parameters.AddWithValue("sentiment", Math.Clamp(sentiment, -1f, 1f));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await DatabaseRetry.RunAsync(async cancellation =>
+        {
+            await using var command = dataSource.CreateCommand(UpdateWrapUp);
+            command.Parameters.AddWithValue("sid", callSid);
+            command.Parameters.AddWithValue("summary", summary);
+            command.Parameters.AddWithValue("sentiment", Math.Clamp(sentiment, -1f, 1f));
+            await command.ExecuteNonQueryAsync(cancellation);
+        }, cancellationToken);
     }
 
     /// <summary>The caller's satisfaction rating (1–5); a second rating in the same call replaces the first.</summary>
@@ -76,78 +91,109 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rating, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rating, 5);
-        await using var command = dataSource.CreateCommand(UpsertCsat);
-        command.Parameters.AddWithValue("sid", callSid);
-        command.Parameters.AddWithValue("rating", (short)rating);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await DatabaseRetry.RunAsync(async cancellation =>
+        {
+            await using var command = dataSource.CreateCommand(UpsertCsat);
+            command.Parameters.AddWithValue("sid", callSid);
+            command.Parameters.AddWithValue("rating", (short)rating);
+            await command.ExecuteNonQueryAsync(cancellation);
+        }, cancellationToken);
     }
 
     /// <summary>Writes the call row as the snapshot has it (inserted the first time, updated after).</summary>
     public async Task SaveCallAsync(CallSnapshot call, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(UpsertCall);
-        command.Parameters.AddWithValue("sid", call.CallSid);
-        command.Parameters.AddWithValue("direction", DbNames.Of(call.Direction));
-        command.Parameters.AddWithValue("from", call.From);
-        command.Parameters.AddWithValue("to", call.To);
-        command.Parameters.AddWithValue("customer", NpgsqlDbType.Bigint, (object?)call.CustomerId ?? DBNull.Value);
-        command.Parameters.AddWithValue("status", DbNames.Of(call.Status));
-        command.Parameters.AddWithValue("started", call.StartedAt.ToUniversalTime());
-        command.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, (object?)call.EndedAt?.ToUniversalTime() ?? DBNull.Value);
-        command.Parameters.AddWithValue("outcome", NpgsqlDbType.Text, (object?)call.Outcome?.Name() ?? DBNull.Value);
-        command.Parameters.AddWithValue("recording", NpgsqlDbType.Text, (object?)call.RecordingPath ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await DatabaseRetry.RunAsync(async cancellation =>
+        {
+            await using var command = dataSource.CreateCommand(UpsertCall);
+            command.Parameters.AddWithValue("sid", call.CallSid);
+            command.Parameters.AddWithValue("direction", DbNames.Of(call.Direction));
+            command.Parameters.AddWithValue("from", call.From);
+            command.Parameters.AddWithValue("to", call.To);
+            command.Parameters.AddWithValue("customer", NpgsqlDbType.Bigint, (object?)call.CustomerId ?? DBNull.Value);
+            command.Parameters.AddWithValue("status", DbNames.Of(call.Status));
+            command.Parameters.AddWithValue("started", call.StartedAt.ToUniversalTime());
+            command.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, (object?)call.EndedAt?.ToUniversalTime() ?? DBNull.Value);
+            command.Parameters.AddWithValue("outcome", NpgsqlDbType.Text, (object?)call.Outcome?.Name() ?? DBNull.Value);
+            command.Parameters.AddWithValue("recording", NpgsqlDbType.Text, (object?)call.RecordingPath ?? DBNull.Value);
+            await command.ExecuteNonQueryAsync(cancellation);
+        }, cancellationToken);
     }
 
     /// <summary>Writes the turns the table does not have yet, in one round trip.</summary>
     public async Task SaveTurnsAsync(string callSid, IEnumerable<CallTurn> turns, CancellationToken cancellationToken)
     {
-        await using var batch = dataSource.CreateBatch();
-        foreach (var turn in turns)
+        await DatabaseRetry.RunAsync(async cancellation =>
         {
-            var command = new NpgsqlBatchCommand(InsertTurn);
-            command.Parameters.AddWithValue("sid", callSid);
-            command.Parameters.AddWithValue("seq", turn.Seq);
-            command.Parameters.AddWithValue("speaker", DbNames.Of(turn.Speaker));
-            command.Parameters.AddWithValue("text", turn.Text);
-            command.Parameters.AddWithValue("started", turn.StartedAt.ToUniversalTime());
-            command.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, (object?)turn.EndedAt?.ToUniversalTime() ?? DBNull.Value);
-            command.Parameters.AddWithValue("stt", NpgsqlDbType.Integer, (object?)turn.Latency.SpeechToTextMs ?? DBNull.Value);
-            command.Parameters.AddWithValue("llm", NpgsqlDbType.Integer, (object?)turn.Latency.LlmFirstTokenMs ?? DBNull.Value);
-            command.Parameters.AddWithValue("tts", NpgsqlDbType.Integer, (object?)turn.Latency.TextToSpeechFirstAudioMs ?? DBNull.Value);
-            command.Parameters.AddWithValue("v2v", NpgsqlDbType.Integer, (object?)turn.Latency.VoiceToVoiceMs ?? DBNull.Value);
-            command.Parameters.AddWithValue("intent", NpgsqlDbType.Text, (object?)turn.Understanding?.Intent ?? DBNull.Value);
-            command.Parameters.AddWithValue("entities", NpgsqlDbType.Jsonb,
-                turn.Understanding is { } understanding ? JsonSerializer.Serialize(understanding.Entities) : DBNull.Value);
-            command.Parameters.AddWithValue("sentiment", NpgsqlDbType.Real, (object?)turn.Understanding?.Sentiment ?? DBNull.Value);
-            command.Parameters.AddWithValue("inputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.InputTokens ?? DBNull.Value);
-            command.Parameters.AddWithValue("outputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.OutputTokens ?? DBNull.Value);
-            command.Parameters.AddWithValue("interrupted", turn.Interrupted);
-            batch.BatchCommands.Add(command);
-        }
+            await using var batch = dataSource.CreateBatch();
+            foreach (var turn in turns)
+            {
+                var command = new NpgsqlBatchCommand(InsertTurn);
+                command.Parameters.AddWithValue("sid", callSid);
+                command.Parameters.AddWithValue("seq", turn.Seq);
+                command.Parameters.AddWithValue("speaker", DbNames.Of(turn.Speaker));
+                command.Parameters.AddWithValue("text", turn.Text);
+                command.Parameters.AddWithValue("started", turn.StartedAt.ToUniversalTime());
+                command.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, (object?)turn.EndedAt?.ToUniversalTime() ?? DBNull.Value);
+                command.Parameters.AddWithValue("stt", NpgsqlDbType.Integer, (object?)turn.Latency.SpeechToTextMs ?? DBNull.Value);
+                command.Parameters.AddWithValue("llm", NpgsqlDbType.Integer, (object?)turn.Latency.LlmFirstTokenMs ?? DBNull.Value);
+                command.Parameters.AddWithValue("tts", NpgsqlDbType.Integer, (object?)turn.Latency.TextToSpeechFirstAudioMs ?? DBNull.Value);
+                command.Parameters.AddWithValue("v2v", NpgsqlDbType.Integer, (object?)turn.Latency.VoiceToVoiceMs ?? DBNull.Value);
+                command.Parameters.AddWithValue("intent", NpgsqlDbType.Text, (object?)turn.Understanding?.Intent ?? DBNull.Value);
+                command.Parameters.AddWithValue("entities", NpgsqlDbType.Jsonb,
+                    turn.Understanding is { } understanding ? JsonSerializer.Serialize(understanding.Entities) : DBNull.Value);
+                command.Parameters.AddWithValue("sentiment", NpgsqlDbType.Real, (object?)turn.Understanding?.Sentiment ?? DBNull.Value);
+                command.Parameters.AddWithValue("inputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.InputTokens ?? DBNull.Value);
+                command.Parameters.AddWithValue("outputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.OutputTokens ?? DBNull.Value);
+                command.Parameters.AddWithValue("interrupted", turn.Interrupted);
+                batch.BatchCommands.Add(command);
+            }
 
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
+            if (batch.BatchCommands.Count > 0)
+            {
+                await batch.ExecuteNonQueryAsync(cancellation);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>The newest calls first; with <paramref name="activeOnly"/>, only those not ended.</summary>
     public async Task<IReadOnlyList<CallListItem>> ListAsync(bool activeOnly, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        await using var command = dataSource.CreateCommand(SelectCalls);
-        command.Parameters.AddWithValue("activeOnly", activeOnly);
-        command.Parameters.AddWithValue("limit", limit);
-        return await command.ReadAllAsync(reader => new CallListItem(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            reader.GetString(3),
-            reader.IsDBNull(4) ? null : reader.GetInt64(4),
-            reader.GetString(5),
-            reader.GetFieldValue<DateTimeOffset>(6),
-            reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
-            reader.IsDBNull(8) ? null : reader.GetString(8)), cancellationToken);
+        return await DatabaseRetry.RunAsync(async cancellation =>
+        {
+            await using var command = dataSource.CreateCommand(SelectCalls);
+            command.Parameters.AddWithValue("activeOnly", activeOnly);
+            command.Parameters.AddWithValue("limit", limit);
+            return await command.ReadAllAsync(reader => new CallListItem(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                reader.GetString(5),
+                reader.GetFieldValue<DateTimeOffset>(6),
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8)), cancellation);
+        }, cancellationToken);
     }
+
+    /// <summary>Whether a call with this sid was ever started (the calls table has its row).</summary>
+    public async Task<bool> ExistsAsync(string callSid, CancellationToken cancellationToken) =>
+        await DatabaseRetry.RunAsync(async cancellation =>
+        {
+            await using var command = dataSource.CreateCommand(SelectExists);
+            command.Parameters.AddWithValue("sid", callSid);
+            return (bool)(await command.ExecuteScalarAsync(cancellation))!;
+        }, cancellationToken);
+
+    /// <summary>Calls still ringing (their media never connected) that started before <paramref name="before"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> ListNeverConnectedAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        await DatabaseRetry.RunAsync(async cancellation =>
+        {
+            await using var command = dataSource.CreateCommand(SelectNeverConnected);
+            command.Parameters.AddWithValue("before", before.ToUniversalTime());
+            command.Parameters.AddWithValue("limit", limit);
+            return await command.ReadAllAsync(reader => reader.GetString(0), cancellation);
+        }, cancellationToken);
 }

@@ -61,9 +61,12 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource)
             throw new ArgumentException($"'{phone}' is not an E.164 phone number.", nameof(phone));
         }
 
-        await using var command = dataSource.CreateCommand(FindOrCreate);
-        command.Parameters.AddWithValue("phone", phone);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return await DatabaseRetry.RunAsync(async cancellation =>
+        {
+            await using var command = dataSource.CreateCommand(FindOrCreate);
+            command.Parameters.AddWithValue("phone", phone);
+            return (long)(await command.ExecuteScalarAsync(cancellation))!;
+        }, cancellationToken);
     }
 
     public async Task<CustomerProfile?> GetProfileAsync(long id, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace VoiceGrains.Frontend.Calls;
 
 /// <summary>
 /// Operators' REST API over calls: the list and the agent's function calls come from the database, one call from
-/// its grain; a POST places an outbound call.
+/// its grain; a POST places an outbound call. A sid that is not a call sid is a 400 and one the calls table does not
+/// have a 404, both before any grain is activated.
 /// </summary>
 public static class CallsApi
 {
@@ -32,19 +33,34 @@ public static class CallsApi
         return TypedResults.Ok(await repository.ListAsync(active, limit, cancellationToken));
     }
 
-    static async Task<Results<Ok<CallSnapshot>, NotFound>> GetCall(string callSid, IGrainFactory grains)
+    static async Task<IResult> GetCall(
+        string callSid, IGrainFactory grains, CallRepository calls, CancellationToken cancellationToken)
     {
+        if (await FindAsync(callSid, calls, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
         var call = await grains.GetGrain<ICallGrain>(callSid).GetSnapshotAsync();
         return call is null ? TypedResults.NotFound() : TypedResults.Ok(call);
     }
 
-    static async Task<Results<Ok<IReadOnlyList<FunctionCallRecord>>, NotFound>> GetFunctionCalls(
-        string callSid, IGrainFactory grains, FunctionCallRepository functionCalls, CancellationToken cancellationToken)
+    static async Task<IResult> GetFunctionCalls(
+        string callSid, CallRepository calls, FunctionCallRepository functionCalls, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ICallGrain>(callSid).GetSnapshotAsync() is null)
+        if (await FindAsync(callSid, calls, cancellationToken) is { } missing)
         {
-            return TypedResults.NotFound();
+            return missing;
         }
         return TypedResults.Ok(await functionCalls.ListAsync(callSid, cancellationToken));
+    }
+
+    /// <summary>Null when the call exists; otherwise the answer (400 for a malformed sid, 404 for an unknown one).</summary>
+    static async Task<IResult?> FindAsync(string callSid, CallRepository calls, CancellationToken cancellationToken)
+    {
+        if (!CallSids.IsValid(callSid))
+        {
+            return TypedResults.Problem("A call sid is CA and 32 hex digits.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        return await calls.ExistsAsync(callSid, cancellationToken) ? null : TypedResults.NotFound();
     }
 }

@@ -1,21 +1,32 @@
+using System.Net;
 using Microsoft.Extensions.Options;
+using VoiceGrains.Data.Calls;
 using VoiceGrains.Frontend.Recordings;
 
 namespace VoiceGrains.Frontend.MediaStreams;
 
 public static class MediaStreamEndpoint
 {
-    /// <summary><c>/twilio/media</c>: Twilio's Media Streams WebSocket (the TwiML's Stream url).</summary>
+    /// <summary>
+    /// <c>/twilio/media</c>: Twilio's Media Streams WebSocket (the TwiML's Stream url). A socket past the
+    /// <see cref="MediaStreamAdmission"/> limits is answered 503 before the upgrade.
+    /// </summary>
     public static IEndpointRouteBuilder MapMediaStreams(this IEndpointRouteBuilder routes)
     {
-        routes.Map(Twilio.TwilioWebhooks.MediaPath, async (HttpContext context, IClusterClient cluster, IOptions<MediaStreamOptions> options, RecordingStore recordings, ILoggerFactory loggers) =>
+        routes.Map(Twilio.TwilioWebhooks.MediaPath, async (HttpContext context, IClusterClient cluster, CallRepository calls,
+            MediaStreamAdmission admission, IOptions<MediaStreamOptions> options, RecordingStore recordings, ILoggerFactory loggers) =>
         {
             if (!context.WebSockets.IsWebSocketRequest)
             {
                 return Results.BadRequest("Media Streams speak WebSocket.");
             }
+            using var ticket = admission.TryAdmit(context.Connection.RemoteIpAddress ?? IPAddress.None);
+            if (ticket is null)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            using var session = new MediaStreamSession(socket, cluster, options.Value, recordings, loggers.CreateLogger<MediaStreamSession>());
+            using var session = new MediaStreamSession(socket, cluster, calls, ticket, options.Value, recordings, loggers.CreateLogger<MediaStreamSession>());
             await session.RunAsync(context.RequestAborted);
             return Results.Empty;
         });

@@ -32,4 +32,25 @@ public sealed class MediaStreamOptions
     /// AgentAudioSubscription): after a silo dies, the caller may hear nothing for up to this long.
     /// </summary>
     public TimeSpan SubscriptionCheck { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A socket that has not sent a valid <c>start</c> this long after connecting is closed. Twilio sends
+    /// <c>connected</c> and <c>start</c> as soon as the socket opens; before this limit, idle sockets were kept for ever.
+    /// </summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Media sockets open at once (each live call holds one); past it a new socket is answered 503.</summary>
+    public int MaxSessions { get; set; } = 1000;
+
+    /// <summary>
+    /// Sockets from one address that have not started yet. Twilio opens one per call as it connects it, so a few are
+    /// plenty; a stranger holding many open is refused (503) past this.
+    /// </summary>
+    public int MaxUnstartedPerAddress { get; set; } = 10;
+
+    /// <summary>
+    /// How far ahead of the time since <c>start</c> a media timestamp may be. Twilio's count from the stream's start,
+    /// so they can only lag our clock (by the network); one that claims a point well ahead is refused as unusable.
+    /// </summary>
+    public TimeSpan MaxTimestampLead { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -6,24 +6,30 @@ using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using VoiceGrains.Contracts;
 using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Data.Calls;
 
 namespace VoiceGrains.Frontend.MediaStreams;
 
 /// <summary>
-/// One Twilio Media Streams WebSocket. The first real message must be <c>start</c> carrying the call's
-/// single-use token (from the TwiML); without a valid one the socket is closed and nothing reaches the call.
+/// One Twilio Media Streams WebSocket. The first real message must be <c>start</c>, within
+/// <see cref="MediaStreamOptions.StartTimeout"/>, carrying a call sid the database knows and the call's single-use token
+/// (from the TwiML); without them the socket is closed and nothing reaches the call. Before <c>start</c>, anything but
+/// one <c>connected</c> counts as unusable.
 /// Caller audio then goes to the call's audio-in stream in small batches, and whatever arrives on its audio-out
 /// stream goes to Twilio as 20 ms media frames, marks and clears (one sender at a time: a WebSocket allows no
 /// concurrent sends). Agent audio is queued and sent by its own loop, so a carrier that stops reading can never
 /// stall the Orleans stream delivery other calls share; past <see cref="MaxQueuedAgentAudio"/> it is dropped.
-/// Both directions are recorded and written when the session ends, the path stored on the call.
+/// Both directions are recorded (streamed to scratch files; a media timestamp more than
+/// <see cref="MediaStreamOptions.MaxTimestampLead"/> ahead of the stream is refused) and written when the session ends,
+/// the path stored on the call.
 /// <c>stop</c> ends the call; a socket that drops without it ends the call as "dropped". When the call ends on our
 /// side (goodbye, transfer) the cluster sends <see cref="CloseMediaStream"/> after the last audio and the session
 /// closes the socket, which ends a <c>&lt;Connect&gt;&lt;Stream&gt;</c> call at Twilio.
 /// Unusable messages are logged and skipped.
 /// </summary>
 sealed partial class MediaStreamSession(
-    WebSocket socket, IClusterClient cluster, MediaStreamOptions options, RecordingStore recordings, ILogger logger) : IDisposable
+    WebSocket socket, IClusterClient cluster, CallRepository calls, MediaStreamAdmission.Ticket admission, MediaStreamOptions options,
+    RecordingStore recordings, ILogger logger) : IDisposable
 {
     /// <summary>About 50 s of speech in 200 ms batches, with their marks.</summary>
     const int MaxQueuedAgentAudio = 256;
@@ -33,7 +39,8 @@ sealed partial class MediaStreamSession(
         new BoundedChannelOptions(MaxQueuedAgentAudio) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     Task sender = Task.CompletedTask;
     readonly CancellationTokenSource ending = new();
-    readonly CallRecording recording = new();
+    CallRecording? recording;
+    bool connected;
     readonly MarksAtCarrier marks = new();
     readonly System.Diagnostics.Stopwatch sinceStart = new();
     bool saidDropping;
@@ -50,11 +57,14 @@ sealed partial class MediaStreamSession(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var buffer = new byte[options.MaxMessageBytes];
+        using var startDue = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        startDue.CancelAfter(options.StartTimeout);
         try
         {
             while (socket.State == WebSocketState.Open)
             {
-                var (length, closed) = await ReceiveAsync(buffer, cancellationToken);
+                // Until the stream has started, a receive ends at the start deadline (which aborts the socket).
+                var (length, closed) = await ReceiveAsync(buffer, callSid is null ? startDue.Token : cancellationToken);
                 if (closed || length < 0)
                 {
                     break;
@@ -68,6 +78,10 @@ sealed partial class MediaStreamSession(
         catch (Exception e) when (e is WebSocketException or IOException)
         {
             Log.Dropped(logger, callSid ?? "(none)", e.Message);
+        }
+        catch (OperationCanceledException) when (callSid is null && startDue.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Log.NoStart(logger, options.StartTimeout);
         }
         finally
         {
@@ -112,14 +126,16 @@ sealed partial class MediaStreamSession(
         var parsed = MediaStreamParser.Parse(message.Span, out var error);
         if (parsed is null)
         {
-            Log.Skipped(logger, callSid ?? "(none)", error!);
-            return ++badMessages <= options.MaxBadMessages || await CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "too many unusable messages");
+            return await UnusableAsync(error!);
         }
 
         switch (parsed)
         {
-            case MediaStreamEvent.Connected:
+            case MediaStreamEvent.Connected when callSid is null && !connected:
+                connected = true;
                 return true;
+            case MediaStreamEvent.Connected:
+                return await UnusableAsync("a repeated connected");
             case MediaStreamEvent.Start start when callSid is null:
                 return await StartAsync(start);
             case MediaStreamEvent.Start:
@@ -128,8 +144,7 @@ sealed partial class MediaStreamSession(
             case not null when callSid is null:
                 return await CloseAsync(WebSocketCloseStatus.PolicyViolation, "start must come first");
             case MediaStreamEvent.Media media:
-                await AddAsync(media);
-                return true;
+                return await AddAsync(media);
             case MediaStreamEvent.Stop:
                 stopped = true;
                 await FlushAsync();
@@ -147,14 +162,26 @@ sealed partial class MediaStreamSession(
         }
     }
 
+    /// <summary>Counts an unusable message; false (the socket closed) once there have been too many.</summary>
+    async Task<bool> UnusableAsync(string reason)
+    {
+        Log.Skipped(logger, callSid ?? "(none)", reason);
+        return ++badMessages <= options.MaxBadMessages || await CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "too many unusable messages");
+    }
+
     async Task<bool> StartAsync(MediaStreamEvent.Start start)
     {
-        var call = cluster.GetGrain<ICallGrain>(start.CallSid);
-        if (start.Encoding != "audio/x-mulaw" || start.SampleRate != 8000 || start.Token is null || !await call.RedeemMediaTokenAsync(start.Token))
+        // The sid's form and the calls table are checked before any grain is activated for it.
+        if (start.Encoding != "audio/x-mulaw" || start.SampleRate != 8000 || start.Token is null || !CallSids.IsValid(start.CallSid)
+            || !await calls.ExistsAsync(start.CallSid, CancellationToken.None)
+            || !await cluster.GetGrain<ICallGrain>(start.CallSid).RedeemMediaTokenAsync(start.Token))
         {
-            Log.Refused(logger, start.CallSid);
+            Log.Refused(logger);
             return await CloseAsync(WebSocketCloseStatus.PolicyViolation, "not accepted");
         }
+        var call = cluster.GetGrain<ICallGrain>(start.CallSid);
+        admission.Started();
+        recording = recordings.Begin();
         callSid = start.CallSid;
         streamSid = start.StreamSid;
         sinceStart.Start();
@@ -178,7 +205,7 @@ sealed partial class MediaStreamSession(
 
     async Task SaveRecordingAsync()
     {
-        if (callSid is null || recording.IsEmpty)
+        if (callSid is null || recording is null || recording.IsEmpty)
         {
             return;
         }
@@ -254,7 +281,7 @@ sealed partial class MediaStreamSession(
                     for (var offset = 0; offset < speech.MuLaw.Length; offset += Audio.Frames.TelephonyFrameBytes)
                     {
                         var frame = speech.MuLaw.AsMemory(offset, Math.Min(Audio.Frames.TelephonyFrameBytes, speech.MuLaw.Length - offset));
-                        recording.AddAgent(sinceStart.Elapsed, frame.Span);
+                        recording?.AddAgent(sinceStart.Elapsed, frame.Span);
                         await socket.SendAsync(MediaStreamReplies.Media(streamSid, frame.Span), WebSocketMessageType.Text, true, ending.Token);
                     }
                     break;
@@ -274,19 +301,23 @@ sealed partial class MediaStreamSession(
         }
     }
 
-    async Task AddAsync(MediaStreamEvent.Media media)
+    async Task<bool> AddAsync(MediaStreamEvent.Media media)
     {
         if (media.Track != "inbound")
         {
-            return;
+            return true;
         }
         if (media.Sequence <= lastSequence)
         {
             Log.Skipped(logger, callSid!, $"sequence {media.Sequence} after {lastSequence}");
-            return;
+            return true;
+        }
+        if (media.Timestamp > (sinceStart.Elapsed + options.MaxTimestampLead).TotalMilliseconds)
+        {
+            return await UnusableAsync($"timestamp {media.Timestamp} ms is ahead of the stream ({sinceStart.ElapsedMilliseconds} ms)");
         }
         lastSequence = media.Sequence;
-        recording.AddCaller(media.Timestamp, media.Payload);
+        recording!.AddCaller(media.Timestamp, media.Payload);
         if (batch.Length == 0)
         {
             batchStart = media.Sequence;
@@ -296,6 +327,7 @@ sealed partial class MediaStreamSession(
         {
             await FlushAsync();
         }
+        return true;
     }
 
     async Task FlushAsync()
@@ -336,6 +368,7 @@ sealed partial class MediaStreamSession(
         sending.Dispose();
         ending.Dispose();
         batch.Dispose();
+        recording?.Dispose();
     }
 
     async Task<bool> CloseAsync(WebSocketCloseStatus status, string reason)
@@ -361,8 +394,11 @@ sealed partial class MediaStreamSession(
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid}: skipped a message ({Reason})")]
         public static partial void Skipped(ILogger logger, string callSid, string reason);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid} refused: wrong format or no valid token")]
-        public static partial void Refused(ILogger logger, string callSid);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream refused: wrong format, unknown call or no valid token")]
+        public static partial void Refused(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Media stream closed: no start within {Timeout}")]
+        public static partial void NoStart(ILogger logger, TimeSpan timeout);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid} dropped: {Reason}")]
         public static partial void Dropped(ILogger logger, string callSid, string reason);

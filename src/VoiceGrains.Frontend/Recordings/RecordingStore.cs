@@ -1,24 +1,36 @@
 using Microsoft.Extensions.Options;
 using VoiceGrains.Audio;
+using VoiceGrains.Contracts.Calls;
 
 namespace VoiceGrains.Frontend.Recordings;
 
-/// <summary>The recordings folder: one mixed WAV per call ("{callSid}.wav") with the caller's leg beside it.</summary>
+/// <summary>
+/// The recordings folder: one mixed WAV per call ("{callSid}.wav") with the caller's leg beside it. Recordings are
+/// callers' voices: the folder is made readable by the front end's user alone (0700) and every file in it 0600, the
+/// scratch files of recordings in progress included.
+/// </summary>
 public sealed class RecordingStore(IOptions<RecordingOptions> options, IHostEnvironment environment, TimeProvider time)
 {
+    const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     public string Folder { get; } = Path.GetFullPath(options.Value.Directory, environment.ContentRootPath);
+
+    /// <summary>A new recording whose scratch files live in the (private) recordings folder.</summary>
+    public CallRecording Begin() => new(EnsureFolder());
 
     /// <summary>Writes the call's recording and returns the mixed file's path.</summary>
     public string Save(string callSid, CallRecording recording)
     {
         ArgumentNullException.ThrowIfNull(recording);
-        if (callSid.Any(c => !char.IsAsciiLetterOrDigit(c)))
+        if (!CallSids.IsValid(callSid))
         {
             throw new ArgumentException($"'{callSid}' is not a call sid.", nameof(callSid));
         }
-        Directory.CreateDirectory(Folder);
-        var mixed = Path.Combine(Folder, $"{callSid}.wav");
-        recording.Write(mixed, Path.Combine(Folder, $"{callSid}-caller.wav"));
+        var folder = EnsureFolder();
+        var mixed = Path.Combine(folder, $"{callSid}.wav");
+        using var mixedFile = Create(mixed);
+        using var callerFile = Create(Path.Combine(folder, $"{callSid}-caller.wav"));
+        recording.Write(mixedFile, callerFile);
         return mixed;
     }
 
@@ -38,4 +50,18 @@ public sealed class RecordingStore(IOptions<RecordingOptions> options, IHostEnvi
         }
         return expired.Count;
     }
+
+    string EnsureFolder()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Directory.CreateDirectory(Folder).FullName;
+        }
+        Directory.CreateDirectory(Folder, PrivateFolder);
+        // A folder that existed before (an older version made it world-readable) is closed up too.
+        File.SetUnixFileMode(Folder, PrivateFolder);
+        return Folder;
+    }
+
+    static FileStream Create(string path) => PrivateFile.Open(path, FileMode.Create, FileAccess.Write);
 }

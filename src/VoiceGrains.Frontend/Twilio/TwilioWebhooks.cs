@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Twilio.TwiML;
 using Twilio.TwiML.Voice;
 using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Data.Calls;
 using VoiceGrains.Telephony;
 
 namespace VoiceGrains.Frontend.Twilio;
@@ -9,7 +10,9 @@ namespace VoiceGrains.Frontend.Twilio;
 /// <summary>
 /// Twilio's webhooks: <c>POST /twilio/voice</c> starts (or, on Twilio's retry, finds) the call and answers TwiML
 /// that connects the call's audio to the media WebSocket with a single-use token; <c>POST /twilio/status</c>
-/// ends the call when Twilio says it is over. Both are signature-checked before anything else.
+/// ends the call when Twilio says it is over. Both are signature-checked before anything else
+/// (<see cref="TwilioSignatureFilter"/>, within <see cref="WebhookLimits"/>), and a call sid that is not one is a 400
+/// before the cluster is touched; a status callback for a call never started is a 404 without activating a grain.
 /// </summary>
 public static class TwilioWebhooks
 {
@@ -22,7 +25,7 @@ public static class TwilioWebhooks
             return routes;
         }
 
-        var twilio = routes.MapGroup("/twilio").AddEndpointFilter<TwilioSignatureFilter>().DisableAntiforgery();
+        var twilio = routes.MapGroup("/twilio").AddEndpointFilter<TwilioSignatureFilter>().DisableAntiforgery().WithWebhookLimits();
         twilio.MapPost("/voice", AnswerAsync);
         twilio.MapPost("/status", StatusAsync);
         return routes;
@@ -32,9 +35,9 @@ public static class TwilioWebhooks
     {
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         var sid = form["CallSid"].ToString();
-        if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(form["From"]) || string.IsNullOrEmpty(form["To"]))
+        if (!CallSids.IsValid(sid) || string.IsNullOrWhiteSpace(form["From"]) || string.IsNullOrWhiteSpace(form["To"]))
         {
-            return TypedResults.Problem("CallSid, From and To are required.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("CallSid (CA and 32 hex digits), From and To are required.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var direction = form["Direction"].ToString().StartsWith("outbound", StringComparison.Ordinal) ? CallDirection.Outbound : CallDirection.Inbound;
@@ -51,7 +54,12 @@ public static class TwilioWebhooks
             // A late retry or a replayed request for a call that is over: nothing to connect.
             return TypedResults.Text(new VoiceResponse().Hangup().ToString(), "text/xml");
         }
-        var token = await call.IssueMediaTokenAsync(options.Value.MediaTokenLifetime);
+        if (await call.IssueMediaTokenAsync(options.Value.MediaTokenLifetime) is not { } token)
+        {
+            // The call's media is connected: a repeated request is a replay (Twilio does not retry a webhook it got an
+            // answer to). Whoever sent it gets nothing that joins the call; the live call is not touched.
+            return TypedResults.Text(new VoiceResponse().Hangup().ToString(), "text/xml");
+        }
 
         var media = new UriBuilder(new Uri(options.Value.PublicBaseUrl!, MediaPath))
         {
@@ -63,10 +71,14 @@ public static class TwilioWebhooks
         return TypedResults.Text(twiml.ToString(), "text/xml");
     }
 
-    static async Task<IResult> StatusAsync(HttpRequest request, IGrainFactory grains)
+    static async Task<IResult> StatusAsync(HttpRequest request, IGrainFactory grains, CallRepository calls)
     {
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         var sid = form["CallSid"].ToString();
+        if (!CallSids.IsValid(sid))
+        {
+            return TypedResults.Problem("CallSid (CA and 32 hex digits) is required.", statusCode: StatusCodes.Status400BadRequest);
+        }
         var outcome = form["CallStatus"].ToString() switch
         {
             "completed" => CallOutcome.Completed,
@@ -76,10 +88,13 @@ public static class TwilioWebhooks
             "canceled" => CallOutcome.Canceled,
             _ => (CallOutcome?)null,            // queued, ringing, in-progress: the call goes on
         };
-        var call = grains.GetGrain<ICallGrain>(sid);
-        if (outcome is not null && await call.GetSnapshotAsync() is not null)
+        if (!await calls.ExistsAsync(sid, request.HttpContext.RequestAborted))
         {
-            await call.EndAsync(outcome.Value);
+            return TypedResults.NotFound();
+        }
+        if (outcome is not null)
+        {
+            await grains.GetGrain<ICallGrain>(sid).EndAsync(outcome.Value);
         }
         return TypedResults.NoContent();
     }

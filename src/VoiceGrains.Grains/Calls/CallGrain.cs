@@ -6,6 +6,7 @@ using VoiceGrains.Contracts;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Contracts.Customers;
 using VoiceGrains.Conversation;
+using VoiceGrains.Data;
 using VoiceGrains.Data.Calls;
 using VoiceGrains.Data.Customers;
 using VoiceGrains.Grains.Calls.Turns;
@@ -23,6 +24,10 @@ namespace VoiceGrains.Grains.Calls;
 /// writes are idempotent; activation replays them, so a silo that dies between the two writes loses nothing.
 /// Calls are placed at random: Orleans' resource-optimised default piled nearly every call onto the newest silo (29 of
 /// 30, measured), so one silo's death would drop almost every call. Even spread halves that.
+/// Both writes wait out a database restart (<see cref="DatabaseRetry"/>).
+/// An idle activation is collected after 5 minutes (Orleans' default is 15): a live call hears from its caller's side
+/// far more often (voice, marks) and a pending deadline's timer keeps it, an ended call's grain deactivates once it is
+/// wrapped up, and a read of an old call should not hold memory for long.
 /// </para>
 /// <para>
 /// Interleaving. The agent's reply runs in the background of the grain (<see cref="RespondAsync"/>, awaited by no
@@ -37,6 +42,7 @@ namespace VoiceGrains.Grains.Calls;
 /// </para>
 /// </summary>
 [Orleans.Placement.RandomPlacement]
+[CollectionAgeLimit(Minutes = 5)]
 public sealed partial class CallGrain(
     [PersistentState("call", StorageNames.Calls)] IPersistentState<CallState> state,
     CallRepository calls,
@@ -57,6 +63,8 @@ public sealed partial class CallGrain(
     /// <summary>When the latest reply's first audio went out, and how long its synthesis took (the synthesizer reports it).</summary>
     (int Reply, DateTimeOffset At, int SynthesisMs)? firstAudio;
     IGrainTimer? deadlineTimer;
+    /// <summary>A turn in the grain's state could not be written to call_turns; the next write sends them all.</summary>
+    bool turnsTableBehind;
     DateTimeOffset? deadlineAt;
 
     string CallSid => this.GetPrimaryKeyString();
@@ -100,7 +108,7 @@ public sealed partial class CallGrain(
         call.Purpose = start.Purpose;
         call.Status = CallStatus.Ringing;
         call.StartedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        await SaveStateAsync();
         await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
         await TellCustomerAsync(null);
         Log.CallStarted(logger, CallSid, start.Direction, customerId);
@@ -219,7 +227,7 @@ public sealed partial class CallGrain(
         await ExecuteAsync(turns.CallEnded(outcome));
     }
 
-    public async Task<string> IssueMediaTokenAsync(TimeSpan lifetime)
+    public async Task<string?> IssueMediaTokenAsync(TimeSpan lifetime)
     {
         RequireStarted();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
@@ -227,18 +235,23 @@ public sealed partial class CallGrain(
         {
             throw new InvalidCallTransitionException($"Call {CallSid} has ended; no media stream can join it.");
         }
+        if (state.State.MediaAdmitted)
+        {
+            Log.TokenRefused(logger, CallSid);
+            return null;
+        }
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         state.State.MediaTokenHash = Hash(token);
         state.State.MediaTokenExpires = time.GetUtcNow() + lifetime;
-        await state.WriteStateAsync();
+        await SaveStateAsync();
         return token;
     }
 
     public async Task<bool> RedeemMediaTokenAsync(string token)
     {
         var call = state.State;
-        if (string.IsNullOrEmpty(token) || call.MediaTokenHash is null || turns.Status == CallStatus.Ended
+        if (string.IsNullOrEmpty(token) || call.MediaTokenHash is null || call.MediaAdmitted || turns.Status == CallStatus.Ended
             || time.GetUtcNow() > call.MediaTokenExpires
             || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(call.MediaTokenHash), Convert.FromHexString(Hash(token))))
         {
@@ -247,7 +260,8 @@ public sealed partial class CallGrain(
 
         call.MediaTokenHash = null;
         call.MediaTokenExpires = null;
-        await state.WriteStateAsync();
+        call.MediaAdmitted = true;
+        await SaveStateAsync();
         return true;
     }
 
@@ -256,7 +270,7 @@ public sealed partial class CallGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         RequireStarted();
         state.State.RecordingPath = path;
-        await state.WriteStateAsync();
+        await SaveStateAsync();
         await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
     }
 
@@ -272,7 +286,7 @@ public sealed partial class CallGrain(
             {
                 case TurnCommand.MoveTo(var status):
                     state.State.Status = status;
-                    await state.WriteStateAsync();
+                    await SaveStateAsync();
                     await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
                     break;
                 case TurnCommand.Speak speak:
@@ -326,8 +340,9 @@ public sealed partial class CallGrain(
         if (next is { } at)
         {
             var due = at - time.GetUtcNow();
+            // A pending deadline means a live call: it keeps the grain from being collected while its caller is quiet.
             deadlineTimer = this.RegisterGrainTimer(OnDeadlineAsync,
-                new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+                new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
     }
 
@@ -404,7 +419,7 @@ public sealed partial class CallGrain(
     async Task ReviseTurnAsync(int seq, Func<CallTurn, CallTurn> revise)
     {
         var turn = state.State.Turns[seq] = revise(state.State.Turns[seq]);
-        await state.WriteStateAsync();
+        await SaveStateAsync();
         await calls.UpdateTurnAsync(CallSid, turn, CancellationToken.None);
     }
 
@@ -445,7 +460,7 @@ public sealed partial class CallGrain(
         call.Status = CallStatus.Ended;
         call.EndedAt = time.GetUtcNow();
         call.EndedAs = outcome;
-        await state.WriteStateAsync();
+        await SaveStateAsync();
         await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
         await Synthesizer.CloseMediaStreamAsync();
         var summary = await WrapUpAsync(outcome);
@@ -454,11 +469,37 @@ public sealed partial class CallGrain(
         DeactivateOnIdle();
     }
 
+    /// <summary>The grain's own state, written through <see cref="DatabaseRetry"/>: a database restart is waited out.</summary>
+    Task SaveStateAsync() => DatabaseRetry.RunAsync(cancellation => new ValueTask(state.WriteStateAsync(cancellation)), CancellationToken.None).AsTask();
+
+    /// <summary>
+    /// Stores a new turn. If the database stays unreachable past the retries, the turn is not kept and the failure goes
+    /// back to the caller (the recognizer hands the line over again, so it is not stored twice); once the grain's state has
+    /// it, a failed table write only leaves the table behind until the next turn writes them all.
+    /// </summary>
     async Task StoreAsync(CallTurn turn)
     {
-        state.State.Turns.Add(turn);
-        await state.WriteStateAsync();
-        await calls.SaveTurnsAsync(CallSid, [turn], CancellationToken.None);
+        var turnsKept = state.State.Turns;
+        turnsKept.Add(turn);
+        try
+        {
+            await SaveStateAsync();
+        }
+        catch (Exception e) when (DatabaseRetry.IsTransient(e))
+        {
+            turnsKept.RemoveAt(turnsKept.Count - 1);
+            throw;
+        }
+        try
+        {
+            await calls.SaveTurnsAsync(CallSid, turnsTableBehind ? turnsKept : [turn], CancellationToken.None);
+            turnsTableBehind = false;
+        }
+        catch (Exception e) when (DatabaseRetry.IsTransient(e))
+        {
+            turnsTableBehind = true;
+            Log.TurnsTableBehind(logger, e, CallSid);
+        }
     }
 
     /// <summary>One agent per activation, made once even when two messages ask for it at the same time.</summary>
@@ -564,6 +605,12 @@ public sealed partial class CallGrain(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: the summary could not be stored")]
         public static partial void WrapUpFailed(ILogger logger, Exception exception, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: a turn is kept by the call but not yet in call_turns (the database is unreachable); the next turn writes it")]
+        public static partial void TurnsTableBehind(ILogger logger, Exception exception, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: a media token was asked for after its stream was admitted (a replayed voice webhook); none issued")]
+        public static partial void TokenRefused(ILogger logger, string callSid);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} ended: {Outcome} after {Turns} turns")]
         public static partial void CallEnded(ILogger logger, string callSid, CallOutcome outcome, int turns);

@@ -32,6 +32,9 @@ public sealed class CallState
 
     [Id(11)] public DateTimeOffset? MediaTokenExpires { get; set; }
 
+    /// <summary>A media stream redeemed a token: the call has its audio, and no other stream may ever join it.</summary>
+    [Id(17)] public bool MediaAdmitted { get; set; }
+
     /// <summary>The customer the agent verified on this call; a new activation binds its agent to the same one.</summary>
     [Id(12)] public long? IdentifiedCustomerId { get; set; }
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
+using Polly;
+using Polly.Retry;
 using Orleans.Streams.Core;
 using VoiceGrains.Audio;
 using VoiceGrains.Contracts;
@@ -86,14 +88,30 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
                 return;
             }
             var latency = new TurnLatency(SpeechToTextMs: (int)(heard.QueueWait + heard.Inference).TotalMilliseconds);
-            await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).HearAsync(
-                new NewTurn(Speaker.Caller, heard.Text, voiceEnded - (utterance.SpeechEnd - utterance.SpeechStart), voiceEnded, latency));
+            var line = new NewTurn(Speaker.Caller, heard.Text, voiceEnded - (utterance.SpeechEnd - utterance.SpeechStart), voiceEnded, latency);
+            await Handover.ExecuteAsync(async _ => await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).HearAsync(line), CancellationToken.None);
         }
         catch (Exception e)
         {
             Log.RecognitionFailed(logger, CallSid, e.Message);
         }
     }
+
+    /// <summary>
+    /// A line the call could not take because its database was unreachable (after the call's own retries) is handed
+    /// over again rather than dropped: the caller said it, and a lost line was a lost booking. Polly's retry, for about
+    /// 30 s more. Only <see cref="DatabaseUnavailableException"/> is retried: the call refused the line before storing it.
+    /// </summary>
+    static readonly ResiliencePipeline Handover = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<DatabaseUnavailableException>(),
+            MaxRetryAttempts = 6,
+            Delay = TimeSpan.FromSeconds(1),
+            BackoffType = DelayBackoffType.Linear,
+            MaxDelay = TimeSpan.FromSeconds(8),
+        })
+        .Build();
 
     /// <summary>Resampling to Whisper's rate is CPU work too: it runs on the pool, then recognition takes its own slot.</summary>
     async Task<Transcription> RecognizeAsync(Utterance utterance)
