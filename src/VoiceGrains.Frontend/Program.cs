@@ -14,8 +14,12 @@ try
     app.CheckSettings();
     // Problem details without internals in every environment: the Development environment's exception page (which
     // WebApplication adds on its own, outermost) showed the stack, source paths and request headers, signatures
-    // included, on the surface Twilio and strangers reach. This handler sits inside it and answers first.
-    app.UseExceptionHandler();
+    // included, on the surface Twilio and strangers reach. This handler sits inside it and answers first. A request
+    // that could not be read (a query value of the wrong type, a body past its limit) keeps its 4xx.
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    });
     app.UseWebSockets();
     app.MapDefaultEndpoints();
     app.MapCallsApi();

@@ -36,12 +36,14 @@ public static class Extensions
         // The conversation agent: Claude when an Anthropic key is configured, the offline engine otherwise.
         builder.Services.AddVoiceGrainsConversation();
         builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section)
-            .Validate(o => o.SilencePrompt > TimeSpan.Zero && o.KeypadPause > TimeSpan.Zero, "Calls:SilencePrompt and Calls:KeypadPause must be positive")
+            .Validate(o => o.SilencePrompt > TimeSpan.Zero && o.KeypadPause > TimeSpan.Zero && o.NeverConnectedGrace > TimeSpan.Zero,
+                "Calls:SilencePrompt, Calls:KeypadPause and Calls:NeverConnectedGrace must be positive")
             .Validate(o => string.IsNullOrWhiteSpace(o.TransferNumber) || PhoneNumber.IsE164(o.TransferNumber),
                 "Calls:TransferNumber must be an E.164 number, e.g. +15550100099")
             .ValidateOnStart();
         // Transfers go through the carrier's REST API (the "Twilio" section); without it a transfer is refused and the caller hears an apology.
         builder.AddTwilioCallControl();
+        builder.Services.AddHostedService<NeverConnectedCalls>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));

@@ -33,6 +33,8 @@ public sealed class FrontendFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Twilio__AuthToken", TwilioSignatureVectors.AuthToken);
         Environment.SetEnvironmentVariable("Twilio__PublicBaseUrl", "https://voice.example.com");
         Environment.SetEnvironmentVariable("Recordings__Directory", RecordingsFolder);
+        // The tests replay recorded sessions (../shared/testdata) as fast as they can, far ahead of their timestamps.
+        Environment.SetEnvironmentVariable("MediaStreams__MaxTimestampLead", "01:00:00");
         Factory = new WebApplicationFactory<Program>();
     }
 

@@ -38,11 +38,9 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend)
             })
             .ToList();
 
-    async Task<WebSocket> ConnectAsync() =>
-        await frontend.Factory.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/twilio/media"), CancellationToken.None);
+    Task<WebSocket> ConnectAsync() => MediaSockets.ConnectAsync(frontend);
 
-    static Task SendAsync(WebSocket socket, string message) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
+    static Task SendAsync(WebSocket socket, string message) => MediaSockets.SendAsync(socket, message);
 
     async Task<List<CallerAudio>> ListenAsync(string sid, List<CallerAudio> received)
     {
@@ -58,19 +56,7 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend)
         return received;
     }
 
-    static async Task<WebSocketCloseStatus?> WaitForCloseAsync(WebSocket socket)
-    {
-        var buffer = new byte[1024];
-        while (socket.State == WebSocketState.Open)
-        {
-            var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return result.CloseStatus;
-            }
-        }
-        return socket.CloseStatus;
-    }
+    static Task<WebSocketCloseStatus?> WaitForCloseAsync(WebSocket socket) => MediaSockets.WaitForCloseAsync(socket);
 
     static async Task WaitForAsync(Func<bool> condition)
     {

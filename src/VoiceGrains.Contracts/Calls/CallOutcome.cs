@@ -30,4 +30,7 @@ public enum CallOutcome
 
     /// <summary>A call we placed was cancelled before it was answered.</summary>
     Canceled,
+
+    /// <summary>The call was started but no media stream ever joined it (its token expired unused): ended by the silo.</summary>
+    NeverConnected,
 }

@@ -11,6 +11,13 @@ public sealed class CallOptions
     /// <summary>A pause after the last key pressed that ends a keypad entry, as # does.</summary>
     public TimeSpan KeypadPause { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A call whose media stream has not joined this long after its token expired (Twilio:MediaTokenLifetime) never
+    /// will: it is ended as "never_connected" rather than staying "ringing" in the active list for ever. Also how often
+    /// the silos look for such calls.
+    /// </summary>
+    public TimeSpan NeverConnectedGrace { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Where the agent's transfer to a person sends the caller (E.164). Without it a transfer fails and is recorded so.</summary>
     public string? TransferNumber { get; set; }
 }

@@ -1,0 +1,148 @@
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Frontend.Tests;
+
+/// <summary>
+/// What a stranger can do with the media WebSocket, which needs no signature to open: a front end of its own with
+/// small limits, on the fixture's cluster (issue: hardening).
+/// </summary>
+[Collection(FrontendCollection.Name)]
+public sealed class MediaStreamLimitTests(FrontendFixture frontend) : IDisposable
+{
+    const int MaxBadMessages = 5;
+    const int MaxUnstarted = 3;
+
+    readonly WebApplicationFactory<Program> limited = frontend.Factory.WithWebHostBuilder(host => host.ConfigureAppConfiguration(
+        configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MediaStreams:StartTimeout"] = "00:00:01",
+            ["MediaStreams:MaxBadMessages"] = MaxBadMessages.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["MediaStreams:MaxUnstartedPerAddress"] = MaxUnstarted.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["MediaStreams:MaxTimestampLead"] = "00:00:05",
+        })));
+
+    IClusterClient Cluster => limited.Services.GetRequiredService<IClusterClient>();
+
+    Task<WebSocket> ConnectAsync() =>
+        limited.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/twilio/media"), CancellationToken.None);
+
+    /// <summary>True once the front end has closed or aborted the socket, false if it is still open after the wait.</summary>
+    static async Task<bool> EndsWithinAsync(WebSocket socket, TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        var buffer = new byte[1024];
+        try
+        {
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(buffer, timeout.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
+    [Fact]
+    public async Task ASocketThatDoesNotStartIsClosedAfterTheStartTimeout()
+    {
+        using var idle = await ConnectAsync();
+        await MediaSockets.SendAsync(idle, "{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+
+        Assert.True(await EndsWithinAsync(idle, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task MessagesBeforeStartOtherThanOneConnectedAreUnusableAndCloseTheSocket()
+    {
+        using var chatty = await ConnectAsync();
+        for (var i = 0; i <= MaxBadMessages + 1; i++)
+        {
+            await MediaSockets.SendAsync(chatty, "{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+        }
+
+        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, await MediaSockets.WaitForCloseAsync(chatty));
+    }
+
+    [Fact]
+    public async Task OneAddressCannotHoldMoreThanAFewUnstartedSockets()
+    {
+        var held = new List<WebSocket>();
+        for (var i = 0; i < MaxUnstarted; i++)
+        {
+            held.Add(await ConnectAsync());
+        }
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(ConnectAsync);
+
+        Assert.Contains("503", refused.Message, StringComparison.Ordinal);
+        foreach (var socket in held)
+        {
+            socket.Abort();
+            socket.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task MediaTimestampedFarAheadOfTheStreamIsUnusable()
+    {
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var call = Cluster.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100021", "+15550100000"));
+        var token = (await call.IssueMediaTokenAsync(TimeSpan.FromMinutes(1)))!;
+        using var socket = await ConnectAsync();
+        await MediaSockets.StartAsync(socket, sid, token);
+        var payload = Convert.ToBase64String(new byte[160]);
+
+        for (var i = 0; i <= MaxBadMessages; i++)
+        {
+            // Two hours in: this alone once made two 115 MB recordings.
+            await MediaSockets.SendAsync(socket, $$$"""{"event":"media","sequenceNumber":"{{{i + 2}}}","media":{"track":"inbound","chunk":"{{{i + 1}}}","timestamp":"7200000","payload":"{{{payload}}}"}}""");
+        }
+
+        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, await MediaSockets.WaitForCloseAsync(socket));
+    }
+
+    [Fact]
+    public async Task UnknownCallSidsOnEverySurfaceActivateNoCallGrain()
+    {
+        using var client = limited.CreateClient();
+        var management = Cluster.GetGrain<IManagementGrain>(0);
+        async Task<int> CallGrainsAsync() =>
+            (await management.GetSimpleGrainStatistics()).Where(s => s.GrainType.Contains("CallGrain", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+        var before = await CallGrainsAsync();
+
+        for (var i = 0; i < 50; i++)
+        {
+            var sid = "CA" + Guid.NewGuid().ToString("N");
+            using var api = await client.GetAsync(new Uri($"/api/calls/{sid}", UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, api.StatusCode);
+            var form = new Dictionary<string, string> { ["CallSid"] = sid, ["CallStatus"] = "completed" };
+            const string status = "https://voice.example.com/twilio/status";
+            using var callback = await client.SendAsync(TwilioSignatureVectors.Post(status, form, TwilioSignatureVectors.Sign(status, form)));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, callback.StatusCode);
+            using var socket = await ConnectAsync();
+            await MediaSockets.StartAsync(socket, sid, "a-guessed-token");
+            Assert.Equal(WebSocketCloseStatus.PolicyViolation, await MediaSockets.WaitForCloseAsync(socket));
+        }
+
+        Assert.True(await CallGrainsAsync() <= before, $"{before} call grains before, {await CallGrainsAsync()} after");
+    }
+
+    public void Dispose() => limited.Dispose();
+}
