@@ -1,6 +1,8 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.KeyPerFile;
+using Microsoft.Extensions.FileProviders;
 
 namespace VoiceGrains.AppHost;
 
@@ -13,6 +15,18 @@ static class VoiceGrainsSystem
 {
     public static void AddVoiceGrains(this IDistributedApplicationBuilder builder, Func<IDistributedApplicationBuilder, IResourceBuilder<ProjectResource>> addSilo)
     {
+        // Secrets may come as files, one per setting (the key-per-file provider; "__" in a file name is ":"), from the
+        // folder VOICEGRAINS_SECRETS names: scripts/run.sh keeps its generated ones there (0600) rather than in
+        // environment variables every process it starts would inherit. Each reaches only the resources given it below.
+        // They come first, so a setting given any other way (an environment variable) wins over a file left from before.
+        if (builder.Configuration["VOICEGRAINS_SECRETS"] is { Length: > 0 } secrets)
+        {
+            builder.Configuration.Sources.Insert(0, new KeyPerFileConfigurationSource
+            {
+                FileProvider = new PhysicalFileProvider(Path.GetFullPath(secrets)),
+                Optional = false,
+            });
+        }
         // PostgreSQL: an existing server when ConnectionStrings:voicegrains is given (scripts/run.sh starts one on
         // machines without a container runtime), otherwise a container. "voicegrains" is VoiceGrainsDatabase.ConnectionName.
         var database =

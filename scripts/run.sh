@@ -18,8 +18,12 @@ done
 
 . scripts/prerequisites.sh
 
+# The state folder holds the local database, the app host's log (it carries the dashboard's login token) and the
+# generated secrets: readable by this user alone.
 state=.voicegrains
-mkdir -p "$state"
+secrets=$state/secrets
+mkdir -p "$secrets"
+chmod 700 "$state" "$secrets"
 pg_port=${VOICEGRAINS_PG_PORT:-55432}
 
 container_runtime_healthy() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
@@ -37,11 +41,12 @@ dotnet build VoiceGrains.sln -c Debug -v quiet -nologo >/dev/null
 
 if [ -z "${ConnectionStrings__voicegrains:-}" ] && ! container_runtime_healthy; then
     echo "No database configured and no container runtime: starting a local PostgreSQL on 127.0.0.1:$pg_port ($state/postgres)."
-    ConnectionStrings__voicegrains=$(scripts/local-postgres.sh start "$PWD/$state/postgres" "$pg_port")
-    export ConnectionStrings__voicegrains
+    # Its password is generated (scripts/local-postgres.sh) and goes to the app host as a secret file, not exported.
+    (umask 077 && scripts/local-postgres.sh start "$PWD/$state/postgres" "$pg_port" >"$secrets/ConnectionStrings__voicegrains")
     started_pg=1
-    database="postgresql://127.0.0.1:$pg_port/voicegrains (user postgres, data in $state/postgres)"
+    database="postgresql://127.0.0.1:$pg_port/voicegrains (user postgres, password in $secrets/ConnectionStrings__voicegrains)"
 fi
+connection=${ConnectionStrings__voicegrains:-$( [ -n "$started_pg" ] && cat "$secrets/ConnectionStrings__voicegrains" || true)}
 
 if [ -z "${VOICEGRAINS_MODEL_MIRROR:-}" ] && [ -d ../shared/models ]; then
     VOICEGRAINS_MODEL_MIRROR=$(cd ../shared/models && pwd)
@@ -51,18 +56,16 @@ echo "Installing the default speech models (models/models.json)…"
 dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll models fetch \
     || echo "Some speech models are not installed (see above); the product says so where it needs them." >&2
 
-if [ -n "${ConnectionStrings__voicegrains:-}" ]; then
-    dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll db migrate --seed
+if [ -n "$connection" ]; then
+    ConnectionStrings__voicegrains=$connection dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll db migrate --seed
 fi
 
-[ -n "${ConnectionStrings__voicegrains:-}" ] || database="a PostgreSQL container (see the dashboard)"
+[ -n "$connection" ] || database="a PostgreSQL container (see the dashboard)"
 
-# Twilio's webhooks need an auth token; without one given, a local one is made so `voicegrains call` (which reads
-# it from this file) can place calls against this machine.
+# Twilio's webhooks need an auth token; without one given, a local one is made (a secret file the app host reads, and
+# `voicegrains call` too) so calls can be placed against this machine.
 if [ -z "${TWILIO_AUTH_TOKEN:-}" ]; then
-    [ -s "$state/twilio-auth-token" ] || (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$state/twilio-auth-token")
-    TWILIO_AUTH_TOKEN=$(cat "$state/twilio-auth-token")
-    export TWILIO_AUTH_TOKEN
+    [ -s "$secrets/TWILIO_AUTH_TOKEN" ] || (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$secrets/TWILIO_AUTH_TOKEN")
 fi
 # The production app host, or with --test-recognizer the test-only one, which runs the scripted silo instead.
 apphost=AppHost
@@ -78,7 +81,10 @@ export ASPNETCORE_URLS=http://127.0.0.1:15080
 export ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:19080
 export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:20080
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
-(cd "$apphost" && exec dotnet "bin/Debug/net10.0/$(basename "$apphost").dll") >"$state/apphost.log" 2>&1 &
+# Only the app host is told where the secrets are; it hands each to the resources that need it.
+install -m 600 /dev/null "$state/apphost.log"
+secrets_path=$(cd "$secrets" && pwd)
+(cd "$apphost" && VOICEGRAINS_SECRETS="$secrets_path" exec dotnet "bin/Debug/net10.0/$(basename "$apphost").dll") >"$state/apphost.log" 2>&1 &
 apphost_pid=$!
 
 for _ in $(seq 1 120); do

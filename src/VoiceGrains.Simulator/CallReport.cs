@@ -1,7 +1,10 @@
 namespace VoiceGrains.Simulator;
 
-/// <summary>A simulated call from the caller's side, completed with the server's record of it.</summary>
-public sealed record CallReport(string CallSid, double? GreetingMs, IReadOnlyList<TurnReport> Turns, bool HungUpByAgent)
+/// <summary>
+/// A simulated call from the caller's side, completed with the server's record of it. <see cref="UnplayedLines"/>: the
+/// script lines never played because the server ended the call first, a failed call however it ended.
+/// </summary>
+public sealed record CallReport(string CallSid, double? GreetingMs, IReadOnlyList<TurnReport> Turns, bool HungUpByAgent, int UnplayedLines)
 {
     public string? Greeting { get; set; }
 

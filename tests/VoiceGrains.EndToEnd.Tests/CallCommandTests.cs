@@ -51,4 +51,19 @@ public sealed class CallCommandTests(LiveCallCluster cluster)
         Assert.Equal(2, exitCode);
         Assert.Contains("absolute http(s) address", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ACallTheServerEndsBeforeTheScriptIsOverFailsAndSaysWhichLinesWentUnplayed()
+    {
+        // The scripted silo hears this command's calls as the example script, after whose rating the agent says goodbye and
+        // hangs up; a line after that is never played.
+        var script = Path.Combine(Path.GetTempPath(), $"hang-up-early-{Guid.NewGuid():N}.txt");
+        await File.WriteAllLinesAsync(script, [.. await File.ReadAllLinesAsync(LiveCallCluster.ExampleScript), "And one more thing."]);
+
+        var (exitCode, output) = await RunAsync(TwilioRestServer.AuthToken, "call", "--script", script, "--url", cluster.FrontEnd.ToString());
+        File.Delete(script);
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("1 of 7 script lines unplayed", output, StringComparison.Ordinal);
+    }
 }

@@ -9,16 +9,18 @@ namespace VoiceGrains.Testing;
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    readonly string directory;
     string adminConnectionString = "";
 
     PostgresServer(string directory, int port)
     {
-        this.directory = directory;
+        Folder = directory;
         Port = port;
     }
 
     public int Port { get; }
+
+    /// <summary>The server's folder (its data, log and password file).</summary>
+    public string Folder { get; }
 
     public static async Task<PostgresServer> StartAsync(int? port = null)
     {
@@ -31,11 +33,11 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Starts the server (again, after <see cref="StopAsync"/>), keeping its data.</summary>
     public async Task StartAgainAsync()
     {
-        var output = await RunScriptAsync("start", directory, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var output = await RunScriptAsync("start", Folder, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         adminConnectionString = output.Trim();
     }
 
-    public Task StopAsync() => RunScriptAsync("stop", directory);
+    public Task StopAsync() => RunScriptAsync("stop", Folder);
 
     /// <summary>The connection string of a new, empty database.</summary>
     public async Task<string> CreateDatabaseAsync()
@@ -54,7 +56,7 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         NpgsqlConnection.ClearAllPools();
         await StopAsync();
-        Directory.Delete(directory, recursive: true);
+        Directory.Delete(Folder, recursive: true);
     }
 
     static async Task<string> RunScriptAsync(params string[] arguments)

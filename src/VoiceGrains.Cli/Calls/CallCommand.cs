@@ -13,7 +13,7 @@ namespace VoiceGrains.Cli.Calls;
 public static class CallCommand
 {
     /// <summary>Where scripts/run.sh keeps the auth token it generated when none was given.</summary>
-    const string LocalTokenFile = ".voicegrains/twilio-auth-token";
+    const string LocalTokenFile = ".voicegrains/secrets/TWILIO_AUTH_TOKEN";
 
     static readonly Option<FileInfo> Script = new("--script")
     {
@@ -128,14 +128,17 @@ public static class CallCommand
         {
             Console.WriteLine(latencies);
         }
-        var complete = calls.All(c => c.Report is { } r && r.Turns.All(t => t.VoiceToVoiceMs is not null) && r.Turns.Count == script.Lines.Count);
+        var complete = calls.All(c => c.Report is { } r && r.Turns.All(t => t.VoiceToVoiceMs is not null) && r.UnplayedLines == 0);
         return complete ? 0 : 1;
     }
 
     static void Print(CallReport report, bool whole)
     {
+        var unplayed = report.UnplayedLines > 0
+            ? $" (FAILED: the server ended the call with {report.UnplayedLines} of {report.Turns.Count + report.UnplayedLines} script lines unplayed)"
+            : "";
         Console.WriteLine($"Call {report.CallSid}: {report.Outcome ?? report.Status ?? "?"}{(report.HungUpByAgent ? ", the agent hung up" : "")}" +
-                          (report.RecordingPath is null ? "" : $", recording {report.RecordingPath}"));
+                          (report.RecordingPath is null ? "" : $", recording {report.RecordingPath}") + unplayed);
         if (!whole)
         {
             return;
