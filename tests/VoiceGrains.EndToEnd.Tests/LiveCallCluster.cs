@@ -34,6 +34,9 @@ public class LiveCallCluster : IAsyncLifetime
 
     public IReadOnlyList<SiloProcess> Silos => silos;
 
+    /// <summary>The PostgreSQL server every process of the product uses (a test may restart it).</summary>
+    public PostgresServer Postgres => postgres.Server;
+
     public HttpClient Http { get; } = new();
 
     protected virtual int SiloCount => 1;
