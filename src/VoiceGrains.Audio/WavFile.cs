@@ -1,3 +1,4 @@
+using NAudio.Utils;
 using NAudio.Wave;
 
 namespace VoiceGrains.Audio;
@@ -17,13 +18,22 @@ public static class WavFile
         {
             throw new AudioFormatException($"{path}: no such file.");
         }
+        using var file = File.OpenRead(path);
+        return Read(file, path);
+    }
 
+    /// <summary>A WAV file's audio from a seekable stream; <paramref name="path"/> names it in errors.</summary>
+    public static AudioClip Read(Stream stream, string path)
+    {
         WaveFileReader reader;
         try
         {
-            reader = new WaveFileReader(path);
+            reader = new WaveFileReader(new IgnoreDisposeStream(stream));
         }
-        catch (Exception e) when (e is FormatException or EndOfStreamException or InvalidDataException or ArgumentException)
+        // NAudio's reader divides by the header's average byte rate and block size: a zero there throws
+        // DivideByZeroException (found by fuzzing), like any other corrupt header.
+        catch (Exception e) when (e is FormatException or EndOfStreamException or InvalidDataException or ArgumentException
+            or DivideByZeroException or OverflowException)
         {
             throw new AudioFormatException($"{path}: not a readable WAV file ({e.Message}).", e);
         }
@@ -77,7 +87,13 @@ public static class WavFile
 
     static float[] ReadSamples(string path, WaveFileReader reader, WaveFormat format)
     {
-        var bytes = new byte[reader.Length];
+        // NAudio reads whole blocks only and throws ArgumentException otherwise; a header whose block size does not fit its
+        // sample size, or a data chunk that is not whole blocks, is a corrupt file (found by fuzzing).
+        if (format.BlockAlign != format.Channels * format.BitsPerSample / 8 || format.BlockAlign <= 0)
+        {
+            throw new AudioFormatException($"{path}: corrupt WAV header (blocks of {format.BlockAlign} bytes for {format.Channels} × {format.BitsPerSample} bits).");
+        }
+        var bytes = new byte[reader.Length / format.BlockAlign * format.BlockAlign];
         var read = reader.Read(bytes, 0, bytes.Length);
         var data = bytes.AsSpan(0, read);
         return (format.Encoding, format.BitsPerSample) switch

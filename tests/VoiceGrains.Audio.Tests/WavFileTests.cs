@@ -27,6 +27,15 @@ public sealed class WavFileTests : IDisposable
     }
 
     [Fact]
+    public void AHeaderWithAZeroByteRateIsACorruptFileNotACrash()
+    {
+        // Found by fuzzing: a float WAV whose header's byte rate is 0 made NAudio divide by zero.
+        var bytes = Convert.FromBase64String("UklGRnIGAABXQVZFZm10IBIAAAADAAEAQIsfAAAAfQAAACAAAABmYWN0BAAAAJABAABkYXRhQAYAAAAAAAD5b8s912FHPmmMkD6mpLc+pGrXPh0=");
+
+        Assert.Throws<AudioFormatException>(() => WavFile.Read(new MemoryStream(bytes), "zero-rate.wav"));
+    }
+
+    [Fact]
     public void AMissingFileIsNamed()
     {
         var error = Assert.Throws<AudioFormatException>(() => WavFile.Read(PathOf("nowhere.wav")));

@@ -22,6 +22,7 @@ public sealed class TimeExpressionTests
     [InlineData("Thursday", "2026-12-03", null)]
     [InlineData("this Thursday", "2026-11-26", null)]
     [InlineData("at 9 in the morning", null, "09:00")]
+    [InlineData("a quarter to zero", null, null)]                       // no hour -1 (found by fuzzing: it threw)
     public void CallersDatesAndTimesResolveAgainstTheBusinessToday(string said, string? date, string? time)
     {
         var parsed = TimeExpressions.Parse(said, Thursday);

@@ -141,7 +141,8 @@ public static partial class TimeExpressions
 
     static TimeOnly? Clock(int hour, int minute, string? meridiem, string text)
     {
-        if (hour > 23 || minute > 59)
+        // "Quarter to zero" asks for hour -1: no time (found by fuzzing).
+        if (hour is < 0 or > 23 || minute is < 0 or > 59)
         {
             return null;
         }
