@@ -99,6 +99,29 @@ public sealed class MediaStreamLimitTests(FrontendFixture frontend) : IDisposabl
     }
 
     [Fact]
+    public async Task IdleSocketsCannotKeepARealCallOutTheLongestWaitingMakesRoom()
+    {
+        using var full = frontend.Factory.WithWebHostBuilder(host => host.ConfigureAppConfiguration(configuration =>
+            configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["MediaStreams:MaxSessions"] = "2" })));
+        async Task<WebSocket> OpenAsync() =>
+            await full.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/twilio/media"), CancellationToken.None);
+        using var oldest = await OpenAsync();
+        using var idle = await OpenAsync();
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var call = full.Services.GetRequiredService<IClusterClient>().GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100021", "+15550100000"));
+
+        using var real = await OpenAsync();
+        await MediaSockets.StartAsync(real, sid, (await call.IssueMediaTokenAsync(TimeSpan.FromMinutes(1)))!);
+
+        Assert.True(await EndsWithinAsync(oldest, TimeSpan.FromSeconds(5)));
+        Assert.True(await MediaSockets.WaitForAgentAsync(real));
+        Assert.Equal(WebSocketState.Open, idle.State);
+        real.Abort();
+        idle.Abort();
+    }
+
+    [Fact]
     public async Task MediaTimestampedFarAheadOfTheStreamIsUnusable()
     {
         var sid = "CA" + Guid.NewGuid().ToString("N");

@@ -39,14 +39,18 @@ public sealed class MediaStreamOptions
     /// </summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Media sockets open at once (each live call holds one); past it a new socket is answered 503.</summary>
+    /// <summary>
+    /// Media sockets open at once (each live call holds one). At the limit the socket that has waited longest without
+    /// starting is closed to make room; when all have started, a new socket is answered 503.
+    /// </summary>
     public int MaxSessions { get; set; } = 1000;
 
     /// <summary>
-    /// Sockets from one address that have not started yet. Twilio opens one per call as it connects it, so a few are
-    /// plenty; a stranger holding many open is refused (503) past this.
+    /// Sockets from one address that have not started yet (past it a new one is answered 503). Twilio opens one per call
+    /// and starts it at once, so even a burst of calls from one of its addresses stays far below this; behind a reverse
+    /// proxy every socket comes from the proxy's address, which is why it is not lower.
     /// </summary>
-    public int MaxUnstartedPerAddress { get; set; } = 10;
+    public int MaxUnstartedPerAddress { get; set; } = 50;
 
     /// <summary>
     /// How far ahead of the time since <c>start</c> a media timestamp may be. Twilio's count from the stream's start,

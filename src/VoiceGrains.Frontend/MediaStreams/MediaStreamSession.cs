@@ -57,7 +57,8 @@ sealed partial class MediaStreamSession(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var buffer = new byte[options.MaxMessageBytes];
-        using var startDue = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Until it has started, the socket is closed at the start deadline or to make room for a new one.
+        using var startDue = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, admission.Room);
         startDue.CancelAfter(options.StartTimeout);
         try
         {
@@ -81,7 +82,7 @@ sealed partial class MediaStreamSession(
         }
         catch (OperationCanceledException) when (callSid is null && startDue.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            Log.NoStart(logger, options.StartTimeout);
+            Log.NoStart(logger, admission.Room.IsCancellationRequested ? "closed to make room for a new socket" : $"no start within {options.StartTimeout}");
         }
         finally
         {
@@ -397,8 +398,8 @@ sealed partial class MediaStreamSession(
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream refused: wrong format, unknown call or no valid token")]
         public static partial void Refused(ILogger logger);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Media stream closed: no start within {Timeout}")]
-        public static partial void NoStart(ILogger logger, TimeSpan timeout);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Media stream closed before it started: {Reason}")]
+        public static partial void NoStart(ILogger logger, string reason);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid} dropped: {Reason}")]
         public static partial void Dropped(ILogger logger, string callSid, string reason);

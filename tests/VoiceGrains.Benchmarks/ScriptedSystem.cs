@@ -1,0 +1,84 @@
+using Npgsql;
+using VoiceGrains.Simulator;
+using VoiceGrains.Testing;
+using VoiceGrains.Testing.Twilio;
+
+namespace VoiceGrains.Benchmarks;
+
+/// <summary>
+/// Set-up B of BENCHMARKS.md: one scripted silo (the production silo with the test-only scripted recognizer in place of
+/// Whisper) and the front end as plain processes on a throwaway PostgreSQL, phoned by the product's own
+/// <c>voicegrains call</c> with the example script.
+/// </summary>
+sealed class ScriptedSystem : IAsyncDisposable
+{
+    public static readonly string Script = Path.Combine(RepositoryPaths.Root, "examples", "calls", "order-and-booking.txt");
+
+    PostgresServer server = null!;
+    SiloProcess silo = null!;
+    NpgsqlDataSource stored = null!;
+
+    public HostProcess Frontend { get; private set; } = null!;
+
+    public Uri Address { get; private set; } = null!;
+
+    public static async Task<ScriptedSystem> StartAsync()
+    {
+        var system = new ScriptedSystem { server = await PostgresServer.StartAsync() };
+        var database = await system.server.CreateDatabaseAsync();
+        system.stored = NpgsqlDataSource.Create(database);
+        var clusterId = $"bench-{Guid.NewGuid():N}"[..14];
+        system.silo = SiloProcess.Start(database, clusterId, new Dictionary<string, string?> { ["ScriptedRecognizer__Script"] = Script },
+            project: "VoiceGrains.ScriptedSilo");
+        await system.silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
+        (system.Frontend, system.Address) = FrontendProcess.Start(database, clusterId, new Dictionary<string, string?>
+        {
+            ["Twilio__AuthToken"] = TwilioRestServer.AuthToken,
+            ["Twilio__PublicBaseUrl"] = "{base}",
+        });
+        await Health.WaitUntilHealthyAsync(system.Frontend, system.Address.Port, TimeSpan.FromSeconds(120));
+        return system;
+    }
+
+    /// <summary><c>voicegrains call --concurrency N</c> with the example script; prints its summary line.</summary>
+    public async Task CallAsync(int calls, string label)
+    {
+        var (exitCode, output) = await VoiceGrainsCommand.RunAsync(
+            new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = TwilioRestServer.AuthToken }, TimeSpan.FromMinutes(5),
+            "call", "--script", Script, "--url", Address.ToString(), "--concurrency", calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var summary = output.Split('\n').Where(line => line.Contains("p50", StringComparison.Ordinal) || line.Contains("failed", StringComparison.OrdinalIgnoreCase));
+        Console.WriteLine($"{label} ({calls} call(s), exit {exitCode}): {string.Join(" / ", summary)}");
+        if (exitCode != 0)
+        {
+            Console.WriteLine(output);
+        }
+    }
+
+    /// <summary>Each answer's first audio after the end of the caller's voice, as the server stored it, since a moment.</summary>
+    public async Task<(List<double> VoiceToVoice, List<double> Synthesis)> StoredLatenciesAsync(DateTimeOffset since)
+    {
+        await using var query = stored.CreateCommand(
+            "SELECT voice_to_voice_ms, tts_first_audio_ms FROM call_turns WHERE voice_to_voice_ms IS NOT NULL AND ended_at >= $1");
+        query.Parameters.AddWithValue(since);
+        var voiceToVoice = new List<double>();
+        var synthesis = new List<double>();
+        await using var rows = await query.ExecuteReaderAsync();
+        while (await rows.ReadAsync())
+        {
+            voiceToVoice.Add(rows.GetInt32(0));
+            synthesis.Add(rows.GetInt32(1));
+        }
+        return (voiceToVoice, synthesis);
+    }
+
+    public static string Describe(List<double> values) =>
+        $"p50 {Percentiles.Of(values, 50):0} ms, p95 {Percentiles.Of(values, 95):0} ms ({values.Count})";
+
+    public async ValueTask DisposeAsync()
+    {
+        await Frontend.DisposeAsync();
+        await silo.DisposeAsync();
+        await stored.DisposeAsync();
+        await server.DisposeAsync();
+    }
+}
