@@ -2,8 +2,9 @@
 # A throwaway PostgreSQL on loopback, for the run command and the tests: nothing is assumed to be running.
 #   local-postgres.sh start DIR PORT   initdb DIR/data if needed, start (log DIR/server.log, socket in DIR),
 #                                      create database "voicegrains"; prints the connection string on stdout
-# The postgres user's password is generated at initdb (24 random bytes, as scripts/run.sh makes the Twilio token) and
-# kept in DIR/password, 0600, inside DIR (0700); a data folder made with the fixed word of older versions gets one too.
+# The postgres user's password is generated at initdb (24 random bytes, as scripts/run.sh makes the Twilio token;
+# VOICEGRAINS_PG_PASSWORD gives one instead) and kept in DIR/password, 0600, inside DIR (0700); a data folder made with
+# the fixed word of older versions gets a generated one.
 #   local-postgres.sh stop DIR         fast shutdown
 # As root the server runs as the "postgres" user (initdb refuses root), which then owns DIR.
 set -euo pipefail
@@ -32,7 +33,11 @@ start)
     password_file=$base/password
     old_password=""
     if [ ! -f "$data/PG_VERSION" ]; then
-        (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$password_file")
+        if [ -n "${VOICEGRAINS_PG_PASSWORD:-}" ]; then
+            (umask 077 && printf '%s' "$VOICEGRAINS_PG_PASSWORD" >"$password_file")
+        else
+            (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$password_file")
+        fi
         [ "$(id -u)" = 0 ] && chown postgres:postgres "$password_file"
         as_owner "$bin/initdb" -D "$data" -U postgres --pwfile="$password_file" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync >"$base/initdb.log" 2>&1 \
             || { cat "$base/initdb.log" >&2; exit 1; }

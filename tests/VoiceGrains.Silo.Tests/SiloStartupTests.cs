@@ -63,12 +63,13 @@ public sealed class SiloStartupTests(PostgresFixture postgres, ITestOutputHelper
     public async Task ASiloStartedBeforeItsDatabaseJoinsOnceTheDatabaseIsUp()
     {
         var port = FreePort.Next();
-        var connectionString = $"Host=127.0.0.1;Port={port};Database=voicegrains;Username=postgres;Password=voicegrains";
+        var password = Guid.NewGuid().ToString("N");
+        var connectionString = $"Host=127.0.0.1;Port={port};Database=voicegrains;Username=postgres;Password={password}";
         await using var silo = SiloProcess.Start(connectionString, "late-database");
         await silo.Host.WaitForOutputAsync("PostgreSQL is not reachable (attempt 2)", TimeSpan.FromSeconds(30));
 
         var databaseUp = Stopwatch.StartNew();
-        await using var server = await PostgresServer.StartAsync(port);
+        await using var server = await PostgresServer.StartAsync(port, password);
         await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         output.WriteLine($"Silo healthy {databaseUp.ElapsedMilliseconds} ms after its database came up");
 

@@ -22,22 +22,27 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The server's folder (its data, log and password file).</summary>
     public string Folder { get; }
 
-    public static async Task<PostgresServer> StartAsync(int? port = null)
+    /// <summary>
+    /// A new server; its password is generated unless one is given (a test that must know the connection string before
+    /// the server exists).
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(int? port = null, string? password = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "voicegrains-tests", Guid.NewGuid().ToString("N"));
         var server = new PostgresServer(directory, port ?? FreePort.Next());
-        await server.StartAgainAsync();
+        server.adminConnectionString = (await RunScriptAsync(password, "start", directory,
+            server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))).Trim();
         return server;
     }
 
-    /// <summary>Starts the server (again, after <see cref="StopAsync"/>), keeping its data.</summary>
+    /// <summary>Starts the server again after <see cref="StopAsync"/>, keeping its data.</summary>
     public async Task StartAgainAsync()
     {
-        var output = await RunScriptAsync("start", Folder, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var output = await RunScriptAsync(null, "start", Folder, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         adminConnectionString = output.Trim();
     }
 
-    public Task StopAsync() => RunScriptAsync("stop", Folder);
+    public Task StopAsync() => RunScriptAsync(null, "stop", Folder);
 
     /// <summary>The connection string of a new, empty database.</summary>
     public async Task<string> CreateDatabaseAsync()
@@ -59,9 +64,13 @@ public sealed class PostgresServer : IAsyncDisposable
         Directory.Delete(Folder, recursive: true);
     }
 
-    static async Task<string> RunScriptAsync(params string[] arguments)
+    static async Task<string> RunScriptAsync(string? password, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (password is not null)
+        {
+            start.Environment["VOICEGRAINS_PG_PASSWORD"] = password;
+        }
         start.ArgumentList.Add(RepositoryPaths.Script("local-postgres.sh"));
         foreach (var argument in arguments)
         {
