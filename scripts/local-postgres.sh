@@ -42,16 +42,18 @@ start)
         as_owner "$bin/initdb" -D "$data" -U postgres --pwfile="$password_file" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync >"$base/initdb.log" 2>&1 \
             || { cat "$base/initdb.log" >&2; exit 1; }
     elif [ ! -s "$password_file" ]; then
+        # Made by an older version with the fixed word: re-keyed once the server is up (the file is written after).
         old_password=voicegrains
-        (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$password_file")
     fi
-    password=$(cat "$password_file")
     as_owner "$bin/pg_ctl" -D "$data" -l "$base/server.log" -w -t 30 \
         -o "-c listen_addresses=127.0.0.1 -p $port -k $base -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
         start >/dev/null || { tail -n 20 "$base/server.log" >&2; exit 1; }
     if [ -n "$old_password" ]; then
-        PGPASSWORD=$old_password "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "ALTER ROLE postgres PASSWORD '$password'" >/dev/null
+        new_password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+        PGPASSWORD=$old_password "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "ALTER ROLE postgres PASSWORD '$new_password'" >/dev/null
+        (umask 077 && printf '%s' "$new_password" >"$password_file")
     fi
+    password=$(cat "$password_file")
     PGPASSWORD=$password "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc \
         "SELECT 1 FROM pg_database WHERE datname = 'voicegrains'" | grep -q 1 \
         || PGPASSWORD=$password "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE voicegrains" >/dev/null

@@ -19,11 +19,13 @@ done
 . scripts/prerequisites.sh
 
 # The state folder holds the local database, the app host's log (it carries the dashboard's login token) and the
-# generated secrets: readable by this user alone.
+# generated secrets, each readable by its owner alone. The folder itself may only be passed through (0711): run as
+# root, the local PostgreSQL runs as the postgres user and must reach its own folder inside.
 state=.voicegrains
 secrets=$state/secrets
 mkdir -p "$secrets"
-chmod 700 "$state" "$secrets"
+chmod 711 "$state"
+chmod 700 "$secrets"
 pg_port=${VOICEGRAINS_PG_PORT:-55432}
 
 container_runtime_healthy() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
