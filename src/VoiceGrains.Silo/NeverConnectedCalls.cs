@@ -10,7 +10,7 @@ namespace VoiceGrains.Silo;
 
 /// <summary>
 /// Ends the calls whose media never connected: still "ringing" once their media token has expired and
-/// <see cref="CallOptions.NeverConnectedGrace"/> has passed. They come from the calls table, so they are found after a
+/// <see cref="CallOptions.NeverConnectedGrace"/> has passed (outbound calls get <see cref="OutboundRinging"/> more). They come from the calls table, so they are found after a
 /// restart too; every silo looks (ending a call twice keeps the first outcome), once per grace period.
 /// </summary>
 sealed partial class NeverConnectedCalls(
@@ -18,6 +18,13 @@ sealed partial class NeverConnectedCalls(
     TimeProvider time, ILogger<NeverConnectedCalls> logger) : BackgroundService
 {
     const int Batch = 500;
+
+    /// <summary>
+    /// An outbound call is started when it is placed, before the callee answers: Twilio rings for 60 s by default and its
+    /// answering-machine detection takes up to 30 s more before the voice webhook issues the token
+    /// (https://www.twilio.com/docs/voice/api/call-resource). A call it never connects is ended by its status callback.
+    /// </summary>
+    static readonly TimeSpan OutboundRinging = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +35,7 @@ sealed partial class NeverConnectedCalls(
             try
             {
                 var before = time.GetUtcNow() - twilio.Value.MediaTokenLifetime - grace;
-                foreach (var sid in await calls.ListNeverConnectedAsync(before, Batch, stoppingToken))
+                foreach (var sid in await calls.ListNeverConnectedAsync(before, before - OutboundRinging, Batch, stoppingToken))
                 {
                     await grains.GetGrain<ICallGrain>(sid).EndAsync(CallOutcome.NeverConnected);
                     Log.Ended(logger, sid);

@@ -7,7 +7,7 @@ namespace VoiceGrains.Silo.Tests;
 public sealed class NeverConnectedCallTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task ACallWhoseMediaNeverJoinsIsEndedAsNeverConnectedAndOneThatJoinedIsNot()
+    public async Task ACallWhoseMediaNeverJoinsIsEndedAsNeverConnectedAndOneThatJoinedOrIsStillRingingOutIsNot()
     {
         var database = await postgres.CreateDatabaseAsync();
         var clusterId = "ringing-" + Guid.NewGuid().ToString("N")[..8];
@@ -20,10 +20,12 @@ public sealed class NeverConnectedCallTests(PostgresFixture postgres)
         await using var client = await ClusterClient.ConnectAsync(database, clusterId);
         var ringing = client.Grains.GetGrain<ICallGrain>("CA" + Guid.NewGuid().ToString("N"));
         var connected = client.Grains.GetGrain<ICallGrain>("CA" + Guid.NewGuid().ToString("N"));
+        var ringingOut = client.Grains.GetGrain<ICallGrain>("CA" + Guid.NewGuid().ToString("N"));
         foreach (var call in new[] { ringing, connected })
         {
             await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100031", "+15550100000"));
         }
+        await ringingOut.StartAsync(new CallStart(CallDirection.Outbound, "+15550100000", "+15550100032"));
         await ringing.IssueMediaTokenAsync(TimeSpan.FromSeconds(1));
         Assert.True(await connected.RedeemMediaTokenAsync((await connected.IssueMediaTokenAsync(TimeSpan.FromSeconds(1)))!));
         await connected.GreetAsync();
@@ -36,5 +38,6 @@ public sealed class NeverConnectedCallTests(PostgresFixture postgres)
         var ended = (await ringing.GetSnapshotAsync())!;
         Assert.Equal((CallStatus.Ended, CallOutcome.NeverConnected), (ended.Status, ended.Outcome));
         Assert.NotEqual(CallStatus.Ended, (await connected.GetSnapshotAsync())!.Status);
+        Assert.Equal(CallStatus.Ringing, (await ringingOut.GetSnapshotAsync())!.Status);   // the callee's phone may still ring
     }
 }

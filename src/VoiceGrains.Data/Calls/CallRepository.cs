@@ -42,7 +42,8 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
 
     const string SelectNeverConnected = """
         SELECT call_sid FROM calls
-         WHERE ended_at IS NULL AND status = 'ringing' AND started_at < @before
+         WHERE ended_at IS NULL AND status = 'ringing'
+           AND started_at < CASE WHEN direction = 'inbound' THEN @inboundBefore ELSE @outboundBefore END
          ORDER BY started_at
          LIMIT @limit
         """;
@@ -187,12 +188,17 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
             return (bool)(await command.ExecuteScalarAsync(cancellation))!;
         }, cancellationToken);
 
-    /// <summary>Calls still ringing (their media never connected) that started before <paramref name="before"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> ListNeverConnectedAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Calls still ringing (their media never connected) that started before these moments, inbound and outbound (an
+    /// outbound call rings the callee first), oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListNeverConnectedAsync(
+        DateTimeOffset inboundBefore, DateTimeOffset outboundBefore, int limit, CancellationToken cancellationToken) =>
         await DatabaseRetry.RunAsync(async cancellation =>
         {
             await using var command = dataSource.CreateCommand(SelectNeverConnected);
-            command.Parameters.AddWithValue("before", before.ToUniversalTime());
+            command.Parameters.AddWithValue("inboundBefore", inboundBefore.ToUniversalTime());
+            command.Parameters.AddWithValue("outboundBefore", outboundBefore.ToUniversalTime());
             command.Parameters.AddWithValue("limit", limit);
             return await command.ReadAllAsync(reader => reader.GetString(0), cancellation);
         }, cancellationToken);
