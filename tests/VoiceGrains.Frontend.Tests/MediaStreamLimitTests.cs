@@ -122,6 +122,28 @@ public sealed class MediaStreamLimitTests(FrontendFixture frontend) : IDisposabl
     }
 
     [Fact]
+    public async Task ARecordingThatCannotBeWrittenIsGivenUpAndTheCallGoesOn()
+    {
+        // Recordings stream to disk as the call goes: a folder that cannot be made (as a full disk would) must not end the call.
+        using var unwritable = frontend.Factory.WithWebHostBuilder(host => host.ConfigureAppConfiguration(configuration =>
+            configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Recordings:Directory"] = "/proc/voicegrains-recordings" })));
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var call = unwritable.Services.GetRequiredService<IClusterClient>().GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100021", "+15550100000"));
+        using var socket = await unwritable.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/twilio/media"), CancellationToken.None);
+
+        await MediaSockets.StartAsync(socket, sid, (await call.IssueMediaTokenAsync(TimeSpan.FromMinutes(1)))!);
+        var payload = Convert.ToBase64String(new byte[160]);
+        await MediaSockets.SendAsync(socket, $$$"""{"event":"media","sequenceNumber":"2","media":{"track":"inbound","chunk":"1","timestamp":"20","payload":"{{{payload}}}"}}""");
+
+        Assert.True(await MediaSockets.WaitForAgentAsync(socket));
+        await MediaSockets.SendAsync(socket, """{"event":"stop","sequenceNumber":"3","stop":{}}""");
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, await MediaSockets.WaitForCloseAsync(socket));
+        var ended = (await call.GetSnapshotAsync())!;
+        Assert.Equal((CallStatus.Ended, CallOutcome.Completed, (string?)null), (ended.Status, ended.Outcome, ended.RecordingPath));
+    }
+
+    [Fact]
     public async Task MediaTimestampedFarAheadOfTheStreamIsUnusable()
     {
         var sid = "CA" + Guid.NewGuid().ToString("N");

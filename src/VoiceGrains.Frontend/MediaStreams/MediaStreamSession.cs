@@ -39,6 +39,7 @@ sealed partial class MediaStreamSession(
         new BoundedChannelOptions(MaxQueuedAgentAudio) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     Task sender = Task.CompletedTask;
     readonly CancellationTokenSource ending = new();
+    /// <summary>Null before start and once recording has failed.</summary>
     CallRecording? recording;
     bool connected;
     readonly MarksAtCarrier marks = new();
@@ -182,8 +183,8 @@ sealed partial class MediaStreamSession(
         }
         var call = cluster.GetGrain<ICallGrain>(start.CallSid);
         admission.Started();
-        recording = recordings.Begin();
         callSid = start.CallSid;
+        Record(() => recording = recordings.Begin());
         streamSid = start.StreamSid;
         sinceStart.Start();
         lastSequence = start.Sequence;
@@ -202,6 +203,24 @@ sealed partial class MediaStreamSession(
             Log.GreetingFailed(logger, e, callSid);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Records as the audio comes, on disk since recordings stream: a recording that cannot be written (disk full, no
+    /// folder) is given up, logged once, and never takes the call down with it.
+    /// </summary>
+    void Record(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.RecordingFailed(logger, e, callSid!);
+            recording?.Dispose();
+            recording = null;
+        }
     }
 
     async Task SaveRecordingAsync()
@@ -282,7 +301,8 @@ sealed partial class MediaStreamSession(
                     for (var offset = 0; offset < speech.MuLaw.Length; offset += Audio.Frames.TelephonyFrameBytes)
                     {
                         var frame = speech.MuLaw.AsMemory(offset, Math.Min(Audio.Frames.TelephonyFrameBytes, speech.MuLaw.Length - offset));
-                        recording?.AddAgent(sinceStart.Elapsed, frame.Span);
+                        var sent = sinceStart.Elapsed;
+                        Record(() => recording?.AddAgent(sent, frame.Span));
                         await socket.SendAsync(MediaStreamReplies.Media(streamSid, frame.Span), WebSocketMessageType.Text, true, ending.Token);
                     }
                     break;
@@ -318,7 +338,7 @@ sealed partial class MediaStreamSession(
             return await UnusableAsync($"timestamp {media.Timestamp} ms is ahead of the stream ({sinceStart.ElapsedMilliseconds} ms)");
         }
         lastSequence = media.Sequence;
-        recording!.AddCaller(media.Timestamp, media.Payload);
+        Record(() => recording?.AddCaller(media.Timestamp, media.Payload));
         if (batch.Length == 0)
         {
             batchStart = media.Sequence;
