@@ -107,12 +107,10 @@ public sealed class MediaStreamLimitTests(FrontendFixture frontend) : IDisposabl
             await full.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/twilio/media"), CancellationToken.None);
         using var oldest = await OpenAsync();
         using var idle = await OpenAsync();
-        var sid = "CA" + Guid.NewGuid().ToString("N");
-        var call = full.Services.GetRequiredService<IClusterClient>().GetGrain<ICallGrain>(sid);
-        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100021", "+15550100000"));
+        var (sid, _, token) = await MediaSockets.NewCallAsync(full.Services.GetRequiredService<IClusterClient>());
 
         using var real = await OpenAsync();
-        await MediaSockets.StartAsync(real, sid, (await call.IssueMediaTokenAsync(TimeSpan.FromMinutes(1)))!);
+        await MediaSockets.StartAsync(real, sid, token);
 
         Assert.True(await EndsWithinAsync(oldest, TimeSpan.FromSeconds(5)));
         Assert.True(await MediaSockets.WaitForAgentAsync(real));
@@ -127,14 +125,11 @@ public sealed class MediaStreamLimitTests(FrontendFixture frontend) : IDisposabl
         // Recordings stream to disk as the call goes: a folder that cannot be made (as a full disk would) must not end the call.
         using var unwritable = frontend.Factory.WithWebHostBuilder(host => host.ConfigureAppConfiguration(configuration =>
             configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Recordings:Directory"] = "/proc/voicegrains-recordings" })));
-        var sid = "CA" + Guid.NewGuid().ToString("N");
-        var call = unwritable.Services.GetRequiredService<IClusterClient>().GetGrain<ICallGrain>(sid);
-        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100021", "+15550100000"));
+        var (sid, call, token) = await MediaSockets.NewCallAsync(unwritable.Services.GetRequiredService<IClusterClient>());
         using var socket = await unwritable.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/twilio/media"), CancellationToken.None);
 
-        await MediaSockets.StartAsync(socket, sid, (await call.IssueMediaTokenAsync(TimeSpan.FromMinutes(1)))!);
-        var payload = Convert.ToBase64String(new byte[160]);
-        await MediaSockets.SendAsync(socket, $$$"""{"event":"media","sequenceNumber":"2","media":{"track":"inbound","chunk":"1","timestamp":"20","payload":"{{{payload}}}"}}""");
+        await MediaSockets.StartAsync(socket, sid, token);
+        await MediaSockets.SendAsync(socket, MediaSockets.Silence(sequence: 2, timestampMs: 20));
 
         Assert.True(await MediaSockets.WaitForAgentAsync(socket));
         await MediaSockets.SendAsync(socket, """{"event":"stop","sequenceNumber":"3","stop":{}}""");
@@ -146,18 +141,14 @@ public sealed class MediaStreamLimitTests(FrontendFixture frontend) : IDisposabl
     [Fact]
     public async Task MediaTimestampedFarAheadOfTheStreamIsUnusable()
     {
-        var sid = "CA" + Guid.NewGuid().ToString("N");
-        var call = Cluster.GetGrain<ICallGrain>(sid);
-        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100021", "+15550100000"));
-        var token = (await call.IssueMediaTokenAsync(TimeSpan.FromMinutes(1)))!;
+        var (sid, _, token) = await MediaSockets.NewCallAsync(Cluster);
         using var socket = await ConnectAsync();
         await MediaSockets.StartAsync(socket, sid, token);
-        var payload = Convert.ToBase64String(new byte[160]);
 
         for (var i = 0; i <= MaxBadMessages; i++)
         {
             // Two hours in: this alone once made two 115 MB recordings.
-            await MediaSockets.SendAsync(socket, $$$"""{"event":"media","sequenceNumber":"{{{i + 2}}}","media":{"track":"inbound","chunk":"{{{i + 1}}}","timestamp":"7200000","payload":"{{{payload}}}"}}""");
+            await MediaSockets.SendAsync(socket, MediaSockets.Silence(sequence: i + 2, timestampMs: 7_200_000));
         }
 
         Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, await MediaSockets.WaitForCloseAsync(socket));

@@ -17,10 +17,8 @@ public sealed class MediaStreamSessionTests(FrontendFixture frontend)
 
     async Task<(string Sid, string Token)> NewCallAsync()
     {
-        var sid = "CA" + Guid.NewGuid().ToString("N");
-        var call = Cluster.GetGrain<ICallGrain>(sid);
-        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100021", "+15550100000"));
-        return (sid, (await call.IssueMediaTokenAsync(TimeSpan.FromMinutes(1)))!);
+        var (sid, _, token) = await MediaSockets.NewCallAsync(Cluster);
+        return (sid, token);
     }
 
     /// <summary>The shared JFK session, rewritten for this call: its sid and its token.</summary>
