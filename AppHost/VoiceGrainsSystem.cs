@@ -7,8 +7,8 @@ using Microsoft.Extensions.FileProviders;
 namespace VoiceGrains.AppHost;
 
 /// <summary>
-/// The system diagram in code, read top to bottom: PostgreSQL, the Orleans cluster, the silos, the front end as a
-/// client of the cluster, and the secrets each needs. The production app host (AppHost/Program.cs) and the test-only
+/// The system diagram in code, read top to bottom: PostgreSQL, the Orleans cluster, the silos, the front end (the
+/// carrier's surface) and the console (the operators'), both clients of the cluster, and the secrets each needs. The production app host (AppHost/Program.cs) and the test-only
 /// one (tests/VoiceGrains.TestAppHost) both compose it; only which project runs the silos differs.
 /// </summary>
 static class VoiceGrainsSystem
@@ -79,32 +79,45 @@ static class VoiceGrainsSystem
             .WithEnvironment("Orleans__Clustering__Invariant", "Npgsql")
             .WithExternalHttpEndpoints();
 
+        // The operators' console and REST API: a client of the cluster and the database, behind sign-in. A separate
+        // process at its own address, so the front end that faces the internet for Twilio serves operators nothing.
+        var console = builder.AddProject<Projects.VoiceGrains_Console>("console", launchProfileName: "http")
+            .WithReference(orleans.AsClient())
+            .WithReference(database)
+            .WaitFor(silo)
+            .WithHttpHealthCheck("/health")
+            .WithEnvironment("Orleans__Clustering__Invariant", "Npgsql");
+
         // Twilio, when its auth token is given (TWILIO_AUTH_TOKEN, a secret parameter): the webhooks and media stream are
         // switched on, signed for TWILIO_PUBLIC_BASE_URL (default: the front end's own address), and with an account sid
-        // and number (TWILIO_ACCOUNT_SID, TWILIO_PHONE_NUMBER) outbound calls from the front end and transfers from the silos,
-        // whose calls move their callers to a person themselves.
+        // and number (TWILIO_ACCOUNT_SID, TWILIO_PHONE_NUMBER) outbound calls from the console (Twilio then asks the front
+        // end's voice webhook) and transfers from the silos, whose calls move their callers to a person themselves.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["TWILIO_AUTH_TOKEN"]))
         {
             var twilioToken = builder.AddParameterFromConfiguration("twilio-auth-token", "TWILIO_AUTH_TOKEN", secret: true);
             frontend.WithEnvironment("Twilio__AuthToken", twilioToken);
             silo.WithEnvironment("Twilio__AuthToken", twilioToken);
+            console.WithEnvironment("Twilio__AuthToken", twilioToken);
             if (builder.Configuration["TWILIO_ACCOUNT_SID"] is { Length: > 0 } accountSid)
             {
                 silo.WithEnvironment("Twilio__AccountSid", accountSid);
             }
-            if (builder.Configuration["TWILIO_PUBLIC_BASE_URL"] is { Length: > 0 } publicUrl)
+            foreach (var client in new[] { frontend, console })
             {
-                frontend.WithEnvironment("Twilio__PublicBaseUrl", publicUrl);
-            }
-            else
-            {
-                frontend.WithEnvironment("Twilio__PublicBaseUrl", frontend.GetEndpoint("http"));
+                if (builder.Configuration["TWILIO_PUBLIC_BASE_URL"] is { Length: > 0 } publicUrl)
+                {
+                    client.WithEnvironment("Twilio__PublicBaseUrl", publicUrl);
+                }
+                else
+                {
+                    client.WithEnvironment("Twilio__PublicBaseUrl", frontend.GetEndpoint("http"));
+                }
             }
             foreach (var (setting, variable) in new[] { ("Twilio__AccountSid", "TWILIO_ACCOUNT_SID"), ("Twilio__PhoneNumber", "TWILIO_PHONE_NUMBER") })
             {
                 if (builder.Configuration[variable] is { Length: > 0 } value)
                 {
-                    frontend.WithEnvironment(setting, value);
+                    console.WithEnvironment(setting, value);
                 }
             }
         }

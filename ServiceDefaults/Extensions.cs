@@ -101,8 +101,9 @@ public static class Extensions
     /// <summary>/health (every check) and /alive (the process answers). Both are always on: load balancers need them.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthPath);
-        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        // Open to anyone on every host, the console (where everything else needs sign-in) included: orchestrators probe them.
+        app.MapHealthChecks(HealthPath).AllowAnonymous();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs VoiceGrains on this machine: PostgreSQL (an existing one, a container, or a local throwaway server),
-# migrations and demo data, then the Aspire app host with its silos, front end and dashboard. Ctrl-C stops all.
+# migrations and demo data, a local admin for the console, then the Aspire app host with its silos, front end, console
+# and dashboard. Ctrl-C stops all.
 #   scripts/run.sh [--test-recognizer SCRIPT]
 # --test-recognizer: where no Whisper weights can be installed, the silos hear callers with the TEST-ONLY scripted
 # recognizer (each utterance heard as the next line of SCRIPT, the call script `voicegrains call` speaks).
@@ -58,8 +59,23 @@ echo "Installing the default speech models (models/models.json)…"
 dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll models fetch \
     || echo "Some speech models are not installed (see above); the product says so where it needs them." >&2
 
+voicegrains() { ConnectionStrings__voicegrains=$connection dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll "$@"; }
+# The console's first admin and an API token for `voicegrains call` (which reads each call's record from the console),
+# made once per database and kept in $state/operator (0700, files 0600): credentials of this machine's operator, which
+# no process of the product is given.
+admin=admin@voicegrains.local
+operator_dir=$state/operator
+admin_password=""
 if [ -n "$connection" ]; then
-    ConnectionStrings__voicegrains=$connection dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll db migrate --seed
+    voicegrains db migrate --seed
+    mkdir -p "$operator_dir" && chmod 700 "$operator_dir"
+    operators=$(voicegrains operators list)
+    if ! grep -q "^$admin " <<<"$operators"; then
+        admin_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+        printf '%s\n' "$admin_password" | voicegrains operators add "$admin" --role admin --password-stdin
+        (umask 077 && printf '%s\n' "$admin_password" >"$operator_dir/admin-password")
+        (umask 077 && voicegrains operators token "$admin" --name "voicegrains call (scripts/run.sh)" >"$operator_dir/api-token")
+    fi
 fi
 
 [ -n "$connection" ] || database="a PostgreSQL container (see the dashboard)"
@@ -96,11 +112,17 @@ for _ in $(seq 1 120); do
     sleep 0.5
 done
 
+if [ -s "$operator_dir/admin-password" ]; then
+    signin="as $admin, password in $operator_dir/admin-password${admin_password:+ ($admin_password)}"
+else
+    signin="once an operator exists: voicegrains operators add EMAIL --role admin"
+fi
 cat <<MSG
 
 VoiceGrains is starting (app host log: $state/apphost.log).
   Dashboard (traces, logs, metrics):  ${login:-see the log}
-  Front end / REST API:               http://127.0.0.1:5080   (e.g. /health, /api/calls?active=true)
+  Front end (Twilio's webhooks):      http://127.0.0.1:5080
+  Console and REST API (sign in):     http://127.0.0.1:5090   $signin
   Database:                           $database
   Place a call like Twilio does:      dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll call --script examples/calls/order-and-booking.txt
 Press Ctrl-C to stop.

@@ -5,9 +5,21 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/prerequisites.sh || exit 1
+# The console's browser tests drive Debian's Chromium through Playwright (which never downloads a browser of its own).
+if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "Installing chromium for the browser tests…"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+            || { echo "Could not install chromium with apt-get."; echo "0 passed, 1 failed"; exit 1; }
+    else
+        echo "The browser tests need Debian's Chromium: sudo apt-get install chromium" >&2
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+fi
 
 results=TestResults
-rm -rf "$results"
+rm -rf "$results" artifacts/screenshots
 
 echo "Building…"
 if ! dotnet build VoiceGrains.sln -c Debug -nologo -v quiet; then

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceGrains.Frontend.Recordings;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using VoiceGrains.Contracts;
-using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Data;
 using VoiceGrains.Frontend.MediaStreams;
 using VoiceGrains.Telephony;
@@ -38,13 +35,6 @@ public static class Extensions
         builder.Services.AddSingleton<RecordingStore>();
         builder.Services.AddHostedService<RecordingRetention>();
 
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            // Outcomes as the calls table spells them ("no_answer"); other enums in camel case. The first converter that
-            // takes a type wins, so the specific one goes first.
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<CallOutcome>(JsonNamingPolicy.SnakeCaseLower));
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        });
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<Twilio.RefusedWebhooks>();
 

@@ -1,6 +1,5 @@
 using VoiceGrains.Data;
 using VoiceGrains.Frontend;
-using VoiceGrains.Frontend.Calls;
 using VoiceGrains.Frontend.MediaStreams;
 using VoiceGrains.Frontend.Twilio;
 
@@ -22,7 +21,6 @@ try
     });
     app.UseWebSockets();
     app.MapDefaultEndpoints();
-    app.MapCallsApi();
     app.MapTwilio();
     app.MapMediaStreams();
     await app.RunAsync();

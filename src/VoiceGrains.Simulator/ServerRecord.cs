@@ -1,27 +1,34 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace VoiceGrains.Simulator;
 
 /// <summary>
-/// Reads the server's record of a finished call (<c>GET /api/calls/{sid}</c>, which the front end answers from the
-/// call's grain) into the report: what was heard of each caller line, what the agent said, outcome and recording.
+/// Reads the server's record of a finished call (<c>GET /api/calls/{sid}</c>, which the operators' console answers
+/// from the call's grain, for an operator's API token) into the report: what was heard of each caller line, what the agent said, outcome and recording.
 /// The record is waited for until the call has ended there and its recording is written.
 /// </summary>
 static class ServerRecord
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    public static async Task CompleteAsync(HttpClient http, Uri server, CallReport report, CancellationToken cancellationToken)
+    public static async Task CompleteAsync(HttpClient http, SimulatorOptions options, CallReport report, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + Patience;
         JsonElement call;
         do
         {
-            using var response = await http.GetAsync(new Uri(server, $"/api/calls/{report.CallSid}"), cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Console, $"/api/calls/{report.CallSid}"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiToken);
+            using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 throw new SimulatorException($"The server has no record of call {report.CallSid}.");
+            }
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new SimulatorException($"The console at {options.Console} refused the API token ({(int)response.StatusCode}).");
             }
             response.EnsureSuccessStatusCode();
             call = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement;

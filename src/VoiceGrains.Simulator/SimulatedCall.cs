@@ -97,7 +97,7 @@ public sealed partial class SimulatedCall : IDisposable
         var report = new CallReport(callSid, greeting, turns, serverClosed, script.Count - turns.Count);
         var duration = ((int)clock.Elapsed.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await PostWebhookAsync("/twilio/status", Webhook("completed", ("CallDuration", duration)), CancellationToken.None);
-        await ServerRecord.CompleteAsync(http, options.Server, report, cancellationToken);
+        await ServerRecord.CompleteAsync(http, options, report, cancellationToken);
         return report;
     }
 

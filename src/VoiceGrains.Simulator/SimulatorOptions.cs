@@ -12,6 +12,15 @@ public sealed record SimulatorOptions
     /// <summary>The Twilio auth token the front end checks signatures with. A secret: never printed.</summary>
     public required string AuthToken { get; init; }
 
+    /// <summary>
+    /// The operators' console, whose REST API has the server's record of each call (the carrier's front end serves
+    /// operators nothing), e.g. http://127.0.0.1:5090.
+    /// </summary>
+    public required Uri Console { get; init; }
+
+    /// <summary>An operator's API token for the console (<c>voicegrains operators token</c>). A secret: never printed.</summary>
+    public required string ApiToken { get; init; }
+
     public string From { get; init; } = "+15550100015";
 
     public string To { get; init; } = "+15550100000";

@@ -8,7 +8,7 @@ namespace VoiceGrains.AppHost.Tests;
 public sealed class AppHostTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
-    public async Task TheAppHostRunsTwoSilosAndAFrontEndThatAnswersHealth()
+    public async Task TheAppHostRunsTwoSilosAFrontEndAndAConsoleThatAnswersOnlyOperators()
     {
         var database = await postgres.CreateDatabaseAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -18,11 +18,16 @@ public sealed class AppHostTests(PostgresFixture postgres) : IClassFixture<Postg
 
         await app.StartAsync(timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("frontend", timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("console", timeout.Token);
         using var http = app.CreateHttpClient("frontend");
         var health = await http.GetStringAsync(new Uri("/health", UriKind.Relative), timeout.Token);
-        var calls = await http.GetStringAsync(new Uri("/api/calls", UriKind.Relative), timeout.Token);
+        using var anonymous = app.CreateHttpClient("console");
+        using var refused = await anonymous.GetAsync(new Uri("/api/calls", UriKind.Relative), timeout.Token);
+        using var api = (await TestOperator.AddAsync(database, VoiceGrains.Operators.OperatorRoles.Viewer)).Client(anonymous.BaseAddress!);
+        var calls = await api.GetStringAsync(new Uri("/api/calls", UriKind.Relative), timeout.Token);
 
         Assert.Equal("Healthy", health);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("[]", calls);
         await using var dataSource = NpgsqlDataSource.Create(database);
         Assert.Equal(2L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM orleans_membership WHERE deployment_id = 'voicegrains' AND status = 3"));
@@ -48,6 +53,7 @@ public sealed class AppHostTests(PostgresFixture postgres) : IClassFixture<Postg
         // The production app host runs the production silo; the scripted test silo has an app host of its own.
         Assert.EndsWith("src/VoiceGrains.Silo/VoiceGrains.Silo.csproj", resources.GetProperty("silo").GetProperty("path").GetString(), StringComparison.Ordinal);
         Assert.Equal("project.v0", resources.GetProperty("frontend").GetProperty("type").GetString());
+        Assert.EndsWith("src/VoiceGrains.Console/VoiceGrains.Console.csproj", resources.GetProperty("console").GetProperty("path").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("container.", resources.GetProperty("postgres").GetProperty("type").GetString(), StringComparison.Ordinal);
         var siloEnvironment = resources.GetProperty("silo").GetProperty("env");
         Assert.Equal("voicegrains", siloEnvironment.GetProperty("Orleans__ServiceId").GetString());

@@ -7,8 +7,8 @@ namespace VoiceGrains.Benchmarks;
 
 /// <summary>
 /// Set-up B of BENCHMARKS.md: one scripted silo (the production silo with the test-only scripted recognizer in place of
-/// Whisper) and the front end as plain processes on a throwaway PostgreSQL, phoned by the product's own
-/// <c>voicegrains call</c> with the example script.
+/// Whisper), the front end and the console (where the caller simulator reads each call's record) as plain processes on
+/// a throwaway PostgreSQL, phoned by the product's own <c>voicegrains call</c> with the example script.
 /// </summary>
 sealed class ScriptedSystem : IAsyncDisposable
 {
@@ -17,6 +17,10 @@ sealed class ScriptedSystem : IAsyncDisposable
     PostgresServer server = null!;
     SiloProcess silo = null!;
     NpgsqlDataSource stored = null!;
+
+    HostProcess console = null!;
+    Uri consoleAddress = null!;
+    TestOperator viewer = null!;
 
     public HostProcess Frontend { get; private set; } = null!;
 
@@ -31,12 +35,15 @@ sealed class ScriptedSystem : IAsyncDisposable
         system.silo = SiloProcess.Start(database, clusterId, new Dictionary<string, string?> { ["ScriptedRecognizer__Script"] = Script },
             project: "VoiceGrains.ScriptedSilo");
         await system.silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
-        (system.Frontend, system.Address) = FrontendProcess.Start(database, clusterId, new Dictionary<string, string?>
+        (system.Frontend, system.Address) = WebProcess.Start(WebProcess.Frontend, database, clusterId, new Dictionary<string, string?>
         {
             ["Twilio__AuthToken"] = TwilioRestServer.AuthToken,
             ["Twilio__PublicBaseUrl"] = "{base}",
         });
         await Health.WaitUntilHealthyAsync(system.Frontend, system.Address.Port, TimeSpan.FromSeconds(120));
+        (system.console, system.consoleAddress) = WebProcess.Start(WebProcess.Console, database, clusterId);
+        await Health.WaitUntilHealthyAsync(system.console, system.consoleAddress.Port, TimeSpan.FromSeconds(120));
+        system.viewer = await TestOperator.AddAsync(database, VoiceGrains.Operators.OperatorRoles.Viewer);
         return system;
     }
 
@@ -44,8 +51,9 @@ sealed class ScriptedSystem : IAsyncDisposable
     public async Task CallAsync(int calls, string label)
     {
         var (exitCode, output) = await VoiceGrainsCommand.RunAsync(
-            new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = TwilioRestServer.AuthToken }, TimeSpan.FromMinutes(5),
-            "call", "--script", Script, "--url", Address.ToString(), "--concurrency", calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = TwilioRestServer.AuthToken, ["VOICEGRAINS_API_TOKEN"] = viewer.ApiToken },
+            TimeSpan.FromMinutes(5),
+            "call", "--script", Script, "--url", Address.ToString(), "--console", consoleAddress.ToString(), "--concurrency", calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var summary = output.Split('\n').Where(line => line.Contains("p50", StringComparison.Ordinal) || line.Contains("failed", StringComparison.OrdinalIgnoreCase));
         Console.WriteLine($"{label} ({calls} call(s), exit {exitCode}): {string.Join(" / ", summary)}");
         if (exitCode != 0)
@@ -76,6 +84,7 @@ sealed class ScriptedSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await console.DisposeAsync();
         await Frontend.DisposeAsync();
         await silo.DisposeAsync();
         await stored.DisposeAsync();

@@ -7,14 +7,20 @@ namespace VoiceGrains.EndToEnd.Tests;
 [Collection(LiveCallCollection.Name)]
 public sealed class CallCommandTests(LiveCallCluster cluster)
 {
-    static Task<(int ExitCode, string Output)> RunAsync(string? authToken, params string[] arguments) =>
-        VoiceGrainsCommand.RunAsync(new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = authToken }, TimeSpan.FromMinutes(3), arguments);
+    Task<(int ExitCode, string Output)> RunAsync(string? authToken, params string[] arguments) =>
+        RunAsync(authToken, cluster.Supervisor.ApiToken, arguments);
+
+    static Task<(int ExitCode, string Output)> RunAsync(string? authToken, string? apiToken, params string[] arguments) =>
+        VoiceGrainsCommand.RunAsync(new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = authToken, ["VOICEGRAINS_API_TOKEN"] = apiToken },
+            TimeSpan.FromMinutes(3), arguments);
+
+    string Console => cluster.Console.ToString();
 
     [Fact]
     public async Task TwoConcurrentCallsOfTheExampleScriptReportEveryTurnWithLatencyPercentilesAsJson()
     {
         var (exitCode, output) = await RunAsync(TwilioRestServer.AuthToken,
-            "call", "--script", LiveCallCluster.ExampleScript, "--url", cluster.FrontEnd.ToString(), "--concurrency", "2", "--json");
+            "call", "--script", LiveCallCluster.ExampleScript, "--url", cluster.FrontEnd.ToString(), "--console", Console, "--concurrency", "2", "--json");
 
         Assert.True(exitCode == 0, output);
         using var report = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
@@ -37,10 +43,20 @@ public sealed class CallCommandTests(LiveCallCluster cluster)
     [InlineData("wrong-token", "refused the signature")]
     public async Task ACallThatCannotBePlacedSaysWhyAndFails(string? authToken, string reason)
     {
-        var (exitCode, output) = await RunAsync(authToken, "call", "--script", LiveCallCluster.ExampleScript, "--url", cluster.FrontEnd.ToString());
+        var (exitCode, output) = await RunAsync(authToken, "call", "--script", LiveCallCluster.ExampleScript, "--url", cluster.FrontEnd.ToString(), "--console", Console);
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(reason, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutAnApiTokenForTheConsoleNoCallIsPlaced()
+    {
+        var (exitCode, output) = await RunAsync(TwilioRestServer.AuthToken, null,
+            "call", "--script", LiveCallCluster.ExampleScript, "--url", cluster.FrontEnd.ToString(), "--console", Console);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no API token", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +76,7 @@ public sealed class CallCommandTests(LiveCallCluster cluster)
         var script = Path.Combine(Path.GetTempPath(), $"hang-up-early-{Guid.NewGuid():N}.txt");
         await File.WriteAllLinesAsync(script, [.. await File.ReadAllLinesAsync(LiveCallCluster.ExampleScript), "And one more thing."]);
 
-        var (exitCode, output) = await RunAsync(TwilioRestServer.AuthToken, "call", "--script", script, "--url", cluster.FrontEnd.ToString());
+        var (exitCode, output) = await RunAsync(TwilioRestServer.AuthToken, "call", "--script", script, "--url", cluster.FrontEnd.ToString(), "--console", Console);
         File.Delete(script);
 
         Assert.True(exitCode == 1, output);

@@ -69,7 +69,10 @@ public sealed class FailureTests(LiveCallCluster cluster)
 
     async Task<string> ReplayVoiceWebhookAsync(string callSid, CancellationToken cancellationToken)
     {
-        var options = new SimulatorOptions { Server = cluster.FrontEnd, AuthToken = TwilioRestServer.AuthToken };
+        var options = new SimulatorOptions
+        {
+            Server = cluster.FrontEnd, AuthToken = TwilioRestServer.AuthToken, Console = cluster.Console, ApiToken = cluster.Supervisor.ApiToken,
+        };
         var form = new List<KeyValuePair<string, string>>
         {
             new("AccountSid", "AC00000000000000000000000000000000"), new("ApiVersion", "2010-04-01"), new("CallSid", callSid),

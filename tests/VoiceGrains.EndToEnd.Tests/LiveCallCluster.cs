@@ -8,7 +8,8 @@ namespace VoiceGrains.EndToEnd.Tests;
 /// <summary>
 /// The product as it runs, in separate processes: scripted test silos (the production silo with the test-only
 /// scripted recognizer standing in for Whisper; VAD, agent, voice and storage real), the front end with Twilio
-/// configured against a local stand-in of Twilio's REST API, on a real PostgreSQL. Calls are placed by the caller
+/// configured against a local stand-in of Twilio's REST API, and the operators' console (whose REST API the tests read
+/// and place calls with, as a supervisor's script would), on a real PostgreSQL. Calls are placed by the caller
 /// simulator exactly as Twilio places them.
 /// </summary>
 public class LiveCallCluster : IAsyncLifetime
@@ -23,6 +24,7 @@ public class LiveCallCluster : IAsyncLifetime
     readonly string scripts = Directory.CreateTempSubdirectory("voicegrains-scripts-").FullName;
     readonly CallerVoice voice = new(new EspeakEngine("en+f3"));
     HostProcess? frontend;
+    HostProcess? console;
 
     public string Recordings { get; } = Directory.CreateTempSubdirectory("voicegrains-recordings-").FullName;
 
@@ -31,6 +33,15 @@ public class LiveCallCluster : IAsyncLifetime
     public Uri FrontEnd { get; private set; } = null!;
 
     public TwilioRestServer Twilio { get; private set; } = null!;
+
+    /// <summary>The operators' console.</summary>
+    public Uri Console { get; private set; } = null!;
+
+    /// <summary>A supervisor of the console.</summary>
+    public TestOperator Supervisor { get; private set; } = null!;
+
+    /// <summary>The console's REST API, as <see cref="Supervisor"/>.</summary>
+    public HttpClient Api { get; private set; } = null!;
 
     public IReadOnlyList<SiloProcess> Silos => silos;
 
@@ -64,16 +75,25 @@ public class LiveCallCluster : IAsyncLifetime
             // One at a time: the first migrates and seeds the database.
             await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         }
-        (frontend, FrontEnd) = FrontendProcess.Start(ConnectionString, clusterId, new Dictionary<string, string?>
+        (frontend, FrontEnd) = WebProcess.Start(WebProcess.Frontend, ConnectionString, clusterId, new Dictionary<string, string?>
         {
             ["Twilio__AuthToken"] = TwilioRestServer.AuthToken,
             ["Twilio__PublicBaseUrl"] = "{base}",
-            ["Twilio__AccountSid"] = TwilioRestServer.AccountSid,
-            ["Twilio__PhoneNumber"] = BusinessNumber,
-            ["Twilio__ApiBaseUrl"] = Twilio.BaseUrl.ToString(),
             ["Recordings__Directory"] = Recordings,
         });
         await Health.WaitUntilHealthyAsync(frontend, FrontEnd.Port, TimeSpan.FromSeconds(90));
+        (console, Console) = WebProcess.Start(WebProcess.Console, ConnectionString, clusterId, new Dictionary<string, string?>
+        {
+            // Outbound calls are placed from the console, and Twilio asks the front end's voice webhook once answered.
+            ["Twilio__AuthToken"] = TwilioRestServer.AuthToken,
+            ["Twilio__PublicBaseUrl"] = FrontEnd.ToString(),
+            ["Twilio__AccountSid"] = TwilioRestServer.AccountSid,
+            ["Twilio__PhoneNumber"] = BusinessNumber,
+            ["Twilio__ApiBaseUrl"] = Twilio.BaseUrl.ToString(),
+        });
+        await Health.WaitUntilHealthyAsync(console, Console.Port, TimeSpan.FromSeconds(90));
+        Supervisor = await TestOperator.AddAsync(ConnectionString, VoiceGrains.Operators.OperatorRoles.Supervisor);
+        Api = Supervisor.Client(Console);
     }
 
     /// <summary>Phones the front end with these caller lines; the scripted recognizer hears them for this call.</summary>
@@ -88,6 +108,8 @@ public class LiveCallCluster : IAsyncLifetime
         {
             Server = FrontEnd,
             AuthToken = authToken ?? TwilioRestServer.AuthToken,
+            Console = Console,
+            ApiToken = Supervisor.ApiToken,
             CallSid = callSid,
             TurnCompleted = turnCompleted,
         };
@@ -101,6 +123,11 @@ public class LiveCallCluster : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http.Dispose();
+        Api?.Dispose();
+        if (console is not null)
+        {
+            await console.DisposeAsync();
+        }
         if (frontend is not null)
         {
             await frontend.DisposeAsync();

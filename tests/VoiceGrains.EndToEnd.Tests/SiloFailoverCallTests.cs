@@ -37,7 +37,7 @@ public sealed class SiloFailoverCallTests(TwoSiloLiveCallCluster cluster) : ICla
             do
             {
                 await Task.Delay(500, cancellationToken);
-                record = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{callSid}"), cancellationToken);
+                record = await cluster.Api.GetFromJsonAsync<JsonElement>(new Uri(cluster.Console, $"/api/calls/{callSid}"), cancellationToken);
             }
             while (record.GetProperty("turns").GetArrayLength() < 5);
             beforeKill = record.GetProperty("turns").EnumerateArray().Select(t => t.GetProperty("text").GetString()!).ToArray();
@@ -48,7 +48,7 @@ public sealed class SiloFailoverCallTests(TwoSiloLiveCallCluster cluster) : ICla
 
         Assert.NotNull(killed);
         Assert.Equal("completed", call.Outcome);
-        var record = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{call.CallSid}"));
+        var record = await cluster.Api.GetFromJsonAsync<JsonElement>(new Uri(cluster.Console, $"/api/calls/{call.CallSid}"));
         var turns = record.GetProperty("turns").EnumerateArray().ToList();
         Assert.Equal(beforeKill, turns.Take(beforeKill.Length).Select(t => t.GetProperty("text").GetString()));
         Assert.StartsWith(cluster.Silos.Single(s => s != killed).IdentityPrefix, record.GetProperty("host").GetString(), StringComparison.Ordinal);

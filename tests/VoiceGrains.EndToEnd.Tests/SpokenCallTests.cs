@@ -34,12 +34,12 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
         Assert.True(call.HungUpByAgent);
         Assert.Equal("completed", call.Outcome);
 
-        var record = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{call.CallSid}"));
+        var record = await cluster.Api.GetFromJsonAsync<JsonElement>(new Uri(cluster.Console, $"/api/calls/{call.CallSid}"));
         var orderReply = record.GetProperty("turns").EnumerateArray().First(t => t.GetProperty("text").GetString()!.Contains("Order 10002", StringComparison.Ordinal));
         Assert.True(orderReply.GetProperty("interrupted").GetBoolean());
         Assert.DoesNotContain("tracking number", orderReply.GetProperty("text").GetString(), StringComparison.Ordinal);
 
-        var functions = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{call.CallSid}/function-calls"));
+        var functions = await cluster.Api.GetFromJsonAsync<JsonElement>(new Uri(cluster.Console, $"/api/calls/{call.CallSid}/function-calls"));
         var names = functions.EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
         Assert.Contains("orders_get_order", names);
         Assert.Contains("appointments_book_appointment", names);
@@ -94,7 +94,7 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
         // The agent was paused (the carrier's buffer cleared) and then spoke again: the cough was not a turn.
         Assert.True(call.Turns[1].BargeInClearMs is not null, heard);
         Assert.True(call.Turns[1].VoiceToVoiceMs is not null, heard);
-        var record = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{call.CallSid}"));
+        var record = await cluster.Api.GetFromJsonAsync<JsonElement>(new Uri(cluster.Console, $"/api/calls/{call.CallSid}"));
         var turns = record.GetProperty("turns").EnumerateArray().ToList();
         Assert.Equal(["agent", "caller", "agent"], turns.Select(t => t.GetProperty("speaker").GetString()));
         Assert.False(turns[2].GetProperty("interrupted").GetBoolean());
@@ -122,7 +122,7 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
         // The caller heard an apology before the call ended, and nothing stored says the transfer worked.
         Assert.True(call.HungUpByAgent);
         Assert.Equal("transfer_failed", call.Outcome);
-        var record = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{call.CallSid}"));
+        var record = await cluster.Api.GetFromJsonAsync<JsonElement>(new Uri(cluster.Console, $"/api/calls/{call.CallSid}"));
         Assert.StartsWith("I'm sorry, I couldn't put you through", record.GetProperty("turns").EnumerateArray().Last().GetProperty("text").GetString(), StringComparison.Ordinal);
         await using var database = cluster.Database();
         Assert.Equal("transfer_failed", await database.ScalarAsync<string>($"SELECT outcome FROM calls WHERE call_sid = '{call.CallSid}'"));
@@ -136,14 +136,14 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
         var refused = await Assert.ThrowsAsync<SimulatorException>(() => cluster.CallAsync(["Hello?"], authToken: "not-the-token", callSid: callSid));
 
         Assert.Contains("403", refused.Message, StringComparison.Ordinal);
-        using var record = await cluster.Http.GetAsync(new Uri(cluster.FrontEnd, $"/api/calls/{callSid}"));
+        using var record = await cluster.Api.GetAsync(new Uri(cluster.Console, $"/api/calls/{callSid}"));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, record.StatusCode);
     }
 
     [Fact]
     public async Task AnOutboundCallIsPlacedThroughTwilioAndAnsweredIntoTheSameFlowWithItsPurpose()
     {
-        using var response = await cluster.Http.PostAsJsonAsync(new Uri(cluster.FrontEnd, "/api/calls"),
+        using var response = await cluster.Api.PostAsJsonAsync(new Uri(cluster.Console, "/api/calls"),
             new { to = "+15550100015", purpose = "your rug cleaning appointment", customer = 15 });
 
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
@@ -168,13 +168,13 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
     [Fact]
     public async Task AnOutboundCallAnsweredByAMachineEndsAsAnsweringMachine()
     {
-        using var response = await cluster.Http.PostAsJsonAsync(new Uri(cluster.FrontEnd, "/api/calls"), new { to = "+15550100020", purpose = "your order 10019" });
+        using var response = await cluster.Api.PostAsJsonAsync(new Uri(cluster.Console, "/api/calls"), new { to = "+15550100020", purpose = "your order 10019" });
         var sid = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("callSid").GetString()!;
 
         var twiml = await cluster.Twilio.AnswerAsync(sid, "machine_end_beep");
 
         Assert.Contains("<Hangup", twiml, StringComparison.Ordinal);
-        var call = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(cluster.FrontEnd, $"/api/calls/{sid}"));
+        var call = await cluster.Api.GetFromJsonAsync<JsonElement>(new Uri(cluster.Console, $"/api/calls/{sid}"));
         Assert.Equal("ended", call.GetProperty("status").GetString());
         Assert.Equal("answering_machine", call.GetProperty("outcome").GetString());
     }
@@ -186,7 +186,7 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
     public async Task AnOutboundCallRequestThatCannotBePlacedIsRefusedWithAReason(string body, int status)
     {
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        using var response = await cluster.Http.PostAsync(new Uri(cluster.FrontEnd, "/api/calls"), content);
+        using var response = await cluster.Api.PostAsync(new Uri(cluster.Console, "/api/calls"), content);
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -197,7 +197,7 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
     {
         cluster.Twilio.FailNextWith = 500;
 
-        using var response = await cluster.Http.PostAsJsonAsync(new Uri(cluster.FrontEnd, "/api/calls"), new { to = "+15550100015", purpose = "a test" });
+        using var response = await cluster.Api.PostAsJsonAsync(new Uri(cluster.Console, "/api/calls"), new { to = "+15550100015", purpose = "a test" });
 
         Assert.Equal(System.Net.HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Contains("Twilio refused", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

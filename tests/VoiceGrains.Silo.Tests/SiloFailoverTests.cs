@@ -30,10 +30,12 @@ public sealed class SiloFailoverTests(PostgresFixture postgres, ITestOutputHelpe
         await survivor.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         await using var victim = SiloProcess.Start(database, clusterId);
         await victim.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
-        var (frontend, frontendAddress) = FrontendProcess.Start(database, clusterId);
-        await using var _ = frontend;
-        await Health.WaitUntilHealthyAsync(frontend, frontendAddress.Port, TimeSpan.FromSeconds(60));
-        using var http = new HttpClient { BaseAddress = frontendAddress, Timeout = TimeSpan.FromSeconds(10) };
+        // The operators' console reads calls through its own cluster client, as operators would watch them.
+        var (console, consoleAddress) = WebProcess.Start(WebProcess.Console, database, clusterId);
+        await using var _ = console;
+        await Health.WaitUntilHealthyAsync(console, consoleAddress.Port, TimeSpan.FromSeconds(60));
+        using var http = (await TestOperator.AddAsync(database, VoiceGrains.Operators.OperatorRoles.Viewer)).Client(consoleAddress);
+        http.Timeout = TimeSpan.FromSeconds(10);
         await using var client = await ClusterClient.ConnectAsync(database, clusterId);
 
         var hosts = new Dictionary<string, string>();

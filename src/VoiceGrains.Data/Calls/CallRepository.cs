@@ -28,7 +28,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
     const string SelectCalls = """
         SELECT call_sid, direction, from_number, to_number, customer_id, status, started_at, ended_at, outcome
           FROM calls
-         WHERE NOT @activeOnly OR ended_at IS NULL
+         WHERE (NOT @activeOnly OR ended_at IS NULL) AND started_at < @before
          ORDER BY started_at DESC
          LIMIT @limit
         """;
@@ -158,7 +158,8 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The newest calls first; with <paramref name="activeOnly"/>, only those not ended.</summary>
-    public async Task<IReadOnlyList<CallListItem>> ListAsync(bool activeOnly, int limit, CancellationToken cancellationToken)
+    /// <summary>The newest calls started before <paramref name="before"/> (a page's last start; null for the first page).</summary>
+    public async Task<IReadOnlyList<CallListItem>> ListAsync(bool activeOnly, int limit, DateTimeOffset? before, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         return await DatabaseRetry.RunAsync(async cancellation =>
@@ -166,6 +167,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
             await using var command = dataSource.CreateCommand(SelectCalls);
             command.Parameters.AddWithValue("activeOnly", activeOnly);
             command.Parameters.AddWithValue("limit", limit);
+            command.Parameters.AddWithValue("before", (before ?? DateTimeOffset.MaxValue).ToUniversalTime());
             return await command.ReadAllAsync(reader => new CallListItem(
                 reader.GetString(0),
                 reader.GetString(1),

@@ -2,15 +2,19 @@ using System.Globalization;
 
 namespace VoiceGrains.Testing;
 
-/// <summary>The VoiceGrains.Frontend host as its own process: a real Orleans client of the test cluster.</summary>
-public static class FrontendProcess
+/// <summary>A web host (the front end, the console) as its own process: a real Orleans client of the test cluster.</summary>
+public static class WebProcess
 {
-    /// <summary>Starts the front end; <paramref name="extra"/> settings may name its own address as {base}.</summary>
-    public static (HostProcess Host, Uri BaseAddress) Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string?>? extra = null)
+    public const string Frontend = "VoiceGrains.Frontend";
+    public const string Console = "VoiceGrains.Console";
+
+    /// <summary>Starts the project's host; <paramref name="extra"/> settings may name its own address as {base}.</summary>
+    public static (HostProcess Host, Uri BaseAddress) Start(
+        string project, string connectionString, string clusterId, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var port = FreePort.Next();
         var baseAddress = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-        var dll = Path.Combine(RepositoryPaths.ProjectOutput("VoiceGrains.Frontend"), "VoiceGrains.Frontend.dll");
+        var dll = Path.Combine(RepositoryPaths.ProjectOutput(project), project + ".dll");
         var environment = new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Data.Customers;
+using VoiceGrains.Operators;
 using VoiceGrains.Telephony;
 
-namespace VoiceGrains.Frontend.Calls;
+namespace VoiceGrains.Console.Calls;
 
 /// <summary>
 /// <c>POST /api/calls</c>: places a call through Twilio's REST API and starts it as an outbound call with its purpose.
@@ -14,8 +15,8 @@ static class OutboundCalls
     const int MaxPurpose = 200;
 
     public static async Task<Results<Created<CallSnapshot>, ProblemHttpResult>> PlaceAsync(
-        OutboundCallRequest request, IGrainFactory grains, CustomerRepository customers, ICallControl carrier,
-        Microsoft.Extensions.Options.IOptions<TwilioOptions> twilio, CancellationToken cancellationToken)
+        OutboundCallRequest request, HttpContext http, IGrainFactory grains, CustomerRepository customers, ICallControl carrier,
+        AuditLog audit, Microsoft.Extensions.Options.IOptions<TwilioOptions> twilio, CancellationToken cancellationToken)
     {
         if (twilio.Value is not { CanCallOut: true } options)
         {
@@ -34,6 +35,8 @@ static class OutboundCalls
             return TypedResults.Problem($"There is no customer {customer}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        // Audited before Twilio is asked: a call placed at the business's expense always has its operator on record.
+        await audit.WriteAsync(CallsApi.OperatorId(http.User), AuditLog.PlacedCall, null, request.To, cancellationToken);
         string callSid;
         try
         {

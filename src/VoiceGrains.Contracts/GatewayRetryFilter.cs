@@ -1,10 +1,12 @@
-namespace VoiceGrains.Frontend;
+using Microsoft.Extensions.Logging;
+
+namespace VoiceGrains.Contracts;
 
 /// <summary>
-/// Keeps trying to reach the cluster while no silo is up yet (the front end may start first, or all silos may
-/// be restarting), backing off to at most 10 s between tries and saying so in the log.
+/// Keeps trying to reach the cluster while no silo is up yet (a client host — the front end, the console — may start
+/// first, or all silos may be restarting), backing off to at most 10 s between tries and saying so in the log.
 /// </summary>
-sealed partial class GatewayRetryFilter(ILogger<GatewayRetryFilter> logger) : IClientConnectionRetryFilter
+public sealed partial class GatewayRetryFilter(ILogger<GatewayRetryFilter> logger) : IClientConnectionRetryFilter
 {
     static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
 

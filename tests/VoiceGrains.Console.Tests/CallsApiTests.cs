@@ -4,12 +4,12 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceGrains.Contracts.Calls;
 
-namespace VoiceGrains.Frontend.Tests;
+namespace VoiceGrains.Console.Tests;
 
-[Collection(FrontendCollection.Name)]
-public sealed class CallsApiTests(FrontendFixture frontend)
+[Collection(ConsoleCollection.Name)]
+public sealed class CallsApiTests(ConsoleFixture console)
 {
-    IGrainFactory Grains => frontend.Factory.Services.GetRequiredService<IGrainFactory>();
+    IGrainFactory Grains => console.Factory.Services.GetRequiredService<IGrainFactory>();
 
     async Task<string> StartCallAsync(string from)
     {
@@ -23,7 +23,7 @@ public sealed class CallsApiTests(FrontendFixture frontend)
     [Fact]
     public async Task HealthSaysHealthy()
     {
-        using var client = frontend.Factory.CreateClient();
+        using var client = console.ClientFor(console.Viewer);
 
         var response = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
 
@@ -33,7 +33,7 @@ public sealed class CallsApiTests(FrontendFixture frontend)
     [Fact]
     public async Task OneCallComesFromItsGrainWithItsTurns()
     {
-        using var client = frontend.Factory.CreateClient();
+        using var client = console.ClientFor(console.Viewer);
         var sid = await StartCallAsync("+15550100012");
 
         var call = await client.GetFromJsonAsync<JsonElement>($"/api/calls/{sid}");
@@ -49,7 +49,7 @@ public sealed class CallsApiTests(FrontendFixture frontend)
     [Fact]
     public async Task TheAgentsFunctionCallsOfACallAreListedAndAnUnknownCallsAreNotFound()
     {
-        using var client = frontend.Factory.CreateClient();
+        using var client = console.ClientFor(console.Viewer);
         var sid = await StartCallAsync("+15550199997");
         var call = Grains.GetGrain<ICallGrain>(sid);
 
@@ -72,7 +72,7 @@ public sealed class CallsApiTests(FrontendFixture frontend)
     [Fact]
     public async Task TheListIsNewestFirstAndActiveLeavesOutEndedCalls()
     {
-        using var client = frontend.Factory.CreateClient();
+        using var client = console.ClientFor(console.Viewer);
         var older = await StartCallAsync("+15550100013");
         var ended = await StartCallAsync("+15550100014");
         var newest = await StartCallAsync("+15550100015");
@@ -92,7 +92,7 @@ public sealed class CallsApiTests(FrontendFixture frontend)
     [Fact]
     public async Task AnUnknownCallIsNotFoundAndWhatIsNoCallSidABadRequest()
     {
-        using var client = frontend.Factory.CreateClient();
+        using var client = console.ClientFor(console.Viewer);
 
         var unknown = await client.GetAsync(new Uri($"/api/calls/CA{Guid.NewGuid():N}", UriKind.Relative));
         var malformed = await client.GetAsync(new Uri("/api/calls/CA-never-happened", UriKind.Relative));
@@ -109,7 +109,7 @@ public sealed class CallsApiTests(FrontendFixture frontend)
     [InlineData("-3")]
     public async Task AnOutOfRangeLimitIsABadRequestThatSaysWhy(string limit)
     {
-        using var client = frontend.Factory.CreateClient();
+        using var client = console.ClientFor(console.Viewer);
 
         var response = await client.GetAsync(new Uri($"/api/calls?limit={limit}", UriKind.Relative));
 
@@ -120,7 +120,7 @@ public sealed class CallsApiTests(FrontendFixture frontend)
     [Fact]
     public async Task ANonNumericLimitIsABadRequest()
     {
-        using var client = frontend.Factory.CreateClient();
+        using var client = console.ClientFor(console.Viewer);
 
         var response = await client.GetAsync(new Uri("/api/calls?limit=lots", UriKind.Relative));
 

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using VoiceGrains.Operators;
+
+namespace VoiceGrains.Console.Tests;
+
+/// <summary>
+/// The console in-process (WebApplicationFactory) as a client of a real silo process, both on a real PostgreSQL, with
+/// one operator of each role. Its settings go in through environment variables, which the host reads as it is built.
+/// </summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    readonly PostgresFixture postgres = new();
+    SiloProcess? silo;
+    HostProcess? process;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public TestOperator Viewer { get; private set; } = null!;
+
+    public TestOperator Supervisor { get; private set; } = null!;
+
+    public TestOperator Admin { get; private set; } = null!;
+
+    /// <summary>The same console as its own process on a real port, for the browser tests.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await postgres.InitializeAsync();
+        var database = ConnectionString = await postgres.CreateDatabaseAsync();
+        var clusterId = "console-" + Guid.NewGuid().ToString("N")[..8];
+        silo = SiloProcess.Start(database, clusterId);
+        await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+
+        Environment.SetEnvironmentVariable("ConnectionStrings__voicegrains", database);
+        Environment.SetEnvironmentVariable("Orleans__ClusterId", clusterId);
+        Environment.SetEnvironmentVariable("Orleans__ServiceId", clusterId);
+        Factory = new WebApplicationFactory<Program>();
+        (process, Address) = WebProcess.Start(WebProcess.Console, database, clusterId);
+        await Health.WaitUntilHealthyAsync(process, Address.Port, TimeSpan.FromSeconds(90));
+        Viewer = await TestOperator.AddAsync(database, OperatorRoles.Viewer);
+        Supervisor = await TestOperator.AddAsync(database, OperatorRoles.Supervisor);
+        Admin = await TestOperator.AddAsync(database, OperatorRoles.Admin);
+    }
+
+    /// <summary>A client of the in-process console that presents this operator's API token.</summary>
+    public HttpClient ClientFor(TestOperator op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", op.ApiToken);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (process is not null)
+        {
+            await process.DisposeAsync();
+        }
+        if (silo is not null)
+        {
+            await silo.DisposeAsync();
+        }
+        await postgres.DisposeAsync();
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using VoiceGrains.Contracts.Calls;
+
+namespace VoiceGrains.Console.Tests;
+
+/// <summary>
+/// The console in Debian's Chromium, headless, driven by Playwright: what an operator sees. Each test keeps a
+/// screenshot in artifacts/screenshots.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLifetime
+{
+    static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
+
+    IPlaywright playwright = null!;
+    IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    [Fact]
+    public async Task AnAnonymousVisitorIsSentToSignInFromEveryPage()
+    {
+        var page = await NewPageAsync();
+
+        foreach (var path in new[] { "/", $"/calls/CA{Guid.NewGuid():N}", "/denied" })
+        {
+            await page.GotoAsync(new Uri(console.Address, path).ToString());
+            Assert.Equal("/signin", new Uri(page.Url).AbsolutePath);
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "sign-in");
+    }
+
+    [Fact]
+    public async Task ASupervisorSignsInFindsACallAndReadsItsTranscriptAndFunctionCalls()
+    {
+        var sid = await AnsweredCallAsync();
+        var page = await SignInAsync(console.Supervisor);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = sid[..10] + "…" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Call {sid}" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Thanks for calling Northwind Home Goods.").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Are you open right now?")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "hours_is_open_now" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "call-detail");
+    }
+
+    [Fact]
+    public async Task AWrongPasswordIsSaidWithoutSayingWhetherTheOperatorExists()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(console.Address, "/signin").ToString());
+
+        await page.FillAsync("#email", "nobody@example.com");
+        await page.FillAsync("#password", "not a password anyone has");
+        await page.ClickAsync("button[type=submit]");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong email or password.");
+        await ScreenshotAsync(page, "wrong-password");
+    }
+
+    async Task<string> AnsweredCallAsync()
+    {
+        var grains = console.Factory.Services.GetRequiredService<IGrainFactory>();
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var call = grains.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100012", "+15550100000"));
+        await call.GreetAsync();
+        await grains.GetGrain<ICallHearingGrain>(sid).HearAsync(new NewTurn(Speaker.Caller, "Are you open right now?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        for (var i = 0; i < 100 && (await call.GetSnapshotAsync())!.Turns.Count < 3; i++)
+        {
+            await Task.Delay(100);
+        }
+        return sid;
+    }
+
+    async Task<IPage> SignInAsync(TestOperator op)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(console.Address, "/").ToString());
+        await page.FillAsync("#email", op.Email);
+        await page.FillAsync("#password", op.Password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Calls" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    async Task<IPage> NewPageAsync()
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        return await context.NewPageAsync();
+    }
+
+    static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}
