@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.FluentUI.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VoiceGrains.Console.Live;
 using VoiceGrains.Console.Security;
 using VoiceGrains.Contracts;
 using VoiceGrains.Contracts.Calls;
@@ -18,8 +20,14 @@ public static class Extensions
     public static IHostApplicationBuilder AddVoiceGrainsConsole(this IHostApplicationBuilder builder)
     {
         builder.AddVoiceGrainsDatabase();
-        builder.UseOrleansClient(client => client.UseConnectionRetryFilter<GatewayRetryFilter>());
+        // The memory stream provider the silos publish calls' live updates on (Silo/Extensions.cs names it too).
+        builder.UseOrleansClient(client => client
+            .UseConnectionRetryFilter<GatewayRetryFilter>()
+            .AddMemoryStreams(StreamNames.AudioProvider));
         builder.Services.AddSingleton<GatewayRetryFilter>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LiveCalls>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LiveCalls>());
         builder.AddOperatorAuthentication();
         builder.AddTwilioCallControl();
 

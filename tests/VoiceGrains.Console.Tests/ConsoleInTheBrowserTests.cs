@@ -47,6 +47,7 @@ public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLif
     {
         var sid = await AnsweredCallAsync();
         var page = await SignInAsync(console.Supervisor);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Calls", Exact = true }).ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = sid[..10] + "…" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Call {sid}" })).ToBeVisibleAsync();
@@ -54,6 +55,28 @@ public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLif
         await Assertions.Expect(page.GetByText("Are you open right now?")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "hours_is_open_now" })).ToBeVisibleAsync();
         await ScreenshotAsync(page, "call-detail");
+    }
+
+    [Fact]
+    public async Task ANewCallAppearsOnTheLivePageAsItHappensAndGoesWhenItEnds()
+    {
+        var page = await SignInAsync(console.Viewer);
+        var grains = console.Factory.Services.GetRequiredService<IGrainFactory>();
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var call = grains.GetGrain<ICallGrain>(sid);
+        var row = page.Locator($"tr[data-call='{sid}']");
+
+        // No reload anywhere below: each change reaches the open page from the cluster.
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100012", "+15550100000"));
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync("ringing");
+        await call.GreetAsync();
+        await Assertions.Expect(row.Locator(".last")).ToContainTextAsync("Thanks for calling Northwind Home Goods.");
+        await grains.GetGrain<ICallHearingGrain>(sid).HearAsync(new NewTurn(Speaker.Caller, "Where is my order?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        await Assertions.Expect(row.Locator(".last")).Not.ToContainTextAsync("Thanks for calling");
+        await ScreenshotAsync(page, "live");
+        await call.EndAsync(CallOutcome.Completed);
+        await Assertions.Expect(row).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -92,7 +115,7 @@ public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLif
         await page.FillAsync("#email", op.Email);
         await page.FillAsync("#password", op.Password);
         await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Calls" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live calls" })).ToBeVisibleAsync();
         return page;
     }
 
@@ -104,6 +127,8 @@ public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLif
 
     static async Task ScreenshotAsync(IPage page, string name)
     {
+        // Fluent UI's web components are defined by its script once Blazor starts: a page without them is unstyled.
+        await page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined");
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
     }

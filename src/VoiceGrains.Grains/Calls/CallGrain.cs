@@ -66,10 +66,13 @@ public sealed partial class CallGrain(
     /// <summary>A turn in the grain's state could not be written to call_turns; the next write sends them all.</summary>
     bool turnsTableBehind;
     DateTimeOffset? deadlineAt;
+    LiveCallFeed? live;
 
     string CallSid => this.GetPrimaryKeyString();
 
     ISynthesizerGrain Synthesizer => GrainFactory.GetGrain<ISynthesizerGrain>(CallSid);
+
+    LiveCallFeed Live => live ??= LiveCallFeed.For(this.GetStreamProvider(StreamNames.AudioProvider), logger);
 
     /// <summary>The call's agent if it has been made; null before (nothing it should remember has been said to it yet).</summary>
     ConversationAgent? MadeAgent => agent is { IsCompletedSuccessfully: true } made ? made.Result : null;
@@ -109,7 +112,7 @@ public sealed partial class CallGrain(
         call.Status = CallStatus.Ringing;
         call.StartedAt = time.GetUtcNow();
         await SaveStateAsync();
-        await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+        await SaveCallRowAsync();
         await TellCustomerAsync(null);
         Log.CallStarted(logger, CallSid, start.Direction, customerId);
         return Snapshot();
@@ -287,7 +290,7 @@ public sealed partial class CallGrain(
                 case TurnCommand.MoveTo(var status):
                     state.State.Status = status;
                     await SaveStateAsync();
-                    await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+                    await SaveCallRowAsync();
                     break;
                 case TurnCommand.Speak speak:
                     await Synthesizer.SpeakAsync(speak.Sentences, speak.Marks);
@@ -461,12 +464,20 @@ public sealed partial class CallGrain(
         call.EndedAt = time.GetUtcNow();
         call.EndedAs = outcome;
         await SaveStateAsync();
-        await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
+        await SaveCallRowAsync();
         await Synthesizer.CloseMediaStreamAsync();
         var summary = await WrapUpAsync(outcome);
         await TellCustomerAsync(summary);
         Log.CallEnded(logger, CallSid, outcome, call.Turns.Count);
         DeactivateOnIdle();
+    }
+
+    /// <summary>The call's row in the calls table, and the same change to the operators' live view.</summary>
+    async Task SaveCallRowAsync()
+    {
+        var snapshot = Snapshot();
+        await calls.SaveCallAsync(snapshot, CancellationToken.None);
+        await Live.PublishAsync(LiveCall.Of(snapshot, time.GetUtcNow()));
     }
 
     /// <summary>The grain's own state, written through <see cref="DatabaseRetry"/>: a database restart is waited out.</summary>
@@ -500,6 +511,7 @@ public sealed partial class CallGrain(
             turnsTableBehind = true;
             Log.TurnsTableBehind(logger, e, CallSid);
         }
+        await Live.PublishAsync(LiveCall.Of(Snapshot(), time.GetUtcNow()));
     }
 
     /// <summary>One agent per activation, made once even when two messages ask for it at the same time.</summary>
