@@ -103,6 +103,34 @@ public sealed class CallsApiTests(ConsoleFixture console)
         Assert.Equal(HttpStatusCode.BadRequest, escaping.StatusCode);
     }
 
+    [Fact]
+    public async Task TheListFiltersByDirectionOutcomeCustomerAndTime()
+    {
+        using var client = console.ClientFor(console.Viewer);
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var ended = await StartCallAsync("+15550100016");
+        await Grains.GetGrain<ICallGrain>(ended).EndAsync(CallOutcome.Busy);
+        var ongoing = await StartCallAsync("+15550100016");
+        var customer = (await Grains.GetGrain<ICallGrain>(ended).GetSnapshotAsync())!.CustomerId;
+        var time = Uri.EscapeDataString(since.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+        async Task<List<string?>> SidsAsync(string query) =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/calls?limit=500&{query}")).EnumerateArray().Select(c => c.GetProperty("callSid").GetString()).ToList();
+
+        var busy = await SidsAsync($"outcome=busy&from={time}");
+        var theirs = await SidsAsync($"customer={customer}&from={time}");
+        var outbound = await SidsAsync($"direction=outbound&from={time}");
+        var before = await SidsAsync($"to={time}");
+        var bad = await client.GetAsync(new Uri("/api/calls?outcome=happy", UriKind.Relative));
+
+        Assert.Equal([ended], busy);
+        Assert.Equal([ongoing, ended], theirs);
+        Assert.Empty(outbound);
+        Assert.DoesNotContain(ended, before);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("no_answer", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("501")]

@@ -48,8 +48,10 @@ public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLif
         var sid = await AnsweredCallAsync();
         var page = await SignInAsync(console.Supervisor);
         await page.GetByRole(AriaRole.Link, new() { Name = "Calls", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator($"a[href='/calls/{sid}']")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "calls");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = sid[..10] + "…" }).ClickAsync();
+        await page.Locator($"a[href='/calls/{sid}']").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Call {sid}" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Thanks for calling Northwind Home Goods.").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Are you open right now?")).ToBeVisibleAsync();

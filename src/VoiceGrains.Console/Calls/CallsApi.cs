@@ -29,13 +29,41 @@ public static class CallsApi
     }
 
     static async Task<Results<Ok<IReadOnlyList<CallListItem>>, ProblemHttpResult>> ListCalls(
-        CallRepository repository, CancellationToken cancellationToken, bool active = false, int limit = 50, DateTimeOffset? before = null)
+        CallRepository repository, CancellationToken cancellationToken, bool active = false, int limit = 50, DateTimeOffset? before = null,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, string? outcome = null, string? direction = null, long? customer = null,
+        string? intent = null, float? minSentiment = null, float? maxSentiment = null, int? csat = null)
     {
+        string? problem = null;
         if (limit is < 1 or > MaxLimit)
         {
-            return TypedResults.Problem($"limit must be between 1 and {MaxLimit}.", statusCode: StatusCodes.Status400BadRequest);
+            problem = $"limit must be between 1 and {MaxLimit}.";
         }
-        return TypedResults.Ok(await repository.ListAsync(active, limit, before, cancellationToken));
+        else if (outcome is not null && CallOutcomeNames.Parse(outcome) is null)
+        {
+            problem = $"outcome must be one of {string.Join(", ", Enum.GetValues<CallOutcome>().Select(o => o.Name()))}.";
+        }
+        else if (direction is not null and not ("inbound" or "outbound"))
+        {
+            problem = "direction must be inbound or outbound.";
+        }
+        else if (csat is < 1 or > 5)
+        {
+            problem = "csat must be between 1 and 5.";
+        }
+        else if (minSentiment is < -1 or > 1 || maxSentiment is < -1 or > 1)
+        {
+            problem = "minSentiment and maxSentiment must be between -1 and 1.";
+        }
+        if (problem is not null)
+        {
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+        }
+        var filter = new CallFilter
+        {
+            ActiveOnly = active, From = from, To = to, Outcome = outcome, Direction = direction, CustomerId = customer,
+            Intent = intent, MinSentiment = minSentiment, MaxSentiment = maxSentiment, Csat = csat,
+        };
+        return TypedResults.Ok(await repository.ListAsync(filter, limit, before, cancellationToken));
     }
 
     static async Task<IResult> GetCall(

@@ -69,7 +69,7 @@ public sealed partial class LiveCalls(IClusterClient cluster, CallRepository cal
     /// <summary>Calls in progress per the calls table, for those the stream has not told of; calls it no longer has go.</summary>
     async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var active = await calls.ListAsync(activeOnly: true, MaxCalls, before: null, cancellationToken);
+        var active = await calls.ListAsync(new CallFilter { ActiveOnly = true }, MaxCalls, before: null, cancellationToken);
         foreach (var gone in current.Keys.Except(active.Select(c => c.CallSid)).ToList())
         {
             current.TryRemove(gone, out _);

@@ -25,11 +25,26 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
         ON CONFLICT (call_sid, seq) DO NOTHING
         """;
 
+    // Every criterion is a parameter that, left null, matches everything (CallFilter); newest first, keyset-paged on the
+    // start time. calls_started keeps it an index scan however many calls there are (measured in BENCHMARKS.md).
     const string SelectCalls = """
-        SELECT call_sid, direction, from_number, to_number, customer_id, status, started_at, ended_at, outcome
-          FROM calls
-         WHERE (NOT @activeOnly OR ended_at IS NULL) AND started_at < @before
-         ORDER BY started_at DESC
+        SELECT c.call_sid, c.direction, c.from_number, c.to_number, c.customer_id, cu.name, c.status, c.started_at,
+               c.ended_at, c.outcome, c.sentiment, r.rating
+          FROM calls c
+          LEFT JOIN customers cu ON cu.id = c.customer_id
+          LEFT JOIN csat_ratings r ON r.call_sid = c.call_sid
+         WHERE (NOT @activeOnly OR c.ended_at IS NULL)
+           AND c.started_at < @before
+           AND (@from::timestamptz IS NULL OR c.started_at >= @from)
+           AND (@to::timestamptz IS NULL OR c.started_at < @to)
+           AND (@outcome::text IS NULL OR c.outcome = @outcome)
+           AND (@direction::text IS NULL OR c.direction = @direction)
+           AND (@customer::bigint IS NULL OR c.customer_id = @customer)
+           AND (@intent::text IS NULL OR EXISTS (SELECT 1 FROM call_turns t WHERE t.call_sid = c.call_sid AND t.intent = @intent))
+           AND (@minSentiment::real IS NULL OR c.sentiment >= @minSentiment)
+           AND (@maxSentiment::real IS NULL OR c.sentiment <= @maxSentiment)
+           AND (@csat::smallint IS NULL OR r.rating = @csat)
+         ORDER BY c.started_at DESC
          LIMIT @limit
         """;
 
@@ -158,28 +173,43 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The newest calls first; with <paramref name="activeOnly"/>, only those not ended.</summary>
-    /// <summary>The newest calls started before <paramref name="before"/> (a page's last start; null for the first page).</summary>
-    public async Task<IReadOnlyList<CallListItem>> ListAsync(bool activeOnly, int limit, DateTimeOffset? before, CancellationToken cancellationToken)
+    /// <summary>The newest calls that match, started before <paramref name="before"/> (a page's last start; null for the first page).</summary>
+    public async Task<IReadOnlyList<CallListItem>> ListAsync(CallFilter filter, int limit, DateTimeOffset? before, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         return await DatabaseRetry.RunAsync(async cancellation =>
         {
             await using var command = dataSource.CreateCommand(SelectCalls);
-            command.Parameters.AddWithValue("activeOnly", activeOnly);
+            command.Parameters.AddWithValue("activeOnly", filter.ActiveOnly);
             command.Parameters.AddWithValue("limit", limit);
             command.Parameters.AddWithValue("before", (before ?? DateTimeOffset.MaxValue).ToUniversalTime());
+            command.Parameters.Add(Nullable("from", NpgsqlDbType.TimestampTz, filter.From?.ToUniversalTime()));
+            command.Parameters.Add(Nullable("to", NpgsqlDbType.TimestampTz, filter.To?.ToUniversalTime()));
+            command.Parameters.Add(Nullable("outcome", NpgsqlDbType.Text, filter.Outcome));
+            command.Parameters.Add(Nullable("direction", NpgsqlDbType.Text, filter.Direction));
+            command.Parameters.Add(Nullable("customer", NpgsqlDbType.Bigint, filter.CustomerId));
+            command.Parameters.Add(Nullable("intent", NpgsqlDbType.Text, filter.Intent));
+            command.Parameters.Add(Nullable("minSentiment", NpgsqlDbType.Real, filter.MinSentiment));
+            command.Parameters.Add(Nullable("maxSentiment", NpgsqlDbType.Real, filter.MaxSentiment));
+            command.Parameters.Add(Nullable("csat", NpgsqlDbType.Smallint, filter.Csat is { } csat ? (short)csat : null));
             return await command.ReadAllAsync(reader => new CallListItem(
                 reader.GetString(0),
                 reader.GetString(1),
                 reader.GetString(2),
                 reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetInt64(4),
-                reader.GetString(5),
-                reader.GetFieldValue<DateTimeOffset>(6),
-                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)), cancellation);
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetString(6),
+                reader.GetFieldValue<DateTimeOffset>(7),
+                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : reader.GetFloat(10),
+                reader.IsDBNull(11) ? null : reader.GetInt16(11)), cancellation);
         }, cancellationToken);
     }
+
+    static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) => new(name, type) { Value = value ?? DBNull.Value };
 
     /// <summary>Whether a call with this sid was ever started (the calls table has its row).</summary>
     public async Task<bool> ExistsAsync(string callSid, CancellationToken cancellationToken) =>
