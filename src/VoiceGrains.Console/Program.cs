@@ -1,4 +1,5 @@
 using VoiceGrains.Console;
+using VoiceGrains.Console.Analytics;
 using VoiceGrains.Console.Calls;
 using VoiceGrains.Console.Components;
 using VoiceGrains.Console.Security;
@@ -23,6 +24,7 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapSignOut();
     app.MapCallsApi();
+    app.MapAnalyticsApi();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     await app.RunAsync();
     return 0;

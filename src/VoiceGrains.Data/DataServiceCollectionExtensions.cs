@@ -33,9 +33,11 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OrderRepository>();
         services.AddSingleton<BusinessRepository>();
         services.AddSingleton<FunctionCallRepository>();
+        services.AddSingleton<Analytics.AnalyticsRepository>();
         services.AddSingleton<DomainVocabularyRepository>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<HistorySeeder>();
         return services;
     }
 }

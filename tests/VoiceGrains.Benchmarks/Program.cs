@@ -6,6 +6,7 @@ using VoiceGrains.Benchmarks;
 // dotnet run --project tests/VoiceGrains.Benchmarks -- barge-in [runs]
 // dotnet run --project tests/VoiceGrains.Benchmarks -- live-calls [calls] [rounds]
 // dotnet run --project tests/VoiceGrains.Benchmarks -- flood [rounds] [webhooks per second] [media sockets]
+// dotnet run --project tests/VoiceGrains.Benchmarks -- console-queries [calls] [runs]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args)
 {
@@ -21,10 +22,13 @@ switch (args)
     case ["flood", ..]:
         await FloodBenchmark.RunAsync(Arg(1, 3), Arg(2, 500), Arg(3, 1000));
         return 0;
+    case ["console-queries", ..]:
+        await ConsoleQueryBenchmark.RunAsync(Arg(1, 100_000), Arg(2, 5));
+        return 0;
     case ["agent", ..]:
         await AgentBenchmark.RunAsync(Arg(1, 20), Arg(2, 8));
         return 0;
     default:
-        Console.Error.WriteLine("usage: VoiceGrains.Benchmarks cluster [runs=5] [calls=40] | agent [calls=20] [concurrency=8] | barge-in [runs=20] | live-calls [calls=8] [rounds=2] | flood [rounds=3] [webhooks/s=500] [sockets=1000]");
+        Console.Error.WriteLine("usage: VoiceGrains.Benchmarks cluster [runs=5] [calls=40] | agent [calls=20] [concurrency=8] | barge-in [runs=20] | live-calls [calls=8] [rounds=2] | flood [rounds=3] [webhooks/s=500] [sockets=1000] | console-queries [calls=100000] [runs=5]");
         return 2;
 }

@@ -13,6 +13,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
     SiloProcess? silo;
     HostProcess? process;
 
+    public const int HistoryCalls = 2000;
+
+    public const int HistoryDays = 60;
+
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = "";
@@ -33,6 +37,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
         var clusterId = "console-" + Guid.NewGuid().ToString("N")[..8];
         silo = SiloProcess.Start(database, clusterId);
         await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        // Months of finished calls for the analytics (all started before today, so the tests' own calls stay newest).
+        await using (var dataSource = Npgsql.NpgsqlDataSource.Create(database))
+        {
+            await new VoiceGrains.Data.Migrations.HistorySeeder(dataSource).SeedAsync(HistoryCalls, HistoryDays, CancellationToken.None);
+        }
 
         Environment.SetEnvironmentVariable("ConnectionStrings__voicegrains", database);
         Environment.SetEnvironmentVariable("Orleans__ClusterId", clusterId);

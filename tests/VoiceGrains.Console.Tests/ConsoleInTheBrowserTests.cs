@@ -82,6 +82,25 @@ public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLif
     }
 
     [Fact]
+    public async Task TheAnalyticsPageChartsTheHistoryAndOffersSupervisorsTheExport()
+    {
+        var page = await SignInAsync(console.Supervisor);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Analytics", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Analytics" })).ToBeVisibleAsync();
+        // plotly.js draws each chart as an SVG once its data arrives.
+        await Assertions.Expect(page.Locator(".chart .main-svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".chart:has(.main-svg)")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "analytics");
+
+        var viewer = await SignInAsync(console.Viewer);
+        await viewer.GotoAsync(new Uri(console.Address, "/analytics").ToString());
+        await Assertions.Expect(viewer.Locator(".chart .main-svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Export CSV" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task AWrongPasswordIsSaidWithoutSayingWhetherTheOperatorExists()
     {
         var page = await NewPageAsync();

@@ -13,6 +13,17 @@ public static class DatabaseCommands
         Description = "Also load the demo business into an empty database",
     };
 
+    static readonly Option<int?> History = new("--history")
+    {
+        Description = $"Also add this many finished calls (1-{HistorySeeder.MaxCalls:N0}) with turns, function calls, CSAT and sentiment, for analytics",
+    };
+
+    static readonly Option<int> Days = new("--days")
+    {
+        Description = "The history spans this many days before today (default 180)",
+        DefaultValueFactory = _ => 180,
+    };
+
     public static Command Create()
     {
         var migrate = new Command("migrate", "Apply pending migrations (idempotent); refuses a database newer than this build");
@@ -20,8 +31,10 @@ public static class DatabaseCommands
         migrate.Options.Add(Seed);
         migrate.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, MigrateAsync, null, cancellationToken));
 
-        var seed = new Command("seed", "Load the demo business (customers, orders, calendars) into an empty, migrated database");
+        var seed = new Command("seed", "Load the demo business (customers, orders, calendars) into an empty, migrated database; --history N adds a call history");
         seed.Options.Add(DatabaseHost.Connection);
+        seed.Options.Add(History);
+        seed.Options.Add(Days);
         seed.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, SeedAsync, null, cancellationToken));
 
         var status = new Command("status", "Show the database's schema version and the migrations still pending");
@@ -47,7 +60,21 @@ public static class DatabaseCommands
     static async Task<int> SeedAsync(IServiceProvider services, ParseResult parse, CancellationToken cancellationToken)
     {
         var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
-        Console.WriteLine(seeded ? "Demo business loaded." : "The database already holds a business; nothing seeded.");
+        var history = parse.GetValue(History);
+        Console.WriteLine(seeded ? "Demo business loaded." : history is null ? "The database already holds a business; nothing seeded." : "The database already holds a business.");
+        if (history is { } calls)
+        {
+            var days = parse.GetValue(Days);
+            if (calls is < 1 or > HistorySeeder.MaxCalls || days < 1)
+            {
+                await Console.Error.WriteLineAsync($"voicegrains: --history takes 1 to {HistorySeeder.MaxCalls:N0} calls and --days at least 1.");
+                return 2;
+            }
+            Console.WriteLine($"Adding {calls:N0} calls over the last {days} days…");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await services.GetRequiredService<HistorySeeder>().SeedAsync(calls, days, cancellationToken);
+            Console.WriteLine($"Added {calls:N0} calls in {clock.Elapsed.TotalSeconds:0.0} s.");
+        }
         return 0;
     }
 

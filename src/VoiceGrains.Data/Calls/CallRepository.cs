@@ -26,7 +26,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
         """;
 
     // Every criterion is a parameter that, left null, matches everything (CallFilter); newest first, keyset-paged on the
-    // start time. calls_started keeps it an index scan however many calls there are (measured in BENCHMARKS.md).
+    // start time. calls_started (010_console_indexes.sql) keeps it an index scan however many calls there are.
     const string SelectCalls = """
         SELECT c.call_sid, c.direction, c.from_number, c.to_number, c.customer_id, cu.name, c.status, c.started_at,
                c.ended_at, c.outcome, c.sentiment, r.rating
