@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Contracts.Customers;
 
 namespace VoiceGrains.Console.Tests;
 
@@ -99,6 +100,34 @@ public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLif
         await Assertions.Expect(viewer.Locator(".chart .main-svg").First).ToBeVisibleAsync();
         await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Export CSV" })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task ASupervisorFindsACustomerAndMarksTheirCallbackRequestDoneWhichAViewerCannot()
+    {
+        var grains = console.Factory.Services.GetRequiredService<IGrainFactory>();
+        var customer = grains.GetGrain<ICustomerGrain>(7);
+        var reason = $"Call back about the rug ({Guid.NewGuid():N})";
+        var followUp = await customer.AddFollowUpAsync(reason, DateTimeOffset.UtcNow.AddDays(1), null);
+        var viewer = await SignInAsync(console.Viewer);
+        await viewer.GotoAsync(new Uri(console.Address, "/customers/7").ToString());
+        await Assertions.Expect(viewer.GetByText(reason)).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.Locator($"li[data-follow-up='{followUp.Id}'] button")).ToHaveCountAsync(0);
+
+        var page = await SignInAsync(console.Supervisor);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
+        await page.FillAsync("input[type=search]", await CustomerNameAsync(7));
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.GetByRole(AriaRole.Link, new() { Name = await CustomerNameAsync(7) }).ClickAsync();
+        await Assertions.Expect(page.GetByText(reason)).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "customer");
+        await page.Locator($"li[data-follow-up='{followUp.Id}'] button").ClickAsync();
+
+        await Assertions.Expect(page.GetByText(reason)).ToHaveCountAsync(0);
+        Assert.DoesNotContain((await customer.GetContextAsync()).OpenFollowUps, f => f.Id == followUp.Id);
+    }
+
+    async Task<string> CustomerNameAsync(long id) =>
+        (await console.Factory.Services.GetRequiredService<VoiceGrains.Data.Customers.CustomerRepository>().GetProfileAsync(id, CancellationToken.None))!.Name!;
 
     [Fact]
     public async Task AWrongPasswordIsSaidWithoutSayingWhetherTheOperatorExists()

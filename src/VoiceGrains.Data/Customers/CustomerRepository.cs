@@ -40,6 +40,19 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource)
          ORDER BY started_at DESC LIMIT @limit
         """;
 
+    // The operators' customer list: the customer_activity view (so the console and psql count alike), searched by name,
+    // phone or email, customers with open follow-ups first, then the most recent callers.
+    const string SelectCustomers = """
+        SELECT a.customer_id, a.name, a.phone, a.calls, a.last_call_at, f.open
+          FROM customer_activity a
+          JOIN customers cu ON cu.id = a.customer_id
+         CROSS JOIN LATERAL (SELECT count(*) AS open FROM follow_ups f WHERE f.customer_id = a.customer_id AND f.status = 'open') f
+         WHERE @search::text IS NULL
+            OR cu.name ILIKE '%' || @search || '%' OR cu.phone LIKE '%' || @search || '%' OR cu.email ILIKE '%' || @search || '%'
+         ORDER BY f.open > 0 DESC, a.last_call_at DESC NULLS LAST, a.customer_id
+         LIMIT @limit
+        """;
+
     const string SelectOpenFollowUps = """
         SELECT id, reason, due_at, call_sid FROM follow_ups
          WHERE customer_id = @id AND status = 'open'
@@ -142,6 +155,21 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource)
             reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
             CallOutcomeNames.Parse(reader.IsDBNull(3) ? null : reader.GetString(3)),
             reader.IsDBNull(4) ? null : reader.GetString(4)), cancellationToken);
+    }
+
+    /// <summary>Customers whose name, phone or email contains <paramref name="search"/> (null: all), at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<CustomerListItem>> ListAsync(string? search, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return await DatabaseRetry.RunAsync(async cancellation =>
+        {
+            await using var command = dataSource.CreateCommand(SelectCustomers);
+            command.Parameters.Add(new NpgsqlParameter("search", NpgsqlTypes.NpgsqlDbType.Text) { Value = string.IsNullOrWhiteSpace(search) ? DBNull.Value : search.Trim() });
+            command.Parameters.AddWithValue("limit", limit);
+            return await command.ReadAllAsync(reader => new CustomerListItem(
+                reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(5)), cancellation);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FollowUp>> GetOpenFollowUpsAsync(long id, CancellationToken cancellationToken)
