@@ -20,10 +20,12 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
+    app.UseWebSockets();
     app.MapDefaultEndpoints();
     app.MapStaticAssets().AllowAnonymous();
     app.MapSignOut();
     app.MapCallsApi();
+    app.MapListenIn();
     app.MapAnalyticsApi();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     await app.RunAsync();

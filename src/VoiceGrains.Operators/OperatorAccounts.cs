@@ -21,6 +21,21 @@ public sealed class OperatorAccounts(UserManager<Operator> users, RoleManager<Id
         return op;
     }
 
+    /// <summary>Gives the operator <paramref name="role"/> in place of the one they had.</summary>
+    public async Task SetRoleAsync(Operator op, string role)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        if (!OperatorRoles.IsRole(role))
+        {
+            throw new OperatorAccountException($"'{role}' is not a role; the roles are {string.Join(", ", OperatorRoles.All)}.");
+        }
+        await EnsureRolesAsync();
+        Check(await users.RemoveFromRolesAsync(op, await users.GetRolesAsync(op)));
+        Check(await users.AddToRoleAsync(op, role));
+        // A changed role must reach the operator's open sessions: the cookie is checked against the stamp.
+        Check(await users.UpdateSecurityStampAsync(op));
+    }
+
     /// <summary>The operator with this email, or null.</summary>
     public Task<Operator?> FindAsync(string email) => users.FindByEmailAsync(email);
 

@@ -21,7 +21,7 @@ public static class OperatorServiceCollectionExtensions
     public static IdentityBuilder AddVoiceGrainsOperators(this IServiceCollection services)
     {
         services.AddDbContext<OperatorDbContext>((provider, options) => options
-            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
+            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.ExecutionStrategy(d => new DatabaseRetryStrategy(d)))
             .UseSnakeCaseNamingConvention());
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ApiTokens>();

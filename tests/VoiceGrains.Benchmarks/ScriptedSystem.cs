@@ -24,6 +24,11 @@ sealed class ScriptedSystem : IAsyncDisposable
 
     public HostProcess Frontend { get; private set; } = null!;
 
+    /// <summary>The system's database and cluster, for a benchmark's own cluster client.</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    public string ClusterId { get; private set; } = "";
+
     public Uri Address { get; private set; } = null!;
 
     public static async Task<ScriptedSystem> StartAsync()
@@ -31,7 +36,8 @@ sealed class ScriptedSystem : IAsyncDisposable
         var system = new ScriptedSystem { server = await PostgresServer.StartAsync() };
         var database = await system.server.CreateDatabaseAsync();
         system.stored = NpgsqlDataSource.Create(database);
-        var clusterId = $"bench-{Guid.NewGuid():N}"[..14];
+        var clusterId = system.ClusterId = $"bench-{Guid.NewGuid():N}"[..14];
+        system.ConnectionString = database;
         system.silo = SiloProcess.Start(database, clusterId, new Dictionary<string, string?> { ["ScriptedRecognizer__Script"] = Script },
             project: "VoiceGrains.ScriptedSilo");
         await system.silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));

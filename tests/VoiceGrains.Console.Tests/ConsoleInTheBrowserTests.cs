@@ -12,21 +12,9 @@ namespace VoiceGrains.Console.Tests;
 [Collection(ConsoleCollection.Name)]
 public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLifetime
 {
-    static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
+    ConsoleBrowser browser = null!;
 
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
+    public async Task InitializeAsync() => browser = await ConsoleBrowser.LaunchAsync(console.Address);
 
     [Fact]
     public async Task AnAnonymousVisitorIsSentToSignInFromEveryPage()
@@ -130,6 +118,64 @@ public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLif
         (await console.Factory.Services.GetRequiredService<VoiceGrains.Data.Customers.CustomerRepository>().GetProfileAsync(id, CancellationToken.None))!.Name!;
 
     [Fact]
+    public async Task ASupervisorListensInToACallInProgressFromItsPage()
+    {
+        var grains = console.Factory.Services.GetRequiredService<IGrainFactory>();
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var call = grains.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100012", "+15550100000"));
+        var page = await SignInAsync(console.Supervisor);
+        await page.GotoAsync(new Uri(console.Address, $"/calls/{sid}").ToString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Listen in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#listening")).ToHaveTextAsync("Connecting…");
+        await call.GreetAsync();
+
+        // The greeting's audio reaches the page and is played (the status counts what was heard).
+        await Assertions.Expect(page.Locator("#listening")).ToContainTextAsync("Listening:");
+        await ScreenshotAsync(page, "listen-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop listening" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Listen in" })).ToBeVisibleAsync();
+        await call.EndAsync(CallOutcome.Completed);
+    }
+
+    [Fact]
+    public async Task AViewerSeesNeitherListenInNorTakeOver()
+    {
+        var grains = console.Factory.Services.GetRequiredService<IGrainFactory>();
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        await grains.GetGrain<ICallGrain>(sid).StartAsync(new CallStart(CallDirection.Inbound, "+15550100012", "+15550100000"));
+        var page = await SignInAsync(console.Viewer);
+
+        await page.GotoAsync(new Uri(console.Address, $"/calls/{sid}").ToString());
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Call {sid}" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Listen in" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Take over (move to a person)" })).ToHaveCountAsync(0);
+        await grains.GetGrain<ICallGrain>(sid).EndAsync(CallOutcome.Completed);
+    }
+
+    [Fact]
+    public async Task AnAdminAddsAnOperatorWhoSignsInWithTheGivenPasswordAndASupervisorCannotManageOperators()
+    {
+        var page = await SignInAsync(console.Admin);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Operators", Exact = true }).ClickAsync();
+        var email = $"new-{Guid.NewGuid():N}@example.com";
+        await page.FillAsync("input[type=email]", email);
+        await page.SelectOptionAsync("form.filters select", "supervisor");
+        await page.ClickAsync("form.filters button[type=submit]");
+        var added = page.GetByRole(AriaRole.Status);
+        await Assertions.Expect(added).ToContainTextAsync($"Added {email} as supervisor.");
+        await ScreenshotAsync(page, "operators");
+        var password = (await added.TextContentAsync())!.Split("(shown once): ")[1].Trim();
+
+        var newcomer = await SignInAsync(new TestOperator(email, password, ""));
+        await Assertions.Expect(newcomer.GetByRole(AriaRole.Link, new() { Name = "Operators", Exact = true })).ToHaveCountAsync(0);
+        await newcomer.GotoAsync(new Uri(console.Address, "/operators").ToString());
+        Assert.Equal("/denied", new Uri(newcomer.Url).AbsolutePath);
+    }
+
+    [Fact]
     public async Task AWrongPasswordIsSaidWithoutSayingWhetherTheOperatorExists()
     {
         var page = await NewPageAsync();
@@ -158,34 +204,11 @@ public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLif
         return sid;
     }
 
-    async Task<IPage> SignInAsync(TestOperator op)
-    {
-        var page = await NewPageAsync();
-        await page.GotoAsync(new Uri(console.Address, "/").ToString());
-        await page.FillAsync("#email", op.Email);
-        await page.FillAsync("#password", op.Password);
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live calls" })).ToBeVisibleAsync();
-        return page;
-    }
+    public async Task DisposeAsync() => await browser.DisposeAsync();
 
-    async Task<IPage> NewPageAsync()
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        return await context.NewPageAsync();
-    }
+    Task<IPage> SignInAsync(TestOperator op) => browser.SignInAsync(op);
 
-    static async Task ScreenshotAsync(IPage page, string name)
-    {
-        // Fluent UI's web components are defined by its script once Blazor starts: a page without them is unstyled.
-        await page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined");
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-    }
+    Task<IPage> NewPageAsync() => browser.NewPageAsync();
 
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
+    static Task ScreenshotAsync(IPage page, string name) => ConsoleBrowser.ScreenshotAsync(page, name);
 }

@@ -122,6 +122,24 @@ public sealed partial class OperatorSurfaceTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task AChangedRoleAppliesToTheOperatorsNextApiRequest()
+    {
+        var op = await TestOperator.AddAsync(console.ConnectionString, OperatorRoles.Viewer);
+        using var client = console.ClientFor(op);
+        var body = new { to = "+15550100015", purpose = "a test" };
+        using var before = await client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), body);
+        using (var scope = console.Factory.Services.CreateScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<OperatorAccounts>();
+            await accounts.SetRoleAsync((await accounts.FindAsync(op.Email))!, OperatorRoles.Supervisor);
+        }
+        using var after = await client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
+    }
+
+    [Fact]
     public async Task ASignInWithoutItsAntiForgeryTokenIsRefused()
     {
         using var browser = Anonymous();

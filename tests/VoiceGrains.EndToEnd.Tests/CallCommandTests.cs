@@ -8,9 +8,9 @@ namespace VoiceGrains.EndToEnd.Tests;
 public sealed class CallCommandTests(LiveCallCluster cluster)
 {
     Task<(int ExitCode, string Output)> RunAsync(string? authToken, params string[] arguments) =>
-        RunAsync(authToken, cluster.Supervisor.ApiToken, arguments);
+        RunWithApiTokenAsync(authToken, cluster.Supervisor.ApiToken, arguments);
 
-    static Task<(int ExitCode, string Output)> RunAsync(string? authToken, string? apiToken, params string[] arguments) =>
+    static Task<(int ExitCode, string Output)> RunWithApiTokenAsync(string? authToken, string? apiToken, params string[] arguments) =>
         VoiceGrainsCommand.RunAsync(new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = authToken, ["VOICEGRAINS_API_TOKEN"] = apiToken },
             TimeSpan.FromMinutes(3), arguments);
 
@@ -52,7 +52,7 @@ public sealed class CallCommandTests(LiveCallCluster cluster)
     [Fact]
     public async Task WithoutAnApiTokenForTheConsoleNoCallIsPlaced()
     {
-        var (exitCode, output) = await RunAsync(TwilioRestServer.AuthToken, null,
+        var (exitCode, output) = await RunWithApiTokenAsync(TwilioRestServer.AuthToken, null,
             "call", "--script", LiveCallCluster.ExampleScript, "--url", cluster.FrontEnd.ToString(), "--console", Console);
 
         Assert.Equal(2, exitCode);

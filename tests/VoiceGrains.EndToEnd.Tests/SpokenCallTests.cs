@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -110,6 +111,29 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
         Assert.Equal("transferred", call.Outcome);
         var update = Assert.Single(cluster.Twilio.Updates, u => u.CallSid == call.CallSid);
         Assert.Equal(LiveCallCluster.TransferNumber, (string?)XElement.Parse(update.Form["Twiml"]).Element("Dial"));
+    }
+
+    [Fact]
+    public async Task ASupervisorTakesACallOverMidConversationAndTheCallerIsMovedToAPersonThroughTwilio()
+    {
+        HttpStatusCode? tookOver = null;
+        var call = await cluster.CallAsync(["Where is my order 10002?", "When will it arrive?", "Thanks, that's all."],
+            async (callSid, _, cancellationToken) =>
+            {
+                if (tookOver is null)
+                {
+                    using var response = await cluster.Api.PostAsync(new Uri(cluster.Console, $"/api/calls/{callSid}/take-over"), null, cancellationToken);
+                    tookOver = response.StatusCode;
+                }
+            });
+
+        Assert.Equal(HttpStatusCode.OK, tookOver);
+        Assert.Equal("transferred", call.Outcome);
+        var update = Assert.Single(cluster.Twilio.Updates, u => u.CallSid == call.CallSid);
+        Assert.Equal(LiveCallCluster.TransferNumber, (string?)XElement.Parse(update.Form["Twiml"]).Element("Dial"));
+        Assert.True(call.UnplayedLines > 0);
+        await using var database = cluster.Database();
+        Assert.Equal(1L, await database.ScalarAsync<long>($"SELECT count(*) FROM audit_log WHERE action = 'take_over' AND call_sid = '{call.CallSid}'"));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public static class CallsApi
         calls.MapGet("/{callSid}", GetCall);
         calls.MapGet("/{callSid}/function-calls", GetFunctionCalls);
         calls.MapGet("/{callSid}/recording", GetRecording).RequireAuthorization(OperatorPolicies.Supervisor);
+        calls.MapPost("/{callSid}/take-over", TakeOver).RequireAuthorization(OperatorPolicies.Supervisor).DisableAntiforgery();
         return routes;
     }
 
@@ -110,6 +111,20 @@ public static class CallsApi
             await audit.WriteAsync(OperatorId(http.User), AuditLog.PlayedRecording, callSid, null, cancellationToken);
         }
         return TypedResults.PhysicalFile(path, "audio/wav", enableRangeProcessing: true);
+    }
+
+    /// <summary>A supervisor moves a call in progress to a person (<see cref="ICallGrain.TakeOverAsync"/>), audited first.</summary>
+    static async Task<IResult> TakeOver(
+        string callSid, HttpContext http, IGrainFactory grains, CallRepository calls, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(callSid, calls, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        await audit.WriteAsync(OperatorId(http.User), AuditLog.TookOver, callSid, null, cancellationToken);
+        return await grains.GetGrain<ICallGrain>(callSid).TakeOverAsync()
+            ? TypedResults.Ok(await grains.GetGrain<ICallGrain>(callSid).GetSnapshotAsync())
+            : TypedResults.Problem("The call has ended or is already being moved to a person.", statusCode: StatusCodes.Status409Conflict);
     }
 
     internal static string OperatorId(ClaimsPrincipal user) =>

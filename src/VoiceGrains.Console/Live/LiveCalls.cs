@@ -23,8 +23,8 @@ public sealed partial class LiveCalls(IClusterClient cluster, CallRepository cal
 
     readonly ConcurrentDictionary<string, LiveCall> current = new();
 
-    /// <summary>Raised after each change, on the thread that received it.</summary>
-    public event Action? Changed;
+    /// <summary>Raised after each change, on the thread that received it, with the call that changed (null: many did).</summary>
+    public event Action<string?>? Changed;
 
     /// <summary>The calls in progress, newest first.</summary>
     public IReadOnlyList<LiveCall> Current => current.Values.OrderByDescending(c => c.StartedAt).ToList();
@@ -63,7 +63,7 @@ public sealed partial class LiveCalls(IClusterClient cluster, CallRepository cal
         {
             current.AddOrUpdate(call.CallSid, call, (_, known) => known.At > call.At ? known : call);
         }
-        Changed?.Invoke();
+        Changed?.Invoke(call.CallSid);
     }
 
     /// <summary>Calls in progress per the calls table, for those the stream has not told of; calls it no longer has go.</summary>
@@ -80,7 +80,7 @@ public sealed partial class LiveCalls(IClusterClient cluster, CallRepository cal
             var direction = Enum.TryParse<CallDirection>(row.Direction, ignoreCase: true, out var d) ? d : CallDirection.Inbound;
             current.TryAdd(row.CallSid, new LiveCall(row.CallSid, direction, row.From, row.To, row.CustomerId, null, status, row.StartedAt, null, null, row.StartedAt));
         }
-        Changed?.Invoke();
+        Changed?.Invoke(null);
     }
 
     static partial class Log

@@ -36,13 +36,17 @@ public static class OperatorAuthentication
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
-            // The REST API answers 401/403; only pages are sent to the sign-in page.
+            // The REST API answers 401/403; only pages are sent to the sign-in page. Identity's own check of the
+            // operator's security stamp stays: it is what ends a session whose role changed or account was locked.
             cookie.Events = new CookieAuthenticationEvents
             {
                 OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden),
+                OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
             };
         });
+        // How soon a changed role or a lockout reaches a signed-in operator's next request (Identity's default: 30 min).
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         OperatorPolicies.Add(builder.Services.AddAuthorizationBuilder());
         builder.Services.AddCascadingAuthenticationState();
         return builder;

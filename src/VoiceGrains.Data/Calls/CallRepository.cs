@@ -48,6 +48,12 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
          LIMIT @limit
         """;
 
+    const string SelectReview = """
+        SELECT c.summary, c.sentiment, r.rating
+          FROM calls c LEFT JOIN csat_ratings r ON r.call_sid = c.call_sid
+         WHERE c.call_sid = @sid
+        """;
+
     const string UpdateTurn = """
         UPDATE call_turns SET text = @text, interrupted = @interrupted, tts_first_audio_ms = @tts, voice_to_voice_ms = @v2v
          WHERE call_sid = @sid AND seq = @seq
@@ -210,6 +216,21 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
     }
 
     static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) => new(name, type) { Value = value ?? DBNull.Value };
+
+    /// <summary>The call's summary, sentiment and rating (null before the call has a row).</summary>
+    public async Task<CallReview?> GetReviewAsync(string callSid, CancellationToken cancellationToken)
+    {
+        return await DatabaseRetry.RunAsync(async cancellation =>
+        {
+            await using var command = dataSource.CreateCommand(SelectReview);
+            command.Parameters.AddWithValue("sid", callSid);
+            var rows = await command.ReadAllAsync(reader => new CallReview(
+                reader.IsDBNull(0) ? null : reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetFloat(1),
+                reader.IsDBNull(2) ? null : reader.GetInt16(2)), cancellation);
+            return rows.Count == 0 ? null : rows[0];
+        }, cancellationToken);
+    }
 
     /// <summary>Whether a call with this sid was ever started (the calls table has its row).</summary>
     public async Task<bool> ExistsAsync(string callSid, CancellationToken cancellationToken) =>

@@ -277,6 +277,15 @@ public sealed partial class CallGrain(
         await calls.SaveCallAsync(Snapshot(), CancellationToken.None);
     }
 
+    public async Task<bool> TakeOverAsync()
+    {
+        RequireStarted();
+        var commands = turns.TakeOver();
+        Log.TakenOver(logger, CallSid, commands.Count > 0);
+        await ExecuteAsync(commands);
+        return commands.Count > 0;
+    }
+
     public Task<CallSnapshot?> GetSnapshotAsync() =>
         Task.FromResult(state.State.Started ? Snapshot() : null);
 
@@ -614,6 +623,9 @@ public sealed partial class CallGrain(
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: the caller could not be moved to a person ({Reason}); they hear an apology")]
         public static partial void TransferFailed(ILogger logger, string callSid, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: a supervisor took it over (moving it now: {Moving})")]
+        public static partial void TakenOver(ILogger logger, string callSid, bool moving);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: the summary could not be stored")]
         public static partial void WrapUpFailed(ILogger logger, Exception exception, string callSid);

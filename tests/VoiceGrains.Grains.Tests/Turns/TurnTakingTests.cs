@@ -237,6 +237,48 @@ public sealed class TurnTakingTests
     }
 
     [Fact]
+    public void ASupervisorTakingOverCutsTheSpokenReplyToWhatWasHeardAndMovesTheCallerAtOnce()
+    {
+        StartReplying(OrderReply);
+        turns.MarkHeard("reply1-0");
+
+        var takeOver = turns.TakeOver();
+        var lateLine = turns.LineRecognised(new CallerLine("Hello?", 3, clock.GetUtcNow()));
+        var again = turns.TakeOver();
+        var moved = turns.TransferSucceeded();
+
+        Assert.Equal([new CancelReply(), new MoveTo(CallStatus.Listening), new StopSpeaking(), new Transfer()], takeOver);
+        Assert.Empty(lateLine);
+        Assert.Empty(again);
+        Assert.Equal(new End(CallOutcome.Transferred), moved[^1]);
+    }
+
+    [Fact]
+    public void ASupervisorTakingOverWhileTheAgentThinksCancelsTheReplyUnspokenAndASilenceDeadlineNeverInterrupts()
+    {
+        StartReplying();
+
+        var takeOver = turns.TakeOver();
+        var lateSentence = turns.SentenceProduced("Order 10002 has shipped.");
+
+        Assert.Equal([new CancelReply(), new StopSpeaking(), new Transfer()], takeOver);
+        Assert.Empty(lateSentence);
+        Assert.Null(turns.NextDeadline);
+    }
+
+    [Fact]
+    public void AFailedTakeOverIsApologisedForLikeTheAgentsTransfer()
+    {
+        turns.TakeOver();
+
+        var apology = turns.TransferFailed();
+        var ended = WaitForDeadline();
+
+        Assert.Equal([new Say(TurnTaking.TransferApology)], apology);
+        Assert.Equal(new End(CallOutcome.TransferFailed), ended[^1]);
+    }
+
+    [Fact]
     public void ASilentCallerIsAskedOnceThenToldGoodbyeThenTheCallEndsAsNoAnswer()
     {
         turns.Greet("Thanks for calling Northwind Home Goods.");

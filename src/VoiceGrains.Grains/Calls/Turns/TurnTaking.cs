@@ -249,6 +249,38 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
         return commands;
     }
 
+    /// <summary>
+    /// A supervisor takes the call over: the agent stops at once (a reply it is speaking is cut to what was heard, as by
+    /// a barge-in; one it is still producing is cancelled unspoken) and the carrier moves the caller to a person by the
+    /// path the agent's own transfer takes. Nothing is said first: the supervisor decided, not the conversation.
+    /// </summary>
+    public IReadOnlyList<TurnCommand> TakeOver()
+    {
+        var commands = new List<TurnCommand>();
+        if (Status == CallStatus.Ended || transferring)
+        {
+            return commands;
+        }
+        if (Status == CallStatus.Speaking)
+        {
+            BargeIn(commands);
+        }
+        else
+        {
+            if (reply is { Produced: false, Cut: false } producing)
+            {
+                producing.Cut = true;
+                commands.Add(new TurnCommand.CancelReply());
+            }
+            commands.Add(new TurnCommand.StopSpeaking());
+        }
+        keypad.Clear();
+        pauseEnds = replyHeard = keypadEntered = silenceEnds = null;
+        transferring = true;
+        commands.Add(new TurnCommand.Transfer());
+        return commands;
+    }
+
     /// <summary>The carrier moved the caller to a person.</summary>
     public IReadOnlyList<TurnCommand> TransferSucceeded()
     {
