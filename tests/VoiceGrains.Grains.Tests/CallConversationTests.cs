@@ -1,4 +1,7 @@
 using Orleans.Core.Internal;
+using Orleans.Streams;
+using VoiceGrains.Contracts;
+using VoiceGrains.Grains.Calls.Turns;
 using VoiceGrains.Contracts.Calls;
 
 namespace VoiceGrains.Grains.Tests;
@@ -7,6 +10,47 @@ namespace VoiceGrains.Grains.Tests;
 public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<InProcessSilo>
 {
     static string NewSid() => "CA" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task ATakenOverCallIsShownOnHoldForTransferAndWithNoTransferNumberTheCallerHearsTheApology()
+    {
+        var sid = NewSid();
+        var live = new List<LiveCall>();
+        await silo.Cluster.GetStreamProvider(StreamNames.AudioProvider)
+            .GetStream<LiveCall>(StreamId.Create(StreamNames.LiveCalls, StreamNames.AllCalls))
+            .SubscribeAsync((update, _) =>
+            {
+                if (update.CallSid == sid)
+                {
+                    lock (live)
+                    {
+                        live.Add(update);
+                    }
+                }
+                return Task.CompletedTask;
+            });
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100012", "+15550100000"));
+        await call.GreetAsync();
+
+        var taken = await call.TakeOverAsync();
+        var apologised = await call.WaitForTurnsAsync(2);
+        for (var i = 0; i < 100 && !HasHold(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(taken);
+        Assert.True(HasHold(), "no live update said the call was on hold for transfer");
+        Assert.Equal(TurnTaking.TransferApology, apologised.Turns[^1].Text);
+        bool HasHold()
+        {
+            lock (live)
+            {
+                return live.Any(u => u.OnHoldForTransfer);
+            }
+        }
+    }
 
     [Fact]
     public async Task TheAgentGreetsAnswersAloudAndTheEndedCallHasASummary()

@@ -2,7 +2,8 @@ namespace VoiceGrains.Contracts.Calls;
 
 /// <summary>
 /// What the operators' live view shows of a call, published by its grain on <see cref="StreamNames.LiveCalls"/> each
-/// time the call starts, changes state, gains a turn or ends.
+/// time the call starts, changes state, gains a turn or ends, and while the carrier moves its caller to a person
+/// (<see cref="OnHoldForTransfer"/>).
 /// </summary>
 [GenerateSerializer, Alias("VoiceGrains.LiveCall")]
 public sealed record LiveCall(
@@ -16,7 +17,8 @@ public sealed record LiveCall(
     [property: Id(7)] DateTimeOffset StartedAt,
     [property: Id(8)] CallTurn? LastTurn,
     [property: Id(9)] float? Sentiment,
-    [property: Id(10)] DateTimeOffset At)
+    [property: Id(10)] DateTimeOffset At,
+    [property: Id(11)] bool OnHoldForTransfer = false)
 {
     /// <summary>The call's live view from its snapshot: the last turn, and the caller's mean sentiment so far.</summary>
     public static LiveCall Of(CallSnapshot call, DateTimeOffset at)

@@ -447,6 +447,7 @@ public sealed partial class CallGrain(
     /// <summary>The caller has heard the agent's last words: the carrier moves them to the configured number.</summary>
     async Task TransferAsync()
     {
+        await Live.PublishAsync(LiveCall.Of(Snapshot(), time.GetUtcNow()) with { OnHoldForTransfer = true });
         try
         {
             var number = options.Value.TransferNumber;
