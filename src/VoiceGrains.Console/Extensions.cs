@@ -20,10 +20,12 @@ public static class Extensions
     public static IHostApplicationBuilder AddVoiceGrainsConsole(this IHostApplicationBuilder builder)
     {
         builder.AddVoiceGrainsDatabase();
-        // The memory stream provider the silos publish calls' live updates on (Silo/Extensions.cs names it too).
+        // The memory stream providers the silos publish calls' audio (listen-in) and live updates on, configured as the
+        // silos configure them (Silo/Extensions.cs).
         builder.UseOrleansClient(client => client
             .UseConnectionRetryFilter<GatewayRetryFilter>()
-            .AddMemoryStreams(StreamNames.AudioProvider));
+            .AddMemoryStreams(StreamNames.AudioProvider)
+            .AddMemoryStreams(StreamNames.LiveProvider, streams => streams.ConfigurePartitioning(1)));
         builder.Services.AddSingleton<GatewayRetryFilter>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LiveCalls>();

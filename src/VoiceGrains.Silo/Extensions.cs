@@ -52,6 +52,17 @@ public static class Extensions
         builder.UseOrleans(silo => silo
             .AddMemoryStreams(StreamNames.AudioProvider, streams =>
                 streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(5))))
+            // The operators' live view: one stream, so one queue; its agent hands a subscriber up to 100 waiting updates
+            // at once rather than one per round trip.
+            .AddMemoryStreams(StreamNames.LiveProvider, streams =>
+            {
+                streams.ConfigurePartitioning(1);
+                streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+                {
+                    o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
+                    o.BatchContainerBatchSize = 100;
+                }));
+            })
             .AddIncomingGrainCallFilter<DatabaseExceptionFilter>());
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("orleans-silo");
         return builder;

@@ -19,7 +19,7 @@ static class LiveViewBenchmark
         await using var system = await ScriptedSystem.StartAsync();
         await using var client = await ClusterClient.ConnectAsync(system.ConnectionString, system.ClusterId);
         var delays = new List<double>();
-        await client.Cluster.GetStreamProvider(StreamNames.AudioProvider)
+        await client.Cluster.GetStreamProvider(StreamNames.LiveProvider)
             .GetStream<LiveCall>(StreamId.Create(StreamNames.LiveCalls, StreamNames.AllCalls))
             .SubscribeAsync((call, _) =>
             {

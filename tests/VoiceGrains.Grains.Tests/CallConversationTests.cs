@@ -16,7 +16,7 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
     {
         var sid = NewSid();
         var live = new List<LiveCall>();
-        await silo.Cluster.GetStreamProvider(StreamNames.AudioProvider)
+        await silo.Cluster.GetStreamProvider(StreamNames.LiveProvider)
             .GetStream<LiveCall>(StreamId.Create(StreamNames.LiveCalls, StreamNames.AllCalls))
             .SubscribeAsync((update, _) =>
             {

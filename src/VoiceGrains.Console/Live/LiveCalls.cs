@@ -31,7 +31,7 @@ public sealed partial class LiveCalls(IClusterClient cluster, CallRepository cal
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var stream = cluster.GetStreamProvider(StreamNames.AudioProvider)
+        var stream = cluster.GetStreamProvider(StreamNames.LiveProvider)
             .GetStream<LiveCall>(StreamId.Create(StreamNames.LiveCalls, StreamNames.AllCalls));
         using var timer = new PeriodicTimer(SubscriptionCheck, time);
         do

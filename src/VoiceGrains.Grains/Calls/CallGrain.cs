@@ -72,7 +72,7 @@ public sealed partial class CallGrain(
 
     ISynthesizerGrain Synthesizer => GrainFactory.GetGrain<ISynthesizerGrain>(CallSid);
 
-    LiveCallFeed Live => live ??= LiveCallFeed.For(this.GetStreamProvider(StreamNames.AudioProvider), logger);
+    LiveCallFeed Live => live ??= LiveCallFeed.For(this.GetStreamProvider(StreamNames.LiveProvider), logger);
 
     /// <summary>The call's agent if it has been made; null before (nothing it should remember has been said to it yet).</summary>
     ConversationAgent? MadeAgent => agent is { IsCompletedSuccessfully: true } made ? made.Result : null;
