@@ -36,6 +36,8 @@ public sealed partial class ConsoleOfASimulatedCallTests(LiveCallCluster cluster
         await page.GotoAsync(browser.Url($"/calls/{callSid}"));
         await Assertions.Expect(page.GetByText("Where is my order 10002?")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".timing")).Not.ToHaveCountAsync(0);
+        // Each answer's bar begins with the caller's end-of-turn wait, which the recognizer measured.
+        await Assertions.Expect(page.Locator(".timing .bar.eot")).Not.ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "orders_get_order" })).ToBeVisibleAsync();
         // The player has fetched the recording's header through the console (range requests) and knows its length.
         await page.WaitForFunctionAsync("() => document.getElementById('recording')?.readyState >= 1 && document.getElementById('recording').duration > 1");

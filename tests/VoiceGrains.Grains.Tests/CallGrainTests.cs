@@ -34,13 +34,14 @@ public sealed class CallGrainTests(InProcessSilo silo) : IClassFixture<InProcess
         await call.GreetAsync();
 
         var seq = await silo.Grains.GetGrain<ICallHearingGrain>(sid).HearAsync(
-            new NewTurn(Speaker.Caller, "I'd like to book a rug cleaning.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(2), new TurnLatency(SpeechToTextMs: 210)));
+            new NewTurn(Speaker.Caller, "I'd like to book a rug cleaning.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(2), new TurnLatency(SpeechToTextMs: 210, EndOfTurnMs: 340)));
         await call.WaitForTurnsAsync(3);
 
         Assert.Equal(1, seq);
         Assert.Equal("agent,caller,agent", await silo.Database.ScalarAsync<string>(
             $"SELECT string_agg(speaker, ',' ORDER BY seq) FROM call_turns WHERE call_sid = '{sid}'"));
         Assert.Equal(210, await silo.Database.ScalarAsync<int>($"SELECT stt_ms FROM call_turns WHERE call_sid = '{sid}' AND seq = 1"));
+        Assert.Equal(340, await silo.Database.ScalarAsync<int>($"SELECT end_of_turn_ms FROM call_turns WHERE call_sid = '{sid}' AND seq = 1"));
         Assert.True(await silo.Database.ScalarAsync<bool>($"SELECT llm_first_token_ms IS NOT NULL FROM call_turns WHERE call_sid = '{sid}' AND seq = 2"));
         Assert.NotEqual("ringing", await silo.Database.ScalarAsync<string>($"SELECT status FROM active_calls WHERE call_sid = '{sid}'"));
     }

@@ -33,6 +33,8 @@ public sealed class RecognizerGrainTests(InProcessSilo silo) : IClassFixture<InP
         Assert.Equal(4, silo.Recognizer.Utterances - before);
         Assert.Equal(["And so my fellow Americans,", "ask not", "what your country can do for you,", "ask what you can do for your country."], turns.Select(t => t.Text));
         Assert.All(turns, t => Assert.NotNull(t.Latency.SpeechToTextMs));
+        // Each turn keeps how long after the caller's voice ended the VAD decided the turn was over (its silence wait).
+        Assert.All(turns, t => Assert.InRange(t.Latency.EndOfTurnMs!.Value, 1, 2000));
         // The caller spoke over the agent; the agent answered the last line and, once that reply has been
         // played (no carrier echoes marks here, so after its spoken length), listens again.
         var status = CallStatus.Speaking;

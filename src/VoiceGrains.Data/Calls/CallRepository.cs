@@ -18,9 +18,9 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
 
     const string InsertTurn = """
         INSERT INTO call_turns (call_sid, seq, speaker, text, started_at, ended_at,
-                                stt_ms, llm_first_token_ms, tts_first_audio_ms, voice_to_voice_ms,
+                                end_of_turn_ms, stt_ms, llm_first_token_ms, tts_first_audio_ms, voice_to_voice_ms,
                                 intent, entities, sentiment, input_tokens, output_tokens, interrupted)
-        VALUES (@sid, @seq, @speaker, @text, @started, @ended, @stt, @llm, @tts, @v2v,
+        VALUES (@sid, @seq, @speaker, @text, @started, @ended, @eot, @stt, @llm, @tts, @v2v,
                 @intent, @entities, @sentiment, @inputTokens, @outputTokens, @interrupted)
         ON CONFLICT (call_sid, seq) DO NOTHING
         """;
@@ -157,6 +157,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
                 command.Parameters.AddWithValue("text", turn.Text);
                 command.Parameters.AddWithValue("started", turn.StartedAt.ToUniversalTime());
                 command.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, (object?)turn.EndedAt?.ToUniversalTime() ?? DBNull.Value);
+                command.Parameters.AddWithValue("eot", NpgsqlDbType.Integer, (object?)turn.Latency.EndOfTurnMs ?? DBNull.Value);
                 command.Parameters.AddWithValue("stt", NpgsqlDbType.Integer, (object?)turn.Latency.SpeechToTextMs ?? DBNull.Value);
                 command.Parameters.AddWithValue("llm", NpgsqlDbType.Integer, (object?)turn.Latency.LlmFirstTokenMs ?? DBNull.Value);
                 command.Parameters.AddWithValue("tts", NpgsqlDbType.Integer, (object?)turn.Latency.TextToSpeechFirstAudioMs ?? DBNull.Value);

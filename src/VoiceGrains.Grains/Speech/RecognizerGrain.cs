@@ -63,8 +63,8 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
                     break;
                 case Utterance utterance:
                     // When the caller's voice ended on the wall clock: the VAD says so only after its silence wait.
-                    var voiceEnded = DateTimeOffset.UtcNow - (recorder.Position - utterance.SpeechEnd);
-                    reporting = ReportAsync(reporting, utterance, voiceEnded);
+                    var endOfTurn = recorder.Position - utterance.SpeechEnd;
+                    reporting = ReportAsync(reporting, utterance, DateTimeOffset.UtcNow - endOfTurn, endOfTurn);
                     break;
             }
         }
@@ -74,7 +74,7 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
     /// Recognizes one utterance after the previous report finished and hands it to the call. It never throws: a report runs
     /// in the background of the stream, so each failure is logged here and the call goes on hearing.
     /// </summary>
-    async Task ReportAsync(Task previous, Utterance utterance, DateTimeOffset voiceEnded)
+    async Task ReportAsync(Task previous, Utterance utterance, DateTimeOffset voiceEnded, TimeSpan endOfTurn)
     {
         // One call's utterances are recognized one after another, in the order they were spoken; calls still
         // share the pool side by side.
@@ -87,7 +87,8 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
                 Log.NothingRecognized(logger, CallSid, utterance.SpeechEnd - utterance.SpeechStart);
                 return;
             }
-            var latency = new TurnLatency(SpeechToTextMs: (int)(heard.QueueWait + heard.Inference).TotalMilliseconds);
+            var latency = new TurnLatency(
+                SpeechToTextMs: (int)(heard.QueueWait + heard.Inference).TotalMilliseconds, EndOfTurnMs: (int)endOfTurn.TotalMilliseconds);
             var line = new NewTurn(Speaker.Caller, heard.Text, voiceEnded - (utterance.SpeechEnd - utterance.SpeechStart), voiceEnded, latency);
             await Handover.ExecuteAsync(async _ => await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).HearAsync(line), CancellationToken.None);
         }

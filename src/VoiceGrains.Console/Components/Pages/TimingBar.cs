@@ -4,22 +4,26 @@ using VoiceGrains.Contracts.Calls;
 namespace VoiceGrains.Console.Components.Pages;
 
 /// <summary>
-/// A turn's latency as one bar: recognition, the agent's first words and the first audio, in proportion, within the
-/// voice-to-voice time (what is left of it is the end-of-turn wait and the hops between them).
+/// An answer's latency as one bar, in proportion within its voice-to-voice time: the caller's end-of-turn wait and
+/// recognition (kept on the caller's turn it answers), the agent's first words and the first audio (kept on the answer);
+/// what is left is the hops between them.
 /// </summary>
 sealed record TimingBar(string Title, IReadOnlyList<TimingBar.Part> Parts)
 {
     public sealed record Part(string Css, double Percent);
 
-    /// <summary>Null for a turn with no voice-to-voice time (a caller turn, or one never heard).</summary>
-    public static TimingBar? For(TurnLatency latency)
+    /// <summary>Null for a turn with no voice-to-voice time (a caller's turn, the greeting, one never heard).</summary>
+    public static TimingBar? For(TurnLatency answer, TurnLatency? heard)
     {
-        ArgumentNullException.ThrowIfNull(latency);
-        if (latency.VoiceToVoiceMs is not ({ } total and > 0))
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.VoiceToVoiceMs is not ({ } total and > 0))
         {
             return null;
         }
-        var stages = new[] { ("stt", latency.SpeechToTextMs), ("llm", latency.LlmFirstTokenMs), ("tts", latency.TextToSpeechFirstAudioMs) };
+        var stages = new[]
+        {
+            ("eot", heard?.EndOfTurnMs), ("stt", heard?.SpeechToTextMs), ("llm", answer.LlmFirstTokenMs), ("tts", answer.TextToSpeechFirstAudioMs),
+        };
         var parts = new List<Part>();
         var used = 0.0;
         foreach (var (css, ms) in stages)
@@ -33,7 +37,9 @@ sealed record TimingBar(string Title, IReadOnlyList<TimingBar.Part> Parts)
         }
         parts.Add(new Part("rest", 100 - used));
         var title = string.Create(CultureInfo.InvariantCulture,
-            $"voice-to-voice {total} ms (recognition {latency.SpeechToTextMs?.ToString(CultureInfo.InvariantCulture) ?? "—"}, agent {latency.LlmFirstTokenMs?.ToString(CultureInfo.InvariantCulture) ?? "—"}, first audio {latency.TextToSpeechFirstAudioMs?.ToString(CultureInfo.InvariantCulture) ?? "—"})");
+            $"voice-to-voice {total} ms (end of turn {Ms(heard?.EndOfTurnMs)}, recognition {Ms(heard?.SpeechToTextMs)}, agent {Ms(answer.LlmFirstTokenMs)}, first audio {Ms(answer.TextToSpeechFirstAudioMs)})");
         return new TimingBar(title, parts);
     }
+
+    static string Ms(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "—";
 }
