@@ -474,8 +474,10 @@ public sealed partial class CallGrain(
         call.EndedAt = time.GetUtcNow();
         call.EndedAs = outcome;
         await SaveStateAsync();
-        await SaveCallRowAsync();
+        // The caller is let go first (the carrier hangs up once the media stream closes); the calls row and the live
+        // view follow at once, before the summary (the grain's state already holds the outcome).
         await Synthesizer.CloseMediaStreamAsync();
+        await SaveCallRowAsync();
         var summary = await WrapUpAsync(outcome);
         await TellCustomerAsync(summary);
         Log.CallEnded(logger, CallSid, outcome, call.Turns.Count);
