@@ -274,6 +274,7 @@ public sealed partial class SimulatedCall : IDisposable
             {
                 var frame = NextCallerFrame();
                 chunk++;
+                options.CallerFrameSent?.Invoke(frame);
                 await SendAsync(CarrierMessages.Media(++sequence, streamSid, chunk, (chunk - 1) * Frames.Milliseconds, frame), cancellationToken);
                 List<string> reached;
                 lock (gate)
@@ -371,6 +372,7 @@ public sealed partial class SimulatedCall : IDisposable
                 case "media":
                     foreach (var frame in Frames.SplitMuLaw(Convert.FromBase64String(root.GetProperty("media").GetProperty("payload").GetString()!)))
                     {
+                        options.AgentFrameReceived?.Invoke(frame);
                         playback.Add(frame);
                     }
                     lastAgentAudioAt = Now;

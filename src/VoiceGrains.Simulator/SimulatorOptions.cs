@@ -43,5 +43,11 @@ public sealed record SimulatorOptions
     /// <summary>Told as each caller line has had its reply begin (progress, or a test acting mid-call).</summary>
     public Func<string, TurnReport, CancellationToken, Task>? TurnCompleted { get; init; }
 
+    /// <summary>Told of each 20 ms frame of the caller's audio as it goes on the line (a benchmark times listening in against it).</summary>
+    public Action<byte[]>? CallerFrameSent { get; init; }
+
+    /// <summary>Told of each 20 ms frame of the agent's audio as the carrier receives it.</summary>
+    public Action<byte[]>? AgentFrameReceived { get; init; }
+
     public Uri SignedBase => PublicUrl ?? Server;
 }

@@ -19,7 +19,6 @@ sealed class ScriptedSystem : IAsyncDisposable
     NpgsqlDataSource stored = null!;
 
     HostProcess console = null!;
-    Uri consoleAddress = null!;
     TestOperator viewer = null!;
 
     public HostProcess Frontend { get; private set; } = null!;
@@ -30,6 +29,9 @@ sealed class ScriptedSystem : IAsyncDisposable
     public string ClusterId { get; private set; } = "";
 
     public Uri Address { get; private set; } = null!;
+
+    /// <summary>The operators' console, where a supervisor listens in.</summary>
+    public Uri ConsoleAddress { get; private set; } = null!;
 
     public static async Task<ScriptedSystem> StartAsync()
     {
@@ -47,8 +49,8 @@ sealed class ScriptedSystem : IAsyncDisposable
             ["Twilio__PublicBaseUrl"] = "{base}",
         });
         await Health.WaitUntilHealthyAsync(system.Frontend, system.Address.Port, TimeSpan.FromSeconds(120));
-        (system.console, system.consoleAddress) = WebProcess.Start(WebProcess.Console, database, clusterId);
-        await Health.WaitUntilHealthyAsync(system.console, system.consoleAddress.Port, TimeSpan.FromSeconds(120));
+        (system.console, system.ConsoleAddress) = WebProcess.Start(WebProcess.Console, database, clusterId);
+        await Health.WaitUntilHealthyAsync(system.console, system.ConsoleAddress.Port, TimeSpan.FromSeconds(120));
         system.viewer = await TestOperator.AddAsync(database, VoiceGrains.Operators.OperatorRoles.Viewer);
         return system;
     }
@@ -59,7 +61,7 @@ sealed class ScriptedSystem : IAsyncDisposable
         var (exitCode, output) = await VoiceGrainsCommand.RunAsync(
             new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = TwilioRestServer.AuthToken, ["VOICEGRAINS_API_TOKEN"] = viewer.ApiToken },
             TimeSpan.FromMinutes(5),
-            "call", "--script", Script, "--url", Address.ToString(), "--console", consoleAddress.ToString(), "--concurrency", calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            "call", "--script", Script, "--url", Address.ToString(), "--console", ConsoleAddress.ToString(), "--concurrency", calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var summary = output.Split('\n').Where(line => line.Contains("p50", StringComparison.Ordinal) || line.Contains("failed", StringComparison.OrdinalIgnoreCase));
         Console.WriteLine($"{label} ({calls} call(s), exit {exitCode}): {string.Join(" / ", summary)}");
         if (exitCode != 0)
