@@ -20,13 +20,8 @@ public static class Extensions
     public static IHostApplicationBuilder AddVoiceGrainsConsole(this IHostApplicationBuilder builder)
     {
         builder.AddVoiceGrainsDatabase();
-        // The memory stream providers the silos publish calls' audio (listen-in) and live updates on, configured as the
-        // silos configure them (Silo/Extensions.cs).
-        builder.UseOrleansClient(client => client
-            .UseConnectionRetryFilter<GatewayRetryFilter>()
-            .AddMemoryStreams(StreamNames.AudioProvider)
-            .AddMemoryStreams(StreamNames.LiveProvider, streams => streams.ConfigurePartitioning(1)));
-        builder.Services.AddSingleton<GatewayRetryFilter>();
+        // Calls' audio (listen-in) and live updates come on the cluster's stream providers.
+        builder.AddVoiceGrainsClusterClient();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LiveCalls>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveCalls>());

@@ -16,17 +16,13 @@ public static class Extensions
     public static IHostApplicationBuilder AddVoiceGrainsFrontend(this IHostApplicationBuilder builder)
     {
         builder.AddVoiceGrainsDatabase();
-
-        builder.UseOrleansClient(client => client
-            .UseConnectionRetryFilter<GatewayRetryFilter>()
-            .AddMemoryStreams(StreamNames.AudioProvider));
+        builder.AddVoiceGrainsClusterClient();
         builder.Services.AddOptions<MediaStreamOptions>().BindConfiguration(MediaStreamOptions.Section)
             .Validate(o => o.BatchFrames is >= 1 and <= 50 && o.MaxMessageBytes >= 1024 && o.MaxBadMessages >= 0
                 && o.ClusterTimeout > TimeSpan.Zero && o.SubscriptionCheck >= TimeSpan.FromMilliseconds(100)
                 && o.StartTimeout > TimeSpan.Zero && o.MaxSessions >= 1 && o.MaxUnstartedPerAddress >= 1 && o.MaxTimestampLead >= TimeSpan.Zero,
                 "MediaStreams settings are out of range")
             .ValidateOnStart();
-        builder.Services.AddSingleton<GatewayRetryFilter>();
         builder.Services.AddSingleton<MediaStreamAdmission>();
         builder.Services.AddOptions<RecordingOptions>().BindConfiguration(RecordingOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Directory) && o.RetentionDays >= 0, "Recordings:Directory is required and Recordings:RetentionDays may not be negative")

@@ -49,6 +49,7 @@ public static class Extensions
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
         // Audio is real time: the pulling agents look for new messages every 5 ms instead of Orleans' 100 ms, which
         // otherwise adds up to 100 ms to every hop (measured: barge-in "clear" p50 97 ms before, see BENCHMARKS.md).
+        // Clients name and partition the providers the same way (Contracts' ClusterClientSetup).
         builder.UseOrleans(silo => silo
             .AddMemoryStreams(StreamNames.AudioProvider, streams =>
                 streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(5))))

@@ -34,8 +34,7 @@ public sealed class ClusterClient : IAsyncDisposable
                 options.ServiceId = clusterId;
             })
             .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1))
-            .AddMemoryStreams(StreamNames.AudioProvider)
-            .AddMemoryStreams(StreamNames.LiveProvider, streams => streams.ConfigurePartitioning(1)));
+            .AddVoiceGrainsStreams());
         var host = builder.Build();
         await host.StartAsync();
         return new ClusterClient(host);

@@ -1,5 +1,4 @@
 using System.Text;
-using VoiceGrains.Console.Calls;
 using VoiceGrains.Console.Security;
 using VoiceGrains.Data.Analytics;
 using VoiceGrains.Data.Business;
@@ -28,7 +27,7 @@ public static class AnalyticsApi
         {
             return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         }
-        await audit.WriteAsync(CallsApi.OperatorId(http.User), AuditLog.Exported, null, $"analytics daily {from:yyyy-MM-dd}..{to:yyyy-MM-dd}", cancellationToken);
+        await audit.WriteAsync(OperatorClaims.Id(http.User), AuditLog.Exported, null, $"analytics daily {from:yyyy-MM-dd}..{to:yyyy-MM-dd}", cancellationToken);
         var days = await analytics.DailyAsync(range, cancellationToken);
         var latency = await analytics.DailyLatencyAsync(range, cancellationToken);
         return TypedResults.File(Encoding.UTF8.GetBytes(AnalyticsCsv.Write(days, latency)), "text/csv", $"voicegrains-daily-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv");

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using VoiceGrains.Console.Security;
 using VoiceGrains.Contracts.Calls;
@@ -108,7 +107,7 @@ public static class CallsApi
         var range = http.Request.Headers.Range.ToString();
         if (range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal))
         {
-            await audit.WriteAsync(OperatorId(http.User), AuditLog.PlayedRecording, callSid, null, cancellationToken);
+            await audit.WriteAsync(OperatorClaims.Id(http.User), AuditLog.PlayedRecording, callSid, null, cancellationToken);
         }
         return TypedResults.PhysicalFile(path, "audio/wav", enableRangeProcessing: true);
     }
@@ -121,14 +120,11 @@ public static class CallsApi
         {
             return missing;
         }
-        await audit.WriteAsync(OperatorId(http.User), AuditLog.TookOver, callSid, null, cancellationToken);
+        await audit.WriteAsync(OperatorClaims.Id(http.User), AuditLog.TookOver, callSid, null, cancellationToken);
         return await grains.GetGrain<ICallGrain>(callSid).TakeOverAsync()
             ? TypedResults.Ok(await grains.GetGrain<ICallGrain>(callSid).GetSnapshotAsync())
             : TypedResults.Problem("The call has ended or is already being moved to a person.", statusCode: StatusCodes.Status409Conflict);
     }
-
-    internal static string OperatorId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authorized request has an operator.");
 
     /// <summary>Null when the call exists; otherwise the answer (400 for a malformed sid, 404 for an unknown one).</summary>
     static async Task<IResult?> FindAsync(string callSid, CallRepository calls, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public static class ListenInEndpoint
         {
             return TypedResults.Problem("The call has ended; its recording is on the call's page.", statusCode: StatusCodes.Status409Conflict);
         }
-        await audit.WriteAsync(CallsApi.OperatorId(http.User), AuditLog.ListenedIn, callSid, null, cancellationToken);
+        await audit.WriteAsync(OperatorClaims.Id(http.User), AuditLog.ListenedIn, callSid, null, cancellationToken);
         await using var tap = await CallAudioTap.OpenAsync(cluster, callSid);
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

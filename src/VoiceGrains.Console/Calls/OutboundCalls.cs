@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VoiceGrains.Console.Security;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Data.Customers;
 using VoiceGrains.Operators;
@@ -36,7 +37,7 @@ static class OutboundCalls
         }
 
         // Audited before Twilio is asked: a call placed at the business's expense always has its operator on record.
-        await audit.WriteAsync(CallsApi.OperatorId(http.User), AuditLog.PlacedCall, null, request.To, cancellationToken);
+        await audit.WriteAsync(OperatorClaims.Id(http.User), AuditLog.PlacedCall, null, request.To, cancellationToken);
         string callSid;
         try
         {
