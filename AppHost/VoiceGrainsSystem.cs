@@ -86,7 +86,9 @@ static class VoiceGrainsSystem
             .WithReference(database)
             .WaitFor(silo)
             .WithHttpHealthCheck("/health")
-            .WithEnvironment("Orleans__Clustering__Invariant", "Npgsql");
+            .WithEnvironment("Orleans__Clustering__Invariant", "Npgsql")
+            // The softphone ("Try a call") relays a browser's audio to the front end's media WebSocket.
+            .WithEnvironment("Softphone__FrontEndUrl", frontend.GetEndpoint("http"));
 
         // Twilio, when its auth token is given (TWILIO_AUTH_TOKEN, a secret parameter): the webhooks and media stream are
         // switched on, signed for TWILIO_PUBLIC_BASE_URL (default: the front end's own address), and with an account sid
@@ -113,12 +115,23 @@ static class VoiceGrainsSystem
                     client.WithEnvironment("Twilio__PublicBaseUrl", frontend.GetEndpoint("http"));
                 }
             }
-            foreach (var (setting, variable) in new[] { ("Twilio__AccountSid", "TWILIO_ACCOUNT_SID"), ("Twilio__PhoneNumber", "TWILIO_PHONE_NUMBER") })
+            foreach (var (setting, variable) in new[]
+                     {
+                         ("Twilio__AccountSid", "TWILIO_ACCOUNT_SID"), ("Twilio__PhoneNumber", "TWILIO_PHONE_NUMBER"),
+                         ("Softphone__CalledNumber", "TWILIO_PHONE_NUMBER"), ("Softphone__TwimlAppSid", "TWILIO_TWIML_APP_SID"),
+                         ("Softphone__ApiKeySid", "TWILIO_API_KEY_SID"),
+                     })
             {
                 if (builder.Configuration[variable] is { Length: > 0 } value)
                 {
                     console.WithEnvironment(setting, value);
                 }
+            }
+            // WebRTC calls from the console's softphone through Twilio's Voice SDK: a TwiML App and an API key, whose
+            // secret is a secret parameter.
+            if (!string.IsNullOrWhiteSpace(builder.Configuration["TWILIO_API_KEY_SECRET"]))
+            {
+                console.WithEnvironment("Softphone__ApiKeySecret", builder.AddParameterFromConfiguration("twilio-api-key-secret", "TWILIO_API_KEY_SECRET", secret: true));
             }
         }
     }

@@ -123,6 +123,7 @@ VoiceGrains is starting (app host log: $state/apphost.log).
   Dashboard (traces, logs, metrics):  ${login:-see the log}
   Front end (Twilio's webhooks):      http://127.0.0.1:5080
   Console and REST API (sign in):     http://127.0.0.1:5090   $signin
+  Talk to the agent from the browser: http://127.0.0.1:5090/softphone ("Try a call")
   Database:                           $database
   Place a call like Twilio does:      dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll call --script examples/calls/order-and-booking.txt
 Press Ctrl-C to stop.

@@ -4,9 +4,11 @@ using Microsoft.FluentUI.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceGrains.Console.Live;
 using VoiceGrains.Console.Security;
+using VoiceGrains.Console.Softphone;
 using VoiceGrains.Contracts;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Data;
+using VoiceGrains.Data.Customers;
 using VoiceGrains.Telephony;
 
 namespace VoiceGrains.Console;
@@ -27,6 +29,17 @@ public static class Extensions
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveCalls>());
         builder.AddOperatorAuthentication();
         builder.AddTwilioCallControl();
+        builder.Services.AddOptions<SoftphoneOptions>().BindConfiguration(SoftphoneOptions.Section)
+            .Validate(o => o.FrontEndUrl is null || o.FrontEndUrl.IsAbsoluteUri && (o.FrontEndUrl.Scheme == Uri.UriSchemeHttp || o.FrontEndUrl.Scheme == Uri.UriSchemeHttps),
+                "Softphone:FrontEndUrl must be the front end's http(s) address, e.g. http://127.0.0.1:5080")
+            .Validate(o => PhoneNumber.IsE164(o.CalledNumber), "Softphone:CalledNumber must be an E.164 number, e.g. +15550100000")
+            .Validate(o => o.AccessTokenLifetime >= TimeSpan.FromMinutes(1) && o.AccessTokenLifetime <= TimeSpan.FromHours(24),
+                "Softphone:AccessTokenLifetime must be between 1 minute and 24 hours (Twilio's limit)")
+            .Validate(o => o.TwilioEnabled || new[] { o.TwimlAppSid, o.ApiKeySid, o.ApiKeySecret }.All(string.IsNullOrWhiteSpace),
+                "Twilio WebRTC calling needs all of Softphone:TwimlAppSid, Softphone:ApiKeySid and Softphone:ApiKeySecret")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SoftphoneCalls>();
+        builder.Services.AddSingleton<TwilioVoiceTokens>();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddFluentUIComponents();

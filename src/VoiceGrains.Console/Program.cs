@@ -3,6 +3,7 @@ using VoiceGrains.Console.Analytics;
 using VoiceGrains.Console.Calls;
 using VoiceGrains.Console.Components;
 using VoiceGrains.Console.Security;
+using VoiceGrains.Console.Softphone;
 using VoiceGrains.Data;
 
 try
@@ -26,6 +27,7 @@ try
     app.MapSignOut();
     app.MapCallsApi();
     app.MapListenIn();
+    app.MapSoftphone();
     app.MapAnalyticsApi();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     await app.RunAsync();

@@ -10,6 +10,8 @@ public static class DbNames
 
     public static string Of(CallDirection direction) => direction.ToString().ToLowerInvariant();
 
+    public static string Of(CallChannel channel) => channel.ToString().ToLowerInvariant();
+
     public static string Of(Speaker speaker) => speaker.ToString().ToLowerInvariant();
 
     public static string Of(RefundDestination destination) => destination switch

@@ -11,6 +11,9 @@ public sealed class TwilioOptions
 {
     public const string Section = "Twilio";
 
+    /// <summary>The front end's Media Streams WebSocket, on the front end's address (the TwiML's Stream url, and the softphone's relay).</summary>
+    public const string MediaStreamPath = "/twilio/media";
+
     /// <summary>Signs and verifies every webhook. A secret: configuration or environment only, never logged.</summary>
     public string AuthToken { get; set; } = "";
 

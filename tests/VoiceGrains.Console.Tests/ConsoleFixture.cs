@@ -17,6 +17,15 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public const int HistoryDays = 60;
 
+    /// <summary>Twilio WebRTC settings of the in-process console (made-up sids and secret: nothing here reaches Twilio).</summary>
+    public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
+
+    public const string TwimlAppSid = "AP0123456789abcdef0123456789abcdef";
+
+    public const string ApiKeySid = "SK0123456789abcdef0123456789abcdef";
+
+    public const string ApiKeySecret = "softphone-test-secret-0123456789";
+
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = "";
@@ -46,6 +55,12 @@ public sealed class ConsoleFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("ConnectionStrings__voicegrains", database);
         Environment.SetEnvironmentVariable("Orleans__ClusterId", clusterId);
         Environment.SetEnvironmentVariable("Orleans__ServiceId", clusterId);
+        // The softphone on, relaying to a front end that is not there (port 9, discard: nothing listens).
+        Environment.SetEnvironmentVariable("Softphone__FrontEndUrl", "http://127.0.0.1:9");
+        Environment.SetEnvironmentVariable("Softphone__TwimlAppSid", TwimlAppSid);
+        Environment.SetEnvironmentVariable("Softphone__ApiKeySid", ApiKeySid);
+        Environment.SetEnvironmentVariable("Softphone__ApiKeySecret", ApiKeySecret);
+        Environment.SetEnvironmentVariable("Twilio__AccountSid", AccountSid);
         Factory = new WebApplicationFactory<Program>();
         (process, Address) = WebProcess.Start(WebProcess.Console, database, clusterId);
         await Health.WaitUntilHealthyAsync(process, Address.Port, TimeSpan.FromSeconds(90));

@@ -90,6 +90,8 @@ public class LiveCallCluster : IAsyncLifetime
             ["Twilio__AccountSid"] = TwilioRestServer.AccountSid,
             ["Twilio__PhoneNumber"] = BusinessNumber,
             ["Twilio__ApiBaseUrl"] = Twilio.BaseUrl.ToString(),
+            // The softphone relays a browser's call to the front end's media WebSocket.
+            ["Softphone__FrontEndUrl"] = FrontEnd.ToString(),
         });
         await Health.WaitUntilHealthyAsync(console, Console.Port, TimeSpan.FromSeconds(90));
         Supervisor = await TestOperator.AddAsync(ConnectionString, VoiceGrains.Operators.OperatorRoles.Supervisor);

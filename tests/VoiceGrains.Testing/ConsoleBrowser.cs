@@ -16,7 +16,8 @@ public sealed class ConsoleBrowser : IAsyncDisposable
 
     ConsoleBrowser(IPlaywright playwright, IBrowser browser, Uri console) => (this.playwright, this.browser, this.console) = (playwright, browser, console);
 
-    public static async Task<ConsoleBrowser> LaunchAsync(Uri console)
+    /// <summary>Launches Chromium for this console; <paramref name="arguments"/> add to its command line (e.g. a fake microphone).</summary>
+    public static async Task<ConsoleBrowser> LaunchAsync(Uri console, params string[] arguments)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -24,7 +25,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--autoplay-policy=no-user-gesture-required"],
+                "--autoplay-policy=no-user-gesture-required", .. arguments],
         });
         return new ConsoleBrowser(playwright, browser, console);
     }

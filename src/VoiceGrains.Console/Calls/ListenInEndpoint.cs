@@ -10,8 +10,7 @@ namespace VoiceGrains.Console.Calls;
 /// <summary>
 /// <c>GET /api/calls/{callSid}/listen</c>, a WebSocket: a supervisor hears a call in progress, both voices, as binary
 /// messages (<see cref="CallAudioTap"/>: a kind byte, then 8 kHz μ-law) until the call ends or the socket closes.
-/// Audited before the first byte. A browser sends the sign-in cookie with a WebSocket opened by any site, so a request
-/// that names another origin is refused (cross-site WebSocket hijacking); scripts, which send no Origin, use a token.
+/// Audited before the first byte; refused to another site's page (<see cref="SameOrigin"/>).
 /// </summary>
 public static class ListenInEndpoint
 {
@@ -28,7 +27,7 @@ public static class ListenInEndpoint
         {
             return TypedResults.Problem("Listening in is a WebSocket.", statusCode: StatusCodes.Status400BadRequest);
         }
-        if (!SameOrigin(http.Request))
+        if (!SameOrigin.Allows(http.Request))
         {
             return TypedResults.Problem("Listening in is only for the console's own pages.", statusCode: StatusCodes.Status403Forbidden);
         }
@@ -80,13 +79,5 @@ public static class ListenInEndpoint
         {
         }
         await closed.CancelAsync();
-    }
-
-    /// <summary>No Origin (not a browser), or this very host: behind a reverse proxy that rewrites Host, forward it.</summary>
-    static bool SameOrigin(HttpRequest request)
-    {
-        var origin = request.Headers.Origin.ToString();
-        return origin.Length == 0
-            || Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 }

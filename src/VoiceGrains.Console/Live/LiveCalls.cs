@@ -78,7 +78,9 @@ public sealed partial class LiveCalls(IClusterClient cluster, CallRepository cal
         {
             var status = Enum.TryParse<CallStatus>(row.Status, ignoreCase: true, out var parsed) ? parsed : CallStatus.Ringing;
             var direction = Enum.TryParse<CallDirection>(row.Direction, ignoreCase: true, out var d) ? d : CallDirection.Inbound;
-            current.TryAdd(row.CallSid, new LiveCall(row.CallSid, direction, row.From, row.To, row.CustomerId, null, status, row.StartedAt, null, null, row.StartedAt));
+            var channel = row.Channel == "browser" ? CallChannel.Browser : CallChannel.Phone;
+            current.TryAdd(row.CallSid, new LiveCall(row.CallSid, direction, row.From, row.To, row.CustomerId, null, status, row.StartedAt, null, null, row.StartedAt,
+                Channel: channel));
         }
         Changed?.Invoke(null);
     }

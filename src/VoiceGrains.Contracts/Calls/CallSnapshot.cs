@@ -18,4 +18,5 @@ public sealed record CallSnapshot(
     [property: Id(9)] IReadOnlyList<CallTurn> Turns,
     [property: Id(10)] string Host,
     [property: Id(11)] string? RecordingPath = null,
-    [property: Id(12)] string? Purpose = null);
+    [property: Id(12)] string? Purpose = null,
+    [property: Id(14)] CallChannel Channel = CallChannel.Phone);

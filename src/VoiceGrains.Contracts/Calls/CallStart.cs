@@ -10,4 +10,5 @@ public sealed record CallStart(
     [property: Id(1)] string From,
     [property: Id(2)] string To,
     [property: Id(3)] string? Purpose = null,
-    [property: Id(4)] long? CustomerId = null);
+    [property: Id(4)] long? CustomerId = null,
+    [property: Id(5)] CallChannel Channel = CallChannel.Phone);

@@ -18,7 +18,8 @@ public sealed record LiveCall(
     [property: Id(8)] CallTurn? LastTurn,
     [property: Id(9)] float? Sentiment,
     [property: Id(10)] DateTimeOffset At,
-    [property: Id(11)] bool OnHoldForTransfer = false)
+    [property: Id(11)] bool OnHoldForTransfer = false,
+    [property: Id(12)] CallChannel Channel = CallChannel.Phone)
 {
     /// <summary>The call's live view from its snapshot: the last turn, and the caller's mean sentiment so far.</summary>
     public static LiveCall Of(CallSnapshot call, DateTimeOffset at)
@@ -26,6 +27,6 @@ public sealed record LiveCall(
         ArgumentNullException.ThrowIfNull(call);
         var felt = call.Turns.Where(t => t.Speaker == Speaker.Caller && t.Understanding is not null).Select(t => t.Understanding!.Sentiment).ToList();
         return new LiveCall(call.CallSid, call.Direction, call.From, call.To, call.CustomerId, call.Purpose, call.Status, call.StartedAt,
-            call.Turns.Count > 0 ? call.Turns[^1] : null, felt.Count > 0 ? felt.Average() : null, at);
+            call.Turns.Count > 0 ? call.Turns[^1] : null, felt.Count > 0 ? felt.Average() : null, at, Channel: call.Channel);
     }
 }

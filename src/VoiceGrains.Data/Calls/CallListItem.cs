@@ -13,4 +13,5 @@ public sealed record CallListItem(
     DateTimeOffset? EndedAt,
     string? Outcome,
     float? Sentiment,
-    int? Csat);
+    int? Csat,
+    string Channel);

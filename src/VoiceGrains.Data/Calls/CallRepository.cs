@@ -9,8 +9,8 @@ namespace VoiceGrains.Data.Calls;
 public sealed class CallRepository(NpgsqlDataSource dataSource)
 {
     const string UpsertCall = """
-        INSERT INTO calls (call_sid, direction, from_number, to_number, customer_id, status, started_at, ended_at, outcome, recording_path)
-        VALUES (@sid, @direction, @from, @to, @customer, @status, @started, @ended, @outcome, @recording)
+        INSERT INTO calls (call_sid, direction, channel, from_number, to_number, customer_id, status, started_at, ended_at, outcome, recording_path)
+        VALUES (@sid, @direction, @channel, @from, @to, @customer, @status, @started, @ended, @outcome, @recording)
         ON CONFLICT (call_sid) DO UPDATE
            SET customer_id = excluded.customer_id, status = excluded.status,
                ended_at = excluded.ended_at, outcome = excluded.outcome, recording_path = excluded.recording_path
@@ -29,7 +29,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
     // start time. calls_started (010_console_indexes.sql) keeps it an index scan however many calls there are.
     const string SelectCalls = """
         SELECT c.call_sid, c.direction, c.from_number, c.to_number, c.customer_id, cu.name, c.status, c.started_at,
-               c.ended_at, c.outcome, c.sentiment, r.rating
+               c.ended_at, c.outcome, c.sentiment, r.rating, c.channel
           FROM calls c
           LEFT JOIN customers cu ON cu.id = c.customer_id
           LEFT JOIN csat_ratings r ON r.call_sid = c.call_sid
@@ -130,6 +130,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
             await using var command = dataSource.CreateCommand(UpsertCall);
             command.Parameters.AddWithValue("sid", call.CallSid);
             command.Parameters.AddWithValue("direction", DbNames.Of(call.Direction));
+            command.Parameters.AddWithValue("channel", DbNames.Of(call.Channel));
             command.Parameters.AddWithValue("from", call.From);
             command.Parameters.AddWithValue("to", call.To);
             command.Parameters.AddWithValue("customer", NpgsqlDbType.Bigint, (object?)call.CustomerId ?? DBNull.Value);
@@ -212,7 +213,8 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
                 reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
                 reader.IsDBNull(9) ? null : reader.GetString(9),
                 reader.IsDBNull(10) ? null : reader.GetFloat(10),
-                reader.IsDBNull(11) ? null : reader.GetInt16(11)), cancellation);
+                reader.IsDBNull(11) ? null : reader.GetInt16(11),
+                reader.GetString(12)), cancellation);
         }, cancellationToken);
     }
 

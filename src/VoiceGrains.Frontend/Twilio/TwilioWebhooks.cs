@@ -16,7 +16,10 @@ namespace VoiceGrains.Frontend.Twilio;
 /// </summary>
 public static class TwilioWebhooks
 {
-    public const string MediaPath = "/twilio/media";
+    public const string MediaPath = TwilioOptions.MediaStreamPath;
+
+    /// <summary>How Twilio names a Voice SDK client as the caller (https://www.twilio.com/docs/voice/sdks/javascript).</summary>
+    const string BrowserCaller = "client:";
 
     public static IEndpointRouteBuilder MapTwilio(this IEndpointRouteBuilder routes)
     {
@@ -41,8 +44,10 @@ public static class TwilioWebhooks
         }
 
         var direction = form["Direction"].ToString().StartsWith("outbound", StringComparison.Ordinal) ? CallDirection.Outbound : CallDirection.Inbound;
+        // A browser on Twilio's Voice JavaScript SDK calls through the TwiML App "from" client:<identity>.
+        var channel = form["From"].ToString().StartsWith(BrowserCaller, StringComparison.Ordinal) ? CallChannel.Browser : CallChannel.Phone;
         var call = grains.GetGrain<ICallGrain>(sid);
-        var started = await call.StartAsync(new CallStart(direction, form["From"].ToString(), form["To"].ToString()));
+        var started = await call.StartAsync(new CallStart(direction, form["From"].ToString(), form["To"].ToString(), Channel: channel));
         // Answering-machine detection on a call we placed: nobody to talk to; the call ends with that outcome.
         if (form["AnsweredBy"].ToString() is var answeredBy && (answeredBy.StartsWith("machine", StringComparison.Ordinal) || answeredBy == "fax"))
         {

@@ -109,6 +109,7 @@ public sealed partial class CallGrain(
         call.To = start.To;
         call.CustomerId = customerId;
         call.Purpose = start.Purpose;
+        call.Channel = start.Channel;
         call.Status = CallStatus.Ringing;
         call.StartedAt = time.GetUtcNow();
         await SaveStateAsync();
@@ -595,7 +596,7 @@ public sealed partial class CallGrain(
     {
         var call = state.State;
         return new CallSnapshot(CallSid, call.Direction, call.From, call.To, call.CustomerId, call.Status,
-            call.StartedAt, call.EndedAt, call.EndedAs, call.Turns.ToArray(), RuntimeIdentity, call.RecordingPath, call.Purpose);
+            call.StartedAt, call.EndedAt, call.EndedAs, call.Turns.ToArray(), RuntimeIdentity, call.RecordingPath, call.Purpose, call.Channel);
     }
 
     /// <summary>Orleans disposes an activation that is disposable once it has deactivated.</summary>

@@ -44,4 +44,6 @@ public sealed class CallState
 
     /// <summary>Why we placed the call (outbound calls only).</summary>
     [Id(15)] public string? Purpose { get; set; }
+
+    [Id(18)] public CallChannel Channel { get; set; }
 }
