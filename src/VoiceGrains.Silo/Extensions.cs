@@ -90,6 +90,7 @@ public static class Extensions
             .Validate(o => IsModel(o.Model, "stt"), "Speech:Whisper:Model must name a Whisper model of models/models.json, e.g. whisper-tiny.en (test stubs are refused)")
             .Validate(o => o.Threads is >= 1 and <= 64, "Speech:Whisper:Threads must be between 1 and 64")
             .Validate(o => o.Timeout > TimeSpan.Zero, "Speech:Whisper:Timeout must be positive")
+            .Validate(o => o.AudioContextMargin is >= 0 and <= AudioContextSize.Full, "Speech:Whisper:AudioContextMargin must be between 0 and 1500 encoder frames")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Language), "Speech:Whisper:Language must be a language code or auto")
             .ValidateOnStart();
         if (recognizer is not null)

@@ -35,6 +35,44 @@ public sealed class WhisperTests(ITestOutputHelper output)
     }
 
     [ModelFact("whisper-test-stub.en")]
+    public async Task AnUtteranceIsHeardOverAContextFittedToItsLengthUnlessTheWholeWindowIsAskedFor()
+    {
+        using var pool = new InferencePool(1);
+        await using var fitted = new WhisperTranscriber(StubPath, new WhisperOptions(), pool);
+        await using var whole = new WhisperTranscriber(StubPath, new WhisperOptions { FitAudioContext = false }, pool);
+
+        var short1 = await fitted.TranscribeAsync(Speech(2), CancellationToken.None);
+        var short2 = await fitted.TranscribeAsync(Speech(2), CancellationToken.None);
+        var windowed = await whole.TranscribeAsync(Speech(2), CancellationToken.None);
+
+        // 2 s is 100 encoder frames, with the 32-frame margin 132, rounded up to 192; the whole window is 1,500.
+        Assert.Equal(192, short1.AudioContext);
+        Assert.Equal(192, short2.AudioContext);
+        Assert.Equal(AudioContextSize.Full, windowed.AudioContext);
+        output.WriteLine($"stub encoder over 2 s: fitted {short2.Inference.TotalMilliseconds:0} ms, whole window {windowed.Inference.TotalMilliseconds:0} ms");
+    }
+
+    [Theory]
+    [InlineData(0.0, 0, 64)]
+    [InlineData(1.0, 32, 128)]
+    [InlineData(2.0, 32, 192)]
+    [InlineData(5.0, 32, 320)]
+    [InlineData(29.0, 32, 1500)]
+    [InlineData(40.0, 0, 1500)]
+    public void AContextCoversTheUtteranceAndItsMarginInStepsUpToTheWholeWindow(double seconds, int margin, int frames) =>
+        Assert.Equal(frames, AudioContextSize.For(TimeSpan.FromSeconds(seconds), margin));
+
+    [Theory]
+    [InlineData("order order order order", true)]
+    [InlineData("I'd like to I'd like to I'd like to book", true)]
+    [InlineData("Where is my order, my order, my order?", true)]
+    [InlineData("Where is my order 10002?", false)]
+    [InlineData("No, no, no. That's all.", false)]
+    [InlineData("yes yes", false)]
+    [InlineData("", false)]
+    public void ATranscriptThatLoopsIsCaught(string text, bool loops) => Assert.Equal(loops, RepetitionGuard.Loops(text));
+
+    [ModelFact("whisper-test-stub.en")]
     public async Task APromptedTranscriberRuns()
     {
         using var pool = new InferencePool(1);
@@ -66,7 +104,8 @@ public sealed class WhisperTests(ITestOutputHelper output)
     public async Task ACancelledTranscriptionStopsAndFreesItsSlot()
     {
         using var pool = new InferencePool(1);
-        await using var whisper = new WhisperTranscriber(StubPath, new WhisperOptions(), pool);
+        // The whole window: a run long enough (~1.9 s here) that the cancellation surely falls inside it.
+        await using var whisper = new WhisperTranscriber(StubPath, new WhisperOptions { FitAudioContext = false }, pool);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(30));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => whisper.TranscribeAsync(Speech(10), cancel.Token));
@@ -80,7 +119,7 @@ public sealed class WhisperTests(ITestOutputHelper output)
     public async Task ATranscriptionPastItsTimeoutIsAbandonedWithATimeout()
     {
         using var pool = new InferencePool(1);
-        await using var whisper = new WhisperTranscriber(StubPath, new WhisperOptions { Timeout = TimeSpan.FromMilliseconds(20) }, pool);
+        await using var whisper = new WhisperTranscriber(StubPath, new WhisperOptions { Timeout = TimeSpan.FromMilliseconds(20), FitAudioContext = false }, pool);
 
         await Assert.ThrowsAsync<TimeoutException>(() => whisper.TranscribeAsync(Speech(10), CancellationToken.None));
     }

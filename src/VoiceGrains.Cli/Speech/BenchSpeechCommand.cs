@@ -11,13 +11,17 @@ namespace VoiceGrains.Cli.Speech;
 
 /// <summary>
 /// <c>voicegrains bench speech FILE.wav</c>: Silero VAD cost per 32 ms window on one thread, what that means in
-/// calls per core, and the memory one call's VAD state holds; then the real-time factor of every installed
-/// Whisper model, labelled (a test stub measures the encoder only); then the built-in voice's first-frame latency
+/// calls per core, and the memory one call's VAD state holds; then the inference time of every installed Whisper
+/// model on the file's first 1, 2, 3 and 5 s and on the whole file, over a context fitted to the audio and over the
+/// whole 30 s window (median of 5 after a warm-up; a test stub measures the encoder only); then the built-in voice's first-frame latency
 /// for a 10-word sentence and its real-time factor. Figures go to BENCHMARKS.md.
 /// </summary>
 public static class BenchSpeechCommand
 {
     static readonly Argument<string> File = new("file") { Description = "Speech recording to replay (e.g. ../shared/testdata/audio/jfk.wav)" };
+
+    /// <summary>Utterance lengths (s) the STT bench cuts from the file's start, besides the whole file.</summary>
+    static readonly double[] SttLengths = [1.0, 2.0, 3.0, 5.0];
 
     static readonly Option<int> Repeats = new("--repeats") { Description = "Times the file is replayed", DefaultValueFactory = _ => 20 };
 
@@ -72,26 +76,47 @@ public static class BenchSpeechCommand
 
     static async Task BenchSttAsync(AudioClip clip, IReadOnlyList<ModelEntry> catalog, CancellationToken cancellationToken)
     {
+        const int runs = 5;
         var store = ModelStore.Default();
         var installed = catalog.Where(m => m.Kind.StartsWith("stt", StringComparison.Ordinal) && store.IsInstalled(m)).ToList();
         Console.WriteLine();
-        Console.WriteLine($"| Whisper model ({Environment.ProcessorCount} threads) | audio s | inference ms | real-time factor |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| Whisper model ({Environment.ProcessorCount} threads, median of {runs}) | audio s | fitted context (frames) | fitted ms | whole window ms |");
+        Console.WriteLine("|---|---|---|---|---|");
         var samples = clip.ResampleTo(WhisperTranscriber.SampleRate).Samples;
+        var lengths = SttLengths.Where(s => s * WhisperTranscriber.SampleRate < samples.Length)
+            .Select(s => (int)(s * WhisperTranscriber.SampleRate)).Append(samples.Length);
         using var pool = new InferencePool(1);
         foreach (var model in installed)
         {
             var options = new WhisperOptions { Model = model.Name, Threads = Environment.ProcessorCount, Timeout = TimeSpan.FromMinutes(10) };
-            await using var whisper = new WhisperTranscriber(store.PathOf(model), options, pool);
-            await whisper.TranscribeAsync(samples, cancellationToken);          // warm-up
-            var result = await whisper.TranscribeAsync(samples, cancellationToken);
+            await using var fitted = new WhisperTranscriber(store.PathOf(model), options, pool);
+            await using var whole = new WhisperTranscriber(store.PathOf(model), options with { FitAudioContext = false }, pool);
             var label = model.Kind == "stt-test-stub" ? $"{model.Name} (weightless stub: encoder cost only)" : model.Name;
-            Console.WriteLine($"| {label} | {result.AudioDuration.TotalSeconds:0.0} | {result.Inference.TotalMilliseconds:0} | {result.Inference / result.AudioDuration:0.000} |");
+            foreach (var length in lengths)
+            {
+                var audio = samples.AsMemory(0, length);
+                var (context, fittedMs) = await MedianAsync(fitted, audio, runs, cancellationToken);
+                var (_, wholeMs) = await MedianAsync(whole, audio, runs, cancellationToken);
+                Console.WriteLine($"| {label} | {(double)length / WhisperTranscriber.SampleRate:0.0} | {context} | {fittedMs:0} | {wholeMs:0} |");
+            }
         }
         if (installed.Count == 0)
         {
-            Console.WriteLine("| no Whisper model installed (voicegrains models fetch whisper-tiny.en) | | | |");
+            Console.WriteLine("| no Whisper model installed (voicegrains models fetch whisper-tiny.en) | | | | |");
         }
+    }
+
+    /// <summary>The context used and the median inference time of <paramref name="runs"/> transcriptions, after a warm-up.</summary>
+    static async Task<(int Context, double Milliseconds)> MedianAsync(WhisperTranscriber whisper, ReadOnlyMemory<float> audio, int runs, CancellationToken cancellationToken)
+    {
+        var context = (await whisper.TranscribeAsync(audio, cancellationToken)).AudioContext;
+        var times = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            times.Add((await whisper.TranscribeAsync(audio, cancellationToken)).Inference.TotalMilliseconds);
+        }
+        times.Sort();
+        return (context, times[runs / 2]);
     }
 
     static async Task BenchTtsAsync(int repeats, CancellationToken cancellationToken)

@@ -15,6 +15,16 @@ public sealed record WhisperOptions
     /// <summary>Threads one transcription uses.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// Fit Whisper's audio context to each utterance (<see cref="AudioContextSize"/>) rather than encode the whole 30 s
+    /// window: on 2 cores the stub's encoder took ~1.4 s over the window and a fraction of that over a short utterance
+    /// (BENCHMARKS.md).
+    /// </summary>
+    public bool FitAudioContext { get; init; } = true;
+
+    /// <summary>Encoder frames (50 a second) added to a fitted context beyond the utterance's own.</summary>
+    public int AudioContextMargin { get; init; } = 32;
+
     /// <summary>Longest a transcription may take before it is abandoned.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
 

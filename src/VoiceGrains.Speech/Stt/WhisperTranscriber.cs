@@ -6,8 +6,10 @@ namespace VoiceGrains.Speech.Stt;
 
 /// <summary>
 /// Whisper through Whisper.net: the model is loaded once per process; processors (each holding its own decoder
-/// state, not thread-safe) are pooled and reused; every transcription runs on the <see cref="InferencePool"/>.
-/// A processor whose run was cancelled or failed is disposed rather than reused.
+/// state, not thread-safe, and built for one audio context size) are pooled per size and reused; every transcription
+/// runs on the <see cref="InferencePool"/>, over a context fitted to the utterance (<see cref="AudioContextSize"/>)
+/// unless configured otherwise, and again over the full window if the fitted one made the decoder loop
+/// (<see cref="RepetitionGuard"/>). A processor whose run was cancelled or failed is disposed rather than reused.
 /// </summary>
 public sealed class WhisperTranscriber : ISpeechRecognizer, IAsyncDisposable
 {
@@ -17,7 +19,7 @@ public sealed class WhisperTranscriber : ISpeechRecognizer, IAsyncDisposable
     readonly WhisperFactory factory;
     readonly WhisperOptions options;
     readonly InferencePool pool;
-    readonly ConcurrentBag<WhisperProcessor> idle = [];
+    readonly ConcurrentDictionary<int, ConcurrentBag<WhisperProcessor>> idle = new();
 
     public WhisperTranscriber(string modelPath, WhisperOptions options, InferencePool pool)
     {
@@ -33,17 +35,19 @@ public sealed class WhisperTranscriber : ISpeechRecognizer, IAsyncDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
+        var audio = TimeSpan.FromSeconds((double)samples.Length / SampleRate);
+        var context = options.FitAudioContext ? AudioContextSize.For(audio, options.AudioContextMargin) : AudioContextSize.Full;
         try
         {
-            var result = await pool.RunAsync("stt", token => RecognizeAsync(samples, token), timeout.Token);
-            var segments = result.Value;
-            return new Transcription(
-                string.Join(' ', segments.Select(s => s.Text.Trim()).Where(t => t.Length > 0)),
-                segments,
-                options.Language,
-                TimeSpan.FromSeconds((double)samples.Length / SampleRate),
-                result.QueueWait,
-                result.Inference);
+            var result = await pool.RunAsync("stt", token => RecognizeAsync(samples, context, token), timeout.Token);
+            var (queueWait, inference) = (result.QueueWait, result.Inference);
+            if (context < AudioContextSize.Full && RepetitionGuard.Loops(TextOf(result.Value)))
+            {
+                context = AudioContextSize.Full;
+                result = await pool.RunAsync("stt", token => RecognizeAsync(samples, context, token), timeout.Token);
+                (queueWait, inference) = (queueWait + result.QueueWait, inference + result.Inference);
+            }
+            return new Transcription(TextOf(result.Value), result.Value, options.Language, audio, queueWait, inference, context);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -51,9 +55,13 @@ public sealed class WhisperTranscriber : ISpeechRecognizer, IAsyncDisposable
         }
     }
 
-    async Task<List<TranscriptSegment>> RecognizeAsync(ReadOnlyMemory<float> samples, CancellationToken cancellationToken)
+    static string TextOf(IEnumerable<TranscriptSegment> segments) =>
+        string.Join(' ', segments.Select(s => s.Text.Trim()).Where(t => t.Length > 0));
+
+    async Task<List<TranscriptSegment>> RecognizeAsync(ReadOnlyMemory<float> samples, int context, CancellationToken cancellationToken)
     {
-        var processor = idle.TryTake(out var pooled) ? pooled : Build();
+        var processors = idle.GetOrAdd(context, _ => []);
+        var processor = processors.TryTake(out var pooled) ? pooled : Build(context);
         try
         {
             var segments = new List<TranscriptSegment>();
@@ -61,7 +69,7 @@ public sealed class WhisperTranscriber : ISpeechRecognizer, IAsyncDisposable
             {
                 segments.Add(new TranscriptSegment(segment.Start, segment.End, segment.Text, segment.Probability));
             }
-            idle.Add(processor);
+            processors.Add(processor);
             return segments;
         }
         catch
@@ -71,9 +79,13 @@ public sealed class WhisperTranscriber : ISpeechRecognizer, IAsyncDisposable
         }
     }
 
-    WhisperProcessor Build()
+    WhisperProcessor Build(int context)
     {
         var builder = factory.CreateBuilder().WithThreads(options.Threads);
+        if (context < AudioContextSize.Full)
+        {
+            builder = builder.WithAudioContextSize(context);
+        }
         builder = options.Language == "auto" ? builder.WithLanguageDetection() : builder.WithLanguage(options.Language);
         if (!string.IsNullOrWhiteSpace(options.Prompt))
         {
@@ -84,9 +96,12 @@ public sealed class WhisperTranscriber : ISpeechRecognizer, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        while (idle.TryTake(out var processor))
+        foreach (var processors in idle.Values)
         {
-            await processor.DisposeAsync();
+            while (processors.TryTake(out var processor))
+            {
+                await processor.DisposeAsync();
+            }
         }
         factory.Dispose();
     }
