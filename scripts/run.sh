@@ -58,6 +58,10 @@ fi
 echo "Installing the default speech models (models/models.json)…"
 dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll models fetch \
     || echo "Some speech models are not installed (see above); the product says so where it needs them." >&2
+if [ -n "$test_recognizer" ]; then
+    # The scripted recognizer runs Whisper's weightless stub on every utterance, so recognition costs what it would.
+    dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll models fetch --catalog tests/models.test.json whisper-test-stub.en
+fi
 
 voicegrains() { ConnectionStrings__voicegrains=$connection dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll "$@"; }
 # The console's first admin and an API token for `voicegrains call` (which reads each call's record from the console),

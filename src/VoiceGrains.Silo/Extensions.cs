@@ -8,6 +8,7 @@ using VoiceGrains.Data.Customers;
 using VoiceGrains.Grains;
 using VoiceGrains.Grains.Calls;
 using VoiceGrains.Grains.Speech;
+using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Models;
 using VoiceGrains.Speech.Stt;
 using VoiceGrains.Speech.Tts;
@@ -81,6 +82,8 @@ public static class Extensions
         builder.Services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section)
             .Validate(o => o.InferenceConcurrency is null or (>= 1 and <= 256), "Speech:InferenceConcurrency must be between 1 and 256")
             .ValidateOnStart();
+        // One pool for every engine of the silo (and a host's own recognizer), disposed with the container.
+        builder.Services.AddSingleton(services => new InferencePool(services.GetRequiredService<IOptions<SpeechOptions>>().Value.InferenceConcurrency));
         builder.Services.AddOptions<VadOptions>().BindConfiguration("Speech:Vad")
             .Validate(o => o.Problem() is null,
                 "Speech:Vad: thresholds must satisfy 0 < NegativeThreshold <= Threshold < 1, and MinSpeech, MinInterruption, MinSilence and SpeechPad cannot be negative")

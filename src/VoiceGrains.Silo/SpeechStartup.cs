@@ -18,12 +18,12 @@ namespace VoiceGrains.Silo;
 /// </summary>
 sealed partial class SpeechStartup(
     ModelStore store,
-    IOptions<SpeechOptions> speech,
+    InferencePool pool,
     IOptions<VadOptions> vad,
     IOptions<WhisperOptions> whisper,
     DomainVocabularyRepository vocabulary,
     IEnumerable<ISpeechRecognizer> hostRecognizer,
-    ILogger<SpeechStartup> logger) : IHostedService, IDisposable
+    ILogger<SpeechStartup> logger) : IHostedService
 {
     SpeechServices? engines;
 
@@ -32,7 +32,6 @@ sealed partial class SpeechStartup(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var pool = new InferencePool(speech.Value.InferenceConcurrency);
         engines = new SpeechServices(pool, LoadVad(), hostRecognizer.FirstOrDefault() ?? await LoadWhisperAsync(pool, cancellationToken), LoadVoice())
         {
             VadOptions = vad.Value,
@@ -40,8 +39,6 @@ sealed partial class SpeechStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => engines?.Pool.Dispose();
 
     SileroVadModel? LoadVad() =>
         Installed(ModelCatalog.Get(vad.Value.Model)) is { } path ? new SileroVadModel(path) : null;

@@ -7,7 +7,7 @@ namespace VoiceGrains.Benchmarks;
 
 /// <summary>
 /// Set-up B of BENCHMARKS.md: one scripted silo (the production silo with the test-only scripted recognizer in place of
-/// Whisper), the front end and the console (where the caller simulator reads each call's record) as plain processes on
+/// Whisper, running Whisper's weightless stub on every utterance unless told not to), the front end and the console (where the caller simulator reads each call's record) as plain processes on
 /// a throwaway PostgreSQL, phoned by the product's own <c>voicegrains call</c> with the example script.
 /// </summary>
 sealed class ScriptedSystem : IAsyncDisposable
@@ -33,14 +33,19 @@ sealed class ScriptedSystem : IAsyncDisposable
     /// <summary>The operators' console, where a supervisor listens in.</summary>
     public Uri ConsoleAddress { get; private set; } = null!;
 
-    public static async Task<ScriptedSystem> StartAsync()
+    /// <param name="recognitionCost">Whether the scripted recognizer pays Whisper's real compute (the stub) on each utterance.</param>
+    public static async Task<ScriptedSystem> StartAsync(bool recognitionCost = true)
     {
         var system = new ScriptedSystem { server = await PostgresServer.StartAsync() };
         var database = await system.server.CreateDatabaseAsync();
         system.stored = NpgsqlDataSource.Create(database);
         var clusterId = system.ClusterId = $"bench-{Guid.NewGuid():N}"[..14];
         system.ConnectionString = database;
-        system.silo = SiloProcess.Start(database, clusterId, new Dictionary<string, string?> { ["ScriptedRecognizer__Script"] = Script },
+        system.silo = SiloProcess.Start(database, clusterId, new Dictionary<string, string?>
+            {
+                ["ScriptedRecognizer__Script"] = Script,
+                ["ScriptedRecognizer__RunWhisperStub"] = recognitionCost ? "true" : "false",
+            },
             project: "VoiceGrains.ScriptedSilo");
         await system.silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
         (system.Frontend, system.Address) = WebProcess.Start(WebProcess.Frontend, database, clusterId, new Dictionary<string, string?>
@@ -85,6 +90,21 @@ sealed class ScriptedSystem : IAsyncDisposable
             synthesis.Add(rows.GetInt32(1));
         }
         return (voiceToVoice, synthesis);
+    }
+
+    /// <summary>Each caller turn's recognition (queue and inference), as the recognizer stored it, since a moment.</summary>
+    public async Task<List<double>> StoredRecognitionAsync(DateTimeOffset since)
+    {
+        await using var query = stored.CreateCommand(
+            "SELECT stt_ms FROM call_turns WHERE speaker = 'caller' AND stt_ms IS NOT NULL AND started_at >= $1");
+        query.Parameters.AddWithValue(since);
+        var recognition = new List<double>();
+        await using var rows = await query.ExecuteReaderAsync();
+        while (await rows.ReadAsync())
+        {
+            recognition.Add(rows.GetInt32(0));
+        }
+        return recognition;
     }
 
     public static string Describe(List<double> values) =>

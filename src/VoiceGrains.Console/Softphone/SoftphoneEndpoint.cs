@@ -79,7 +79,7 @@ public static class SoftphoneEndpoint
                 {
                     if (length == buffer.Length)
                     {
-                        await from.CloseAsync(WebSocketCloseStatus.MessageTooBig, "message too big", done.Token);
+                        // Not a Media Streams message: both sockets go (closing one here would race the other pump's sends).
                         return;
                     }
                     received = await from.ReceiveAsync(buffer.AsMemory(length), done.Token);

@@ -431,8 +431,10 @@ public sealed partial class CallGrain(
     /// <summary>A stored turn as it turned out (cut by a barge-in, timed by its first audio): in the grain's state and its row.</summary>
     async Task ReviseTurnAsync(int seq, Func<CallTurn, CallTurn> revise)
     {
-        var turn = state.State.Turns[seq] = revise(state.State.Turns[seq]);
+        var before = state.State.Turns[seq];
+        var turn = state.State.Turns[seq] = revise(before);
         await SaveStateAsync();
+        TurnStageMetrics.Record(before.Latency, turn.Latency);
         await calls.UpdateTurnAsync(CallSid, turn, CancellationToken.None);
     }
 
@@ -514,6 +516,7 @@ public sealed partial class CallGrain(
             turnsKept.RemoveAt(turnsKept.Count - 1);
             throw;
         }
+        TurnStageMetrics.Record(null, turn.Latency);
         try
         {
             await calls.SaveTurnsAsync(CallSid, turnsTableBehind ? turnsKept : [turn], CancellationToken.None);
