@@ -159,10 +159,20 @@ public sealed partial class SimulatedCall : IDisposable
             }
             await AgentFinishedAsync(cancellationToken);
         }
-        // A caller who has said goodbye gives the agent a moment to hang up first.
-        var hangUpBy = Now + options.HangUpWait.TotalMilliseconds;
-        while (!serverClosed && Now < hangUpBy)
+        // A caller who has said goodbye gives the agent a moment to hang up first, counted from the last of the agent's
+        // voice: nobody hangs up on an agent still talking (an apology after a failed transfer can begin after the
+        // reply gap, and its hang-up comes only once it has been heard).
+        var quietSince = Now;
+        var giveUpBy = Now + options.ReplyTimeout.TotalMilliseconds + options.HangUpWait.TotalMilliseconds;
+        while (!serverClosed && Now < giveUpBy && Now - quietSince < options.HangUpWait.TotalMilliseconds)
         {
+            lock (gate)
+            {
+                if (!playback.IsEmpty)
+                {
+                    quietSince = Now;
+                }
+            }
             await Task.Delay(Frames.Milliseconds, cancellationToken);
         }
         return (greeting, turns);

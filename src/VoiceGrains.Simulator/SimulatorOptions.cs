@@ -34,7 +34,7 @@ public sealed record SimulatorOptions
     /// <summary>A reply not begun this long after the caller's line is reported as missing.</summary>
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>After the last line, how long the caller waits for the agent to hang up before hanging up itself.</summary>
+    /// <summary>After the last line, how long the caller waits, once the agent is quiet, for it to hang up before hanging up itself.</summary>
     public TimeSpan HangUpWait { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The call's sid; by default a new random one, as Twilio gives each call.</summary>
