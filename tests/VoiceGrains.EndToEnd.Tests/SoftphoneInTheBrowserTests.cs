@@ -82,7 +82,11 @@ public sealed class SoftphoneInTheBrowserTests(LiveCallCluster cluster) : IAsync
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(browser.Url("/signin"));
-        var url = browser.Url($"/api/softphone/calls/CA{Guid.NewGuid():N}/media").Replace("http", "ws", StringComparison.Ordinal);
+        var address = browser.Url($"/api/softphone/calls/CA{Guid.NewGuid():N}/media");
+        // Refused for want of a sign-in (401), before the call is even looked up (a signed-in operator would get 400
+        // for a plain request, 404 for a call that is not theirs).
+        Assert.Equal(401, await page.EvaluateAsync<int>("async url => (await fetch(url)).status", address));
+        var url = address.Replace("http", "ws", StringComparison.Ordinal);
         var outcome = await page.EvaluateAsync<string>("""
             url => new Promise(done => {
                 const socket = new WebSocket(url);

@@ -23,15 +23,21 @@ public sealed class SoftphoneCalls(IGrainFactory grains, IOptions<SoftphoneOptio
     public static string ClientIdentity(string operatorId) =>
         "operator_" + new string(operatorId.Where(char.IsAsciiLetterOrDigit).ToArray());
 
+    /// <summary>Why a "call as" number cannot be used, or null when it can (none, or an E.164 number).</summary>
+    public static string? CallerNumberProblem(string? callerNumber) =>
+        string.IsNullOrWhiteSpace(callerNumber) || PhoneNumber.IsE164(callerNumber.Trim())
+            ? null
+            : "The caller number must be in E.164 form, e.g. +15550100015.";
+
     /// <summary>Starts a browser call to the business number, from <paramref name="callerNumber"/> (a demo customer's
     /// number, so caller ID identifies them) or, without one, from the operator as a browser client.</summary>
     /// <exception cref="ArgumentException">The caller number is not an E.164 number.</exception>
     public async Task<SoftphoneCall> PlaceAsync(string operatorId, string? callerNumber)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operatorId);
-        if (!string.IsNullOrWhiteSpace(callerNumber) && !PhoneNumber.IsE164(callerNumber.Trim()))
+        if (CallerNumberProblem(callerNumber) is { } problem)
         {
-            throw new ArgumentException("The caller number must be in E.164 form, e.g. +15550100015.", nameof(callerNumber));
+            throw new ArgumentException(problem, nameof(callerNumber));
         }
         var from = string.IsNullOrWhiteSpace(callerNumber) ? CallerFor(operatorId) : callerNumber.Trim();
         var callSid = "CA" + Guid.NewGuid().ToString("N");
