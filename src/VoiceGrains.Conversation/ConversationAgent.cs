@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Contracts.Text;
 using VoiceGrains.Conversation.Understanding;
 using VoiceGrains.Data.Business;
 

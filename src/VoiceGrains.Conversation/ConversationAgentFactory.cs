@@ -11,12 +11,13 @@ using VoiceGrains.Data.Appointments;
 using VoiceGrains.Data.Business;
 using VoiceGrains.Data.Calls;
 using VoiceGrains.Data.Customers;
+using VoiceGrains.Data.Knowledge;
 using VoiceGrains.Data.Orders;
 
 namespace VoiceGrains.Conversation;
 
 /// <summary>
-/// Builds one agent per call: a kernel with the five plugins bound to the call's <see cref="CallerSession"/>, the
+/// Builds one agent per call: a kernel with the six plugins bound to the call's <see cref="CallerSession"/>, the
 /// function-call log as its filter, and Claude or the offline engine as its chat client.
 /// </summary>
 public sealed class ConversationAgentFactory(
@@ -28,6 +29,7 @@ public sealed class ConversationAgentFactory(
     AppointmentRepository appointments,
     CallRepository calls,
     FunctionCallRepository functionCalls,
+    IKnowledgeSearch knowledge,
     TimeProvider time,
     ILoggerFactory loggerFactory) : IDisposable
 {
@@ -51,6 +53,7 @@ public sealed class ConversationAgentFactory(
         kernel.Plugins.AddFromObject(new OrdersPlugin(session, orders, calendar), AgentFunctions.Orders);
         kernel.Plugins.AddFromObject(new AppointmentsPlugin(session, appointments, calendar, time), AgentFunctions.Appointments);
         kernel.Plugins.AddFromObject(new HoursPlugin(calendar, time), AgentFunctions.Hours);
+        kernel.Plugins.AddFromObject(new KnowledgePlugin(knowledge), AgentFunctions.Knowledge);
         kernel.Plugins.AddFromObject(new CallPlugin(session, calls), AgentFunctions.CallControl);
         kernel.FunctionInvocationFilters.Add(new FunctionCallLog(session, functionCalls, time, loggerFactory.CreateLogger<FunctionCallLog>()));
 

@@ -35,6 +35,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<FunctionCallRepository>();
         services.AddSingleton<Analytics.AnalyticsRepository>();
         services.AddSingleton<DomainVocabularyRepository>();
+        services.AddSingleton<Knowledge.KnowledgeRepository>();
+        services.AddSingleton<Knowledge.IKnowledgeSearch, Knowledge.FullTextKnowledgeSearch>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<HistorySeeder>();

@@ -1,3 +1,5 @@
+using VoiceGrains.Contracts.Text;
+
 namespace VoiceGrains.Conversation.Tests;
 
 public sealed class SentenceSplitterTests

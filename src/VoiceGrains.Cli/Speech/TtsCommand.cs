@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VoiceGrains.Audio;
+using VoiceGrains.Contracts.Text;
 using VoiceGrains.Conversation;
 using VoiceGrains.Speech.Tts;
 

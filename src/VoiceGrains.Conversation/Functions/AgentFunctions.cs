@@ -10,6 +10,7 @@ public static class AgentFunctions
     public const string Orders = "orders";
     public const string Appointments = "appointments";
     public const string Hours = "hours";
+    public const string Knowledge = "knowledge";
     public const string CallControl = "call";
 
     public const string IdentifyByPhone = "identify_caller_by_phone";
@@ -36,6 +37,8 @@ public static class AgentFunctions
     public const string IsOpenNow = "is_open_now";
     public const string HoursOn = "get_hours";
     public const string Holidays = "list_holidays";
+
+    public const string AnswerQuestion = "answer_question";
 
     public const string Transfer = "transfer_to_human";
     public const string EndCall = "end_call";

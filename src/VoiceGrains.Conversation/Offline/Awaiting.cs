@@ -20,4 +20,10 @@ public enum Awaiting
     CallbackTime,
     Note,
     Rating,
+
+    /// <summary>The agent offered more of a knowledge answer.</summary>
+    MoreDetail,
+
+    /// <summary>The agent did not know, and offered a person or a callback.</summary>
+    PersonOrCallback,
 }

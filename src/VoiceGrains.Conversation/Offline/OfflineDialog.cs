@@ -14,7 +14,7 @@ namespace VoiceGrains.Conversation.Offline;
 /// </summary>
 public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvider time)
 {
-    const string Menu = "I can help with your orders, appointments, our opening hours, or your account details.";
+    const string Menu = "I can help with your orders, appointments, our opening hours, your account details, or questions about our store.";
 
     Goal? goal;
     Awaiting awaiting;
@@ -39,7 +39,16 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         {
             return new DialogStep.Say(lastSaid.Length > 0 ? lastSaid : "How can I help you today?");
         }
+        if (heard.Has(Intent.More) && (more.Count > 0 || awaiting == Awaiting.MoreDetail) && pending is null)
+        {
+            return TellMore();
+        }
+        return AsksKnowledge(heard) ? LookUp(heard) : Proceed(heard);
+    }
 
+    /// <summary>The line's task, its slots, or small talk; after a knowledge lookup, the task of the same line.</summary>
+    DialogStep Proceed(Utterance heard)
+    {
         var taskIntent = heard.Intents.FirstOrDefault(IsTask);
         if (pending is { } waiting)
         {
@@ -87,6 +96,8 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         SatisfactionRecorded => Finish(new DialogStep.Call(CallControl, EndCall, Args(("reason", "caller finished and rated the call")))),
         CallEnding => Say($"Thank you for calling {calendar.Name}. Goodbye!"),
         TransferStarted => Say("Of course. I'm transferring you to a member of our team now. Please hold."),
+        KnowledgeAnswer answer => Answered(answer),
+        KnowledgeNotFound => AfterLookUp(KnowledgeLookup.Unknown),
         _ => OnBusinessResult(result),
     };
 
@@ -109,6 +120,15 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         if (!identified && (claimedName is not null && claimedZip is not null || claimedEmail is not null))
         {
             return IdentifyWithClaims()!;
+        }
+        if (awaiting == Awaiting.MoreDetail && heard.Has(Intent.Yes) && !heard.Has(Intent.No))
+        {
+            return TellMore();
+        }
+        if (awaiting == Awaiting.PersonOrCallback && heard.Has(Intent.Yes) && !heard.Has(Intent.No))
+        {
+            goal = new Goal(Intent.Human);
+            return Advance();
         }
         if (heard.Has(Intent.Thanks))
         {
@@ -279,7 +299,7 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         return new DialogStep.Say(said);
     }
 
-    static bool IsTask(Intent intent) => intent is not (Intent.Unknown or Intent.Greeting or Intent.Thanks or Intent.Goodbye or Intent.Repeat or Intent.Yes or Intent.No);
+    static bool IsTask(Intent intent) => intent is not (Intent.Unknown or Intent.Greeting or Intent.Thanks or Intent.Goodbye or Intent.Repeat or Intent.More or Intent.Yes or Intent.No);
 
     static bool IsOrderTask(Intent intent) => intent is Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder or Intent.ReturnOrder or Intent.ChangeOrderAddress;
 

@@ -8,6 +8,7 @@ public enum Intent
     Thanks,
     Goodbye,
     Repeat,
+    More,
     Human,
     Yes,
     No,

@@ -17,6 +17,7 @@ public static partial class UtteranceParser
     [
         (Intent.Human, Rx(@"\b(human|real person|a person|someone real|representative|operator|manager|supervisor|live agent|speak to (an )?agent|talk to (an )?agent)\b")),
         (Intent.Repeat, Rx(@"\b(repeat( that)?|say (that|it) again|come again|pardon|didn't (catch|hear) (that|you))\b")),
+        (Intent.More, Rx(@"\b(tell me more|more (details?|info|information)|more about (that|it)|go on|elaborate)\b")),
         (Intent.Reschedule, Rx(@"\b(reschedule|move (my|the) (appointment|booking)|change (my|the) (appointment|booking)|different (time|day) for my appointment)\b")),
         (Intent.CancelAppointment, Rx(@"\bcancel\b.*\b(appointment|booking|consultation|reservation|drop-?off)\b")),
         (Intent.MyAppointments, Rx(@"\b(my appointments?|when is my (appointment|booking)|do i have an? (appointment|booking))\b")),

@@ -1,12 +1,18 @@
 using Npgsql;
+using VoiceGrains.Data.Knowledge;
 
 namespace VoiceGrains.Data.Migrations;
 
-/// <summary>Loads db/seed/demo.sql (a small shop with customers, orders and calendars) into an empty business.</summary>
+/// <summary>
+/// Loads db/seed/demo.sql (a small shop with customers, orders and calendars) into an empty business, and its knowledge
+/// base from db/seed/knowledge.
+/// </summary>
 public sealed class DemoSeeder(NpgsqlDataSource dataSource)
 {
     // The lock makes a second seeder that starts at the same moment wait, then find the business there.
     const string AlreadySeeded = "LOCK TABLE business IN EXCLUSIVE MODE; SELECT EXISTS (SELECT 1 FROM business)";
+
+    const string KnowledgePrefix = "seed/knowledge/";
 
     /// <summary>Seeds and returns true, or returns false when the database already holds a business.</summary>
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
@@ -26,7 +32,21 @@ public sealed class DemoSeeder(NpgsqlDataSource dataSource)
         {
             await seed.ExecuteNonQueryAsync(cancellationToken);
         }
+        var (documents, synonyms) = KnowledgeFolder.Parse(DemoKnowledge());
+        await KnowledgeRepository.ImportAsync(connection, transaction, documents, synonyms, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    static IEnumerable<(string Name, byte[] Content)> DemoKnowledge()
+    {
+        var assembly = typeof(DemoSeeder).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(KnowledgePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var content = new MemoryStream();
+            stream.CopyTo(content);
+            yield return (resource[KnowledgePrefix.Length..], content.ToArray());
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace VoiceGrains.Conversation;
+namespace VoiceGrains.Contracts.Text;
 
 /// <summary>
 /// Cuts streamed reply text into sentences as soon as each is complete, so speech can start before the reply
