@@ -71,11 +71,14 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
         var kept = await agent.SayAsync("No, wait.");
         await agent.SayAsync("Cancel order 10001 please, I ordered it by mistake.");
         var done = await agent.SayAsync("Yes.");
+        var after = await agent.SayAsync("What's the status of order 10001 now?");
 
         Assert.StartsWith("May I ask why", why);
         Assert.StartsWith("Just to confirm: cancel order 10001", confirm);
         Assert.StartsWith("Okay, I won't cancel order 10001", kept);
-        Assert.StartsWith("Done. Order 10001 is cancelled", done);
+        Assert.StartsWith("Done. Order 10001 is now cancelled", done);
+        // The order as it is after the change, not as it was read before it.
+        Assert.Contains("and is cancelled", after);
         Assert.Equal("cancelled|ordered by mistake", await harness.DataSource.ScalarAsync<string>("SELECT status || '|' || cancel_reason FROM orders WHERE id = 10001"));
     }
 
@@ -124,12 +127,14 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
         var refund = await agent.SayAsync($"Just the {item.ToLowerInvariant()}.");
         var confirm = await agent.SayAsync("Put it on a gift card.");
         var started = await agent.SayAsync("Yes please.");
+        var after = await agent.SayAsync($"Can you read me order {order} again?");
 
         Assert.StartsWith("Which items would you like to return?", which);
         Assert.StartsWith("Should the refund go", refund);
         Assert.Contains($"the {item} at", confirm);
         Assert.StartsWith("To confirm: return", confirm);
         Assert.StartsWith("Your return is started", started);
+        Assert.Contains("is delivered, with a return open", after);
         Assert.Equal("gift_card|1", await harness.DataSource.ScalarAsync<string>($"SELECT refund_to || '|' || cardinality(lines) FROM order_returns WHERE order_id = {order}"));
     }
 

@@ -30,12 +30,7 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         {
             return Refusal.NotIdentified;
         }
-        if (await orders.GetAsync(customerId, orderNumber, cancellationToken) is not { } order)
-        {
-            return NotFound(orderNumber);
-        }
-        var expected = order.Shipments.Select(s => s.ExpectedDelivery).FirstOrDefault(d => d is not null);
-        return new OrderView(order, SpokenTime.Day(calendar.LocalDate(order.PlacedAt)), expected is { } day ? SpokenTime.Day(day) : null);
+        return await ViewAsync(customerId, orderNumber, cancellationToken) is { } view ? view : NotFound(orderNumber);
     }
 
     [KernelFunction(AgentFunctions.CancelOrder)]
@@ -51,7 +46,7 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         }
         var change = await orders.CancelAsync(customerId, orderNumber, string.IsNullOrWhiteSpace(reason) ? "not given" : reason.Trim(), cancellationToken);
         return change.Outcome == OrderChangeOutcome.Done
-            ? new OrderCancelled(orderNumber, reason)
+            ? new OrderCancelled(orderNumber, reason, (await ViewAsync(customerId, orderNumber, cancellationToken))!)
             : Refused(orderNumber, change, "cancelled", "only orders that have not shipped yet can be cancelled");
     }
 
@@ -81,7 +76,8 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         var change = await orders.StartReturnAsync(customerId, orderNumber, itemNames ?? [], destination.Value, session.CallSid, cancellationToken);
         return change.Outcome switch
         {
-            OrderChangeOutcome.Done => new ReturnStarted(orderNumber, change.ReturnedItems!, change.RefundAmount!.Value, refundTo!, change.KeptAmount!.Value),
+            OrderChangeOutcome.Done => new ReturnStarted(
+                orderNumber, change.ReturnedItems!, change.RefundAmount!.Value, refundTo!, change.KeptAmount!.Value, (await ViewAsync(customerId, orderNumber, cancellationToken))!),
             OrderChangeOutcome.AlreadyReturned => new Refusal($"A return was already started for order {orderNumber}."),
             OrderChangeOutcome.NoMatchingItems => new Refusal($"I couldn't find those items in order {orderNumber}.", "Read the caller the items of the order."),
             _ => Refused(orderNumber, change, "returned", "only delivered orders can be returned"),
@@ -101,8 +97,19 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         }
         var change = await orders.ChangeShippingAddressAsync(customerId, orderNumber, address, cancellationToken);
         return change.Outcome == OrderChangeOutcome.Done
-            ? new ShippingAddressChanged(orderNumber, address.Trim())
+            ? new ShippingAddressChanged(orderNumber, address.Trim(), (await ViewAsync(customerId, orderNumber, cancellationToken))!)
             : Refused(orderNumber, change, "changed", "the address can only be changed before the order ships");
+    }
+
+    /// <summary>The customer's order with its dates in the business's zone and words; null when they have no such order.</summary>
+    async Task<OrderView?> ViewAsync(long customerId, long orderNumber, CancellationToken cancellationToken)
+    {
+        if (await orders.GetAsync(customerId, orderNumber, cancellationToken) is not { } order)
+        {
+            return null;
+        }
+        var expected = order.Shipments.Select(s => s.ExpectedDelivery).FirstOrDefault(d => d is not null);
+        return new OrderView(order, SpokenTime.Day(calendar.LocalDate(order.PlacedAt)), expected is { } day ? SpokenTime.Day(day) : null);
     }
 
     static Refusal NotFound(long orderNumber) =>

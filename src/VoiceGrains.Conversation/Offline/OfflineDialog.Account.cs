@@ -48,9 +48,9 @@ public sealed partial class OfflineDialog
         {
             OrderListing listing => OnOrderListing(listing),
             OrderView view => OnOrderView(view),
-            OrderCancelled cancelled => Say($"Done. Order {cancelled.OrderNumber} is cancelled. Is there anything else I can help with?"),
-            ReturnStarted started => Say($"Your return is started for {List(started.Items, "and")}. You'll get {SpokenTime.Money(started.RefundAmount)} back to your {(started.RefundTo == "gift_card" ? "gift card" : "original payment method")} once we receive them.{(started.KeptAmount > 0 ? $" The items you keep come to {SpokenTime.Money(started.KeptAmount)}." : "")} Is there anything else I can help with?"),
-            ShippingAddressChanged changed => Say($"Done. Order {changed.OrderNumber} will now ship to {changed.Address}. Is there anything else I can help with?"),
+            OrderCancelled cancelled => Changed(cancelled.Order, $"Done. Order {cancelled.OrderNumber} is now {cancelled.Order.Order.Status}."),
+            ReturnStarted started => Changed(started.Order, $"Your return is started for {List(started.Items, "and")}. You'll get {SpokenTime.Money(started.RefundAmount)} back to your {(started.RefundTo == "gift_card" ? "gift card" : "original payment method")} once we receive them.{(started.KeptAmount > 0 ? $" The items you keep come to {SpokenTime.Money(started.KeptAmount)}." : "")}"),
+            ShippingAddressChanged changed => Changed(changed.Order, $"Done. Order {changed.OrderNumber} is {changed.Order.Order.Status} and will now ship to {changed.Order.Order.ShippingAddress}."),
             ContactUpdated updated => Say($"Done, your {updated.Field} is now {updated.Value}. Is there anything else I can help with?"),
             NoteAdded => Say("I've added that note to your account. Is there anything else I can help with?"),
             CallbackScheduled callback => Say($"Okay, someone from our team will call you back on {callback.When}. Is there anything else I can help with?"),
@@ -68,6 +68,13 @@ public sealed partial class OfflineDialog
             HolidayListing holidays => Say($"We're closed on {List(holidays.Holidays.Select(h => $"{h.Day} for {h.Holiday}"), "and")}. Is there anything else I can help with?"),
             _ => Say($"Sorry, something went wrong on my side. {Menu}"),
         };
+    }
+
+    /// <summary>Says what changed, and keeps the order as it is now for the rest of the call.</summary>
+    DialogStep Changed(OrderView now, string said)
+    {
+        lastOrder = now;
+        return Say($"{said} Is there anything else I can help with?");
     }
 
     DialogStep OnOrderView(OrderView view)

@@ -142,7 +142,7 @@ public sealed partial class OfflineDialog
     static string DescribeOrder(OrderView view)
     {
         var order = view.Order;
-        var text = $"Order {order.OrderNumber} was placed on {view.PlacedOn} and is {order.Status}. It has {ItemList(order.Items)}, {SpokenTime.Money(order.Total)} in total, going to {order.ShippingAddress}.";
+        var text = $"Order {order.OrderNumber} was placed on {view.PlacedOn} and is {order.Status}{(order.ReturnRequested ? ", with a return open" : "")}. It has {ItemList(order.Items)}, {SpokenTime.Money(order.Total)} in total, going to {order.ShippingAddress}.";
         return order.Shipments.Count > 0 ? $"{text} {DescribeTracking(view)}" : $"{text} Is there anything else I can help with?";
     }
 
