@@ -60,6 +60,22 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task ATimeThatIsNotFreeIsSaidSoAndNeverSwappedForAnother()
+    {
+        await using var harness = await AgentHarness.StartAsync(postgres);
+        var agent = await harness.NewCallAsync(from: "+15550100015");
+
+        var offered = await agent.SayAsync("I'd like to book a rug cleaning next Tuesday afternoon.");
+        var notFree = await agent.SayAsync("How about seven in the morning with Carla Singh?");
+        var confirm = await agent.SayAsync("The first one then.");
+
+        Assert.Contains("Which would you like?", offered);
+        Assert.StartsWith("7 AM isn't free, but I have", notFree);
+        Assert.DoesNotContain("To confirm", notFree);
+        Assert.Contains("To confirm: a rug cleaning drop-off on Tuesday", confirm);
+    }
+
+    [Fact]
     public async Task ACancellationNeedsAReasonAndAYes()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);

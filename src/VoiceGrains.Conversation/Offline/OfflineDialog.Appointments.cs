@@ -83,7 +83,7 @@ public sealed partial class OfflineDialog
                     ("service", service), ("fromDate", Iso(from)), ("toDate", Iso(to)),
                     ("partOfDay", part.ToString().ToLowerInvariant()), ("staff", goal.Staff)));
             }
-            return Ask(Awaiting.SlotChoice, $"I have {List(offered.Select(s => $"{s.When} with {s.Staff}"), "or")}. Which would you like?");
+            return Ask(Awaiting.SlotChoice, $"{NotFree(goal)}I have {List(offered.Select(s => $"{s.When} with {s.Staff}"), "or")}. Which would you like?");
         }
 
         if (!identified)
@@ -120,9 +120,12 @@ public sealed partial class OfflineDialog
             goal.SlotId = exact.SlotId;
             return Advance();
         }
-        var note = goal.When?.At is { } wanted ? $"{SpokenTime.Time(wanted)} isn't free, but " : "";
-        return Ask(Awaiting.SlotChoice, $"{Capitalize(note)}I have {List(offer.Slots.Select(s => $"{s.When} with {s.Staff}"), "or")}. Which would you like?");
+        return Ask(Awaiting.SlotChoice, $"{NotFree(goal)}I have {List(offer.Slots.Select(s => $"{s.When} with {s.Staff}"), "or")}. Which would you like?");
     }
+
+    /// <summary>"2 PM isn't free, but ": said before other times whenever the caller asked for one that is not among them.</summary>
+    string NotFree(Goal goal) =>
+        goal.When?.At is { } wanted && !offered.Any(s => StartsAt(s, wanted)) ? Capitalize($"{SpokenTime.Time(wanted)} isn't free, but ") : "";
 
     DialogStep OnSlotTaken(SlotTaken taken)
     {
@@ -186,9 +189,11 @@ public sealed partial class OfflineDialog
                 return offered[i];
             }
         }
-        if (heard.When.At is { } at && offered.FirstOrDefault(s => StartsAt(s, at)) is { } byTime)
+        if (heard.When.At is { } at)
         {
-            return byTime;
+            // A time no offered slot starts at is not swapped for another time of the same person: the caller hears
+            // that it is not free (Advance), and a "yes" can only book what they heard.
+            return offered.FirstOrDefault(s => StartsAt(s, at));
         }
         var staff = StaffIn(heard.Text);
         return staff is null ? null : offered.FirstOrDefault(s => s.Staff == staff);

@@ -42,9 +42,15 @@ public sealed partial class OfflineDialog
         {
             return false;
         }
+        // An answer to the agent's own question ("how about seven with Carla?" when it offered times) is not looked up:
+        // only a plain question about the rules is, in the middle of a task.
+        if (awaiting != Awaiting.Nothing)
+        {
+            return AboutPolicy().IsMatch(heard.Text) && heard.When.IsEmpty && !Answers(heard);
+        }
         var task = heard.Intents.FirstOrDefault(IsTask);
         return task == Intent.Unknown
-            ? Question().IsMatch(heard.Text) || awaiting == Awaiting.Nothing && !heard.Intents.Any(i => i is Intent.Yes or Intent.No or Intent.Thanks)
+            ? Question().IsMatch(heard.Text) || !heard.Intents.Any(i => i is Intent.Yes or Intent.No or Intent.Thanks)
             : AboutPolicy().IsMatch(heard.Text);
     }
 
