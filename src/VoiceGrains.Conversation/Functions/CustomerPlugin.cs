@@ -122,6 +122,10 @@ public sealed class CustomerPlugin(CallerSession session, CustomerRepository cus
     static Refusal TooManyAttempts { get; } =
         new("I'm sorry, I couldn't verify your identity.", "Identification failed too many times on this call; offer to transfer the caller to a person.");
 
+    static Refusal AnotherCustomersNumber { get; } = new(
+        "I'm sorry, this phone number belongs to a different account, so I can't verify another customer on this call.",
+        "The calling number is registered to another customer; do not try other details. Offer to transfer the caller to a person.");
+
     async Task<object> BindAsync(long? id, string method, bool countFailure, CancellationToken cancellationToken)
     {
         if (id is null)
@@ -131,6 +135,14 @@ public sealed class CustomerPlugin(CallerSession session, CustomerRepository cus
                 session.RecordIdentificationFailure();
             }
             return new CallerNotFound(method, Math.Max(0, CallerSession.MaxIdentificationFailures - session.IdentificationFailures));
+        }
+        // Someone with another customer's email, or their name and ZIP code, calling from a phone on file for a
+        // different customer is refused rather than verified as them: the number is the stronger sign of who calls.
+        if (countFailure && session.CustomerId is null && PhoneNumber.IsE164(session.CallingNumber)
+            && await customers.FindByPhoneAsync(session.CallingNumber, cancellationToken) is { } owner && owner != id)
+        {
+            session.RecordIdentificationFailure();
+            return AnotherCustomersNumber;
         }
 
         var profile = await customers.GetProfileAsync(id.Value, cancellationToken);

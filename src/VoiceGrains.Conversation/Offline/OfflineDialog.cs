@@ -245,7 +245,8 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
     /// <summary>Reads identity answers, also bare ones when the last question asked for them.</summary>
     void TakeIdentityClaims(Utterance heard)
     {
-        if (identified)
+        // A detail said as someone else's ("the card on file for…", "my colleague's email is…") claims nothing.
+        if (identified || SomeoneElses().IsMatch(heard.Text))
         {
             return;
         }
@@ -267,6 +268,9 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z'\-]+")]
     private static partial Regex BareNameWords();
+
+    [GeneratedRegex(@"\b(colleague|co-?worker|friend|wife|husband|partner|mom|mum|mother|dad|father|son|daughter|sister|brother|boss|neighbou?r|someone else|somebody else|another customer|his|her|their)\b|\b(on file|account|card|address|phone number|info(rmation)?)\s+(for|of|belonging to)\b|\bbelongs? to\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SomeoneElses();
 
     DialogStep Ask(Awaiting what, string question)
     {
