@@ -19,4 +19,32 @@ static class DomainQueries
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
     }
+
+    /// <summary>
+    /// A pending or processing order of a customer with several recent orders, and a product in it that no other of their
+    /// five most recent orders has (the order can be named by it); "set" products are left out, as two share that word.
+    /// </summary>
+    public static async Task<(long Order, string Item, string Name, string Zip)> OrderKnownByAnItemOnlyItHasAsync(this NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH recent AS (
+                SELECT o.id, o.customer_id, o.status, row_number() OVER (PARTITION BY o.customer_id ORDER BY o.placed_at DESC) AS n
+                  FROM orders o
+            ), top5 AS (
+                SELECT * FROM recent WHERE n <= 5
+            ), item AS (
+                SELECT t.customer_id, p.name, min(t.id) AS order_id, count(DISTINCT t.id) AS orders
+                  FROM top5 t JOIN order_items i ON i.order_id = t.id JOIN products p ON p.sku = i.sku
+                 GROUP BY t.customer_id, p.name
+            )
+            SELECT it.order_id, it.name, c.name, c.zip
+              FROM item it JOIN top5 t ON t.id = it.order_id JOIN customers c ON c.id = it.customer_id
+             WHERE it.orders = 1 AND t.status IN ('pending', 'processing') AND it.name NOT LIKE '% set'
+               AND (SELECT count(*) FROM top5 x WHERE x.customer_id = it.customer_id) > 1
+             ORDER BY it.order_id LIMIT 1
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+    }
 }

@@ -76,6 +76,23 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task ACallerWithoutTheOrderNumberNamesTheOrderByAnItemInIt()
+    {
+        await using var harness = await AgentHarness.StartAsync(postgres);
+        var agent = await harness.NewCallAsync();
+        var (order, item, name, zip) = await harness.DataSource.OrderKnownByAnItemOnlyItHasAsync();
+
+        await agent.SayAsync($"I want to cancel an order. My name is {name}, zip code {zip}.");
+        var listed = await agent.SayAsync("I don't have the order number.");
+        var why = await agent.SayAsync($"The one with the {item.ToLowerInvariant()}.");
+
+        Assert.Contains("Which one is it about?", listed);
+        Assert.Contains($"the {item.ToLowerInvariant()}", listed);
+        Assert.StartsWith("May I ask why", why);
+        Assert.Contains($"order {order}", await agent.SayAsync("I ordered it by mistake."));
+    }
+
+    [Fact]
     public async Task ACancellationNeedsAReasonAndAYes()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);

@@ -24,13 +24,16 @@ public static partial class ItemMatcher
         return (fully.Count > 0 ? fully : items.Where(i => Mentions(included, i)).ToList(), false);
     }
 
-    static bool Mentions(string text, OrderItem item)
+    static bool Mentions(string text, OrderItem item) => Mentions(text, item.Name);
+
+    /// <summary>Whether lower-case <paramref name="text"/> names the product <paramref name="productName"/> ("the lamp").</summary>
+    public static bool Mentions(string text, string productName)
     {
         if (text.Length == 0)
         {
             return false;
         }
-        var name = BaseName(item.Name);
+        var name = BaseName(productName);
         if (text.Contains(name, StringComparison.Ordinal))
         {
             return true;
@@ -40,7 +43,7 @@ public static partial class ItemMatcher
     }
 
     /// <summary>"Water Bottle (1000ml, red)" → "water bottle".</summary>
-    static string BaseName(string name)
+    public static string BaseName(string name)
     {
         var end = name.IndexOfAny(['(', ',']);
         return (end < 0 ? name : name[..end]).Trim().ToLowerInvariant();

@@ -136,8 +136,18 @@ public sealed partial class OfflineDialog
         }
     }
 
-    static string DescribeSummary(OrderSummary order) =>
-        $"order {order.OrderNumber}, {order.Status}, {order.ItemCount} {(order.ItemCount == 1 ? "item" : "items")} for {SpokenTime.Money(order.Total)}";
+    /// <summary>"order 10482, delivered, with the desk lamp and the kettle, for 84 dollars": the items tell orders apart for a caller without the number.</summary>
+    static string DescribeSummary(OrderSummary order)
+    {
+        var names = order.ItemNames.Select(n => $"the {ItemMatcher.BaseName(n)}").Distinct().ToList();
+        var items = names.Count switch
+        {
+            0 => $"{order.ItemCount} items",
+            <= 3 => List(names, "and"),
+            _ => $"{string.Join(", ", names.Take(2))} and {names.Count - 2} more",
+        };
+        return $"order {order.OrderNumber}, {order.Status}, with {items}, for {SpokenTime.Money(order.Total)}";
+    }
 
     static string DescribeOrder(OrderView view)
     {

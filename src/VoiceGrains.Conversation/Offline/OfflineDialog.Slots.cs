@@ -71,7 +71,7 @@ public sealed partial class OfflineDialog
                 ?? ListedOrderIn(heard.Text)
             : null);
 
-    /// <summary>"The first one", "the latest": an order from the list just read out.</summary>
+    /// <summary>"The first one", "the latest", "the one with the lamp": an order from the list just read out.</summary>
     long? ListedOrderIn(string text)
     {
         if (recentOrders is not { Count: > 0 } listed)
@@ -88,7 +88,13 @@ public sealed partial class OfflineDialog
             return listed[Math.Min(listed.Count, 3) - 1].OrderNumber;
         }
         var index = Array.FindIndex(Ordinals, o => Regex.IsMatch(lower, $@"\b{o}\b"));
-        return index >= 0 && index < listed.Count ? listed[index].OrderNumber : null;
+        if (index >= 0 && index < listed.Count)
+        {
+            return listed[index].OrderNumber;
+        }
+        // "The one with the tablet": the one order with an item of that name.
+        var byItem = listed.Where(o => o.ItemNames.Any(name => ItemMatcher.Mentions(lower, name))).ToList();
+        return byItem.Count == 1 ? byItem[0].OrderNumber : null;
     }
 
     static bool DoesNotKnow(string text) => DoNotKnow().IsMatch(text);

@@ -13,7 +13,8 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
     const string ChangeableStatuses = "('pending', 'processing')";
 
     const string SelectRecent = """
-        SELECT o.id, o.status, o.placed_at, o.total_cents, (SELECT count(*)::int FROM order_items i WHERE i.order_id = o.id)
+        SELECT o.id, o.status, o.placed_at, o.total_cents, (SELECT count(*)::int FROM order_items i WHERE i.order_id = o.id),
+               ARRAY(SELECT p.name FROM order_items i JOIN products p ON p.sku = i.sku WHERE i.order_id = o.id ORDER BY i.line)
           FROM orders o WHERE o.customer_id = @customer
          ORDER BY o.placed_at DESC LIMIT @limit
         """;
@@ -67,7 +68,9 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("customer", customerId);
         command.Parameters.AddWithValue("limit", limit);
         return await command.ReadAllAsync(
-            reader => new OrderSummary(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), Money.FromCents(reader.GetInt32(3)), reader.GetInt32(4)),
+            reader => new OrderSummary(
+                reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), Money.FromCents(reader.GetInt32(3)), reader.GetInt32(4),
+                reader.GetFieldValue<string[]>(5)),
             cancellationToken);
     }
 
