@@ -40,6 +40,9 @@ public sealed class Goal(Intent intent)
     /// <summary>The caller does not know the order number: list their orders first.</summary>
     public bool WantsOrderList { get; set; }
 
+    /// <summary>How often the caller's order list was read out again for this goal because they could not name one.</summary>
+    public int OrderListsRead { get; set; }
+
     /// <summary>"As soon as possible": search from today, no day needed.</summary>
     public bool Earliest { get; set; }
 

@@ -34,13 +34,16 @@ public static partial class ItemMatcher
             return false;
         }
         var name = BaseName(productName);
-        if (text.Contains(name, StringComparison.Ordinal))
+        // "book shelf" for a "bookshelf", "e reader" for an "e-reader": spoken words split and join names freely.
+        if (text.Contains(name, StringComparison.Ordinal) || Squeezed(text).Contains(Squeezed(name), StringComparison.Ordinal))
         {
             return true;
         }
         var head = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
         return head.Length > 3 && Regex.IsMatch(text, $@"\b{Regex.Escape(head)}(s|es)?\b");
     }
+
+    static string Squeezed(string text) => new([.. text.Where(char.IsLetterOrDigit)]);
 
     /// <summary>"Water Bottle (1000ml, red)" → "water bottle".</summary>
     public static string BaseName(string name)

@@ -19,9 +19,21 @@ public sealed partial class OfflineDialog
         }
         if (goal.OrderNumber is not { } number)
         {
-            if (goal.WantsOrderList && recentOrders is null)
+            if (goal.WantsOrderList)
             {
-                return new DialogStep.Call(Orders, ListOrders, Args());
+                if (recentOrders is null)
+                {
+                    return new DialogStep.Call(Orders, ListOrders, Args());
+                }
+                // Listed earlier in the call: read out again, not asked for a number the caller said they don't have;
+                // a caller who still cannot tell is not asked round in circles.
+                goal.WantsOrderList = false;
+                if (++goal.OrderListsRead > 2)
+                {
+                    goal.Done = true;
+                    return Say("I'm sorry, I can't tell which order you mean without its number or what's in it. Is there anything else I can help with?");
+                }
+                return Ask(Awaiting.OrderNumber, $"I see these recent orders: {string.Join("; ", recentOrders.Take(3).Select(DescribeSummary))}. Which one is it about?");
             }
             return Ask(Awaiting.OrderNumber, "What's the order number? If you don't have it, I can look up your recent orders.");
         }

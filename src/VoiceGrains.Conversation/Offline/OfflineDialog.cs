@@ -70,7 +70,8 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         var answersQuestion = goal is { Done: false } && Answers(heard);
         if (taskIntent != Intent.Unknown && !answersQuestion && (goal is null || goal.Done || taskIntent != goal.Intent && !IsWeakSwitch(taskIntent)))
         {
-            var carried = goal?.OrderNumber ?? lastOrder?.Order.OrderNumber;
+            // "Cancel it" goes on with the order just discussed; "return something from another order" does not.
+            var carried = AnotherOrder().IsMatch(heard.Text) ? null : goal?.OrderNumber ?? lastOrder?.Order.OrderNumber;
             goal = new Goal(taskIntent) { OrderNumber = IsOrderTask(taskIntent) ? carried : null };
             awaiting = Awaiting.Nothing;
         }
@@ -268,6 +269,9 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z'\-]+")]
     private static partial Regex BareNameWords();
+
+    [GeneratedRegex(@"\b(an|another|a different|other|one more) order\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnotherOrder();
 
     [GeneratedRegex(@"\b(colleague|co-?worker|friend|wife|husband|partner|mom|mum|mother|dad|father|son|daughter|sister|brother|boss|neighbou?r|someone else|somebody else|another customer|his|her|their)\b|\b(on file|account|card|address|phone number|info(rmation)?)\s+(for|of|belonging to)\b|\bbelongs? to\b", RegexOptions.IgnoreCase)]
     private static partial Regex SomeoneElses();

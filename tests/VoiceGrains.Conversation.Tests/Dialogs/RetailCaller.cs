@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace VoiceGrains.Conversation.Tests.Dialogs;
 
@@ -9,20 +10,27 @@ namespace VoiceGrains.Conversation.Tests.Dialogs;
 /// ground truth looked at (all of the caller's when it looked at none) when the task expects facts, then says goodbye. It stands in for tau-bench's LLM user,
 /// which cannot run here; it knows nothing about the agent beyond what it hears.
 /// </summary>
-public sealed class RetailCaller
+public sealed partial class RetailCaller
 {
     readonly RetailTask task;
     readonly RetailData data;
+    readonly bool strict;
     readonly JsonElement user;
     readonly Queue<string> requests = new();
     JsonElement? current;
     string? currentOrder;
     int misunderstood;
 
-    public RetailCaller(RetailTask task, RetailData data)
+    /// <param name="strict">
+    /// Say only what the task's instruction gives the persona: an order number only when the instruction has it (otherwise
+    /// the caller says they don't have it and names the order by an item the instruction mentions, as the agent reads
+    /// the orders out); the lenient caller says the ground truth's order numbers.
+    /// </param>
+    public RetailCaller(RetailTask task, RetailData data, bool strict)
     {
         this.task = task;
         this.data = data;
+        this.strict = strict;
         user = data.Users.GetProperty(task.UserId);
         foreach (var change in task.Changes)
         {
@@ -54,21 +62,52 @@ public sealed class RetailCaller
         {
             current = null;
             currentOrder = next;
-            return $"Can you tell me about my order {next.TrimStart('#')}?";
+            return KnowsNumber(next) ? $"Can you tell me about my order {next.TrimStart('#')}?"
+                : NameOf(next) is { } item ? $"Can you tell me about my order with the {item}?" : "Can you tell me about my recent orders?";
         }
 
         current = JsonDocument.Parse(next).RootElement;
         var arguments = RetailTask.Arguments(current.Value);
         currentOrder = arguments.TryGetProperty("order_id", out var order) ? order.GetString() : null;
+        var which = currentOrder is null ? "" : KnowsNumber(currentOrder) ? $"my order {currentOrder.TrimStart('#')}" : "an order";
         return RetailTask.Name(current.Value) switch
         {
-            "cancel_pending_order" => $"I'd like to cancel my order {currentOrder!.TrimStart('#')}.",
-            "return_delivered_order_items" => $"I'd like to return some items from my order {currentOrder!.TrimStart('#')}.",
-            "modify_pending_order_address" => $"I need to change the shipping address on my order {currentOrder!.TrimStart('#')}.",
+            "cancel_pending_order" => $"I'd like to cancel {which}.",
+            "return_delivered_order_items" => $"I'd like to return some items from {which}.",
+            "modify_pending_order_address" => $"I need to change the shipping address on {which}.",
             "modify_user_address" => "I've moved, please change my address.",
             _ => "I need to undo the cancellation of my order. Can I speak to a person?",
         };
     }
+
+    /// <summary>Whether the persona may say this order's number: always for the lenient caller, else when the instruction has it.</summary>
+    bool KnowsNumber(string orderId) => !strict || task.Instruction.Contains(orderId.TrimStart('#', 'W'), StringComparison.Ordinal);
+
+    /// <summary>
+    /// How the persona names an order without its number: by an item of it that the instruction mentions (by the last
+    /// word of its product name, "grill"); null when the instruction mentions none of its items.
+    /// </summary>
+    string? NameOf(string orderId) =>
+        data.Orders.GetProperty(orderId).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("name").GetString()!.ToLowerInvariant())
+            .FirstOrDefault(name => Mentioned(name.Split(' ')[^1]));
+
+    /// <summary>Whether the instruction names this item word; "book shelf" names a "bookshelf", as the persona would hear it.</summary>
+    bool Mentioned(string word) =>
+        word.Length > 3 && (Regex.IsMatch(task.Instruction, $@"\b{Regex.Escape(word)}(s|es)?\b", RegexOptions.IgnoreCase)
+            || Regex.Replace(task.Instruction, @"[^A-Za-z0-9]", "").Contains(word.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase) && word.Length > 6);
+
+    /// <summary>Of the orders the agent read out, the one whose items the instruction mentions most; null when none.</summary>
+    static string? PickFromList(string agentSaid, Func<string, bool> mentioned) =>
+        ListedOrder().Matches(agentSaid)
+            .Select(listed => (Number: listed.Groups["number"].Value, Score: Regex.Matches(listed.Groups["items"].Value, @"[A-Za-z]+").Count(w => mentioned(w.Value))))
+            .Where(o => o.Score > 0)
+            .OrderByDescending(o => o.Score)
+            .Select(o => o.Number)
+            .FirstOrDefault();
+
+    [GeneratedRegex(@"order (?<number>\d+), [a-z ()]+, with (?<items>.+?), for ")]
+    private static partial Regex ListedOrder();
 
     /// <summary>What the caller says to <paramref name="agentSaid"/>; null when the call is over.</summary>
     public string? Answer(string agentSaid)
@@ -96,9 +135,14 @@ public sealed class RetailCaller
         {
             return Zip;
         }
+        if (heard.Contains("which one is it about") && currentOrder is not null && !KnowsNumber(currentOrder))
+        {
+            return PickFromList(agentSaid, Mentioned) is { } picked ? $"It's order {picked}."
+                : NameOf(currentOrder) is { } item ? $"The one with the {item}." : "I'm not sure which one.";
+        }
         if ((heard.Contains("order number") || heard.Contains("which one is it about")) && currentOrder is not null)
         {
-            return $"It's order {currentOrder.TrimStart('#')}.";
+            return KnowsNumber(currentOrder) ? $"It's order {currentOrder.TrimStart('#')}." : "I don't have the order number.";
         }
         if (heard.Contains("which items would you like to return"))
         {

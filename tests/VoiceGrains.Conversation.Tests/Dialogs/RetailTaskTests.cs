@@ -16,41 +16,68 @@ public sealed class RetailTaskTests(PostgresFixture postgres, ITestOutputHelper 
     [SharedDataFact]
     public async Task TheOfflineEngineCompletesAtLeastEightyPercentOfTheTasksWithinItsFunctions()
     {
+        var rate = await RunAllAsync(strict: false);
+        Assert.True(rate >= Target, $"{rate:P0} < {Target:P0}");
+    }
+
+    /// <summary>
+    /// The caller that says only what the instruction gives (no order number it does not have). The rate is lower; this
+    /// floor under today's keeps it from falling unnoticed (BENCHMARKS.md has both).
+    /// </summary>
+    [SharedDataFact]
+    public async Task WithTheStrictCallerTheRateStaysAtLeastWhereItIs()
+    {
+        var rate = await RunAllAsync(strict: true);
+        Assert.True(rate >= StrictFloor, $"{rate:P0} < {StrictFloor:P0}");
+    }
+
+    const double StrictFloor = 0.55;
+
+    async Task<double> RunAllAsync(bool strict)
+    {
         var data = RetailData.Load();
         var tasks = RetailTask.All(data);
         var within = tasks.Where(t => t.WithinFunctions).ToList();
         var passed = 0;
         foreach (var task in within)
         {
-            var problems = await RunAsync(task, data);
+            var problems = await RunAsync(task, data, strict);
             passed += problems.Count == 0 ? 1 : 0;
             output.WriteLine($"task {task.Id,3} {(problems.Count == 0 ? "pass" : "FAIL")}  {string.Join("; ", problems)}");
         }
 
         var rate = passed / (double)within.Count;
-        output.WriteLine($"tau-bench retail: {passed}/{within.Count} tasks within the functions pass ({rate:P0}); {tasks.Count - within.Count} of {tasks.Count} need exchanges, which the agent does not offer.");
-        Assert.True(rate >= Target, $"{passed}/{within.Count} = {rate:P0} < {Target:P0}");
+        output.WriteLine($"tau-bench retail, {(strict ? "strict" : "lenient")} caller: {passed}/{within.Count} tasks within the functions pass ({rate:P0}); {tasks.Count - within.Count} of {tasks.Count} need exchanges, which the agent does not offer.");
+        return rate;
     }
 
-    async Task<List<string>> RunAsync(RetailTask task, RetailData data)
+    async Task<List<string>> RunAsync(RetailTask task, RetailData data, bool strict)
     {
         var dataSource = await postgres.CreateMigratedAsync(seed: false);
         await RetailImport.LoadAsync(dataSource, data);
         var initial = await RetailState.ReadAsync(dataSource);
         await using var harness = await AgentHarness.StartAsync(dataSource);
         var agent = await harness.NewCallAsync();
-        var caller = new RetailCaller(task, data);
+        var caller = new RetailCaller(task, data, strict);
         var said = new List<string>();
+        var dialogue = new List<string>();
 
         var line = caller.NextRequest();
         for (var turn = 0; line is not null && turn < MaxTurns; turn++)
         {
             var reply = await agent.SayAsync(line);
             said.Add(reply);
+            dialogue.Add($"    caller: {line}");
+            dialogue.Add($"    agent:  {reply}");
             line = caller.Answer(reply);
         }
 
         var actual = await RetailState.ReadAsync(dataSource);
-        return RetailJudge.Problems(RetailJudge.Expected(initial, task, data), actual, task, string.Join(" ", said), agent.Session.TransferReason is not null);
+        var problems = RetailJudge.Problems(RetailJudge.Expected(initial, task, data), actual, task, string.Join(" ", said), agent.Session.TransferReason is not null);
+        if (problems.Count > 0 && Environment.GetEnvironmentVariable("VOICEGRAINS_SHOW_DIALOGUES") == "1")
+        {
+            dialogue.ForEach(output.WriteLine);
+        }
+        return problems;
     }
 }
