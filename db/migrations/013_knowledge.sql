@@ -22,6 +22,13 @@ CREATE TABLE knowledge_passages (
 );
 CREATE INDEX knowledge_passages_search ON knowledge_passages USING gin (search);
 
+-- How many passages hold each English stem, for weighting a question's words by rarity; rebuilt by every import, so
+-- a search reads it instead of running ts_stat over all passages per question.
+CREATE TABLE knowledge_stems (
+    stem text PRIMARY KEY,
+    passages int NOT NULL CHECK (passages > 0)
+);
+
 CREATE TABLE knowledge_synonyms (
     group_id int NOT NULL,
     term text NOT NULL CHECK (term <> ''),

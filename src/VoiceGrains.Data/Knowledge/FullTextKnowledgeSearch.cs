@@ -34,7 +34,7 @@ public sealed partial class FullTextKnowledgeSearch(NpgsqlDataSource dataSource)
     static readonly string[] BuiltInTerms = CallerVocabulary.Groups.SelectMany(group => group).ToArray();
 
     // ts_rank's normalization 1 divides by 1 + log(length), so a long passage does not win by length alone.
-    // ts_stat counts the passages that hold each stem, for the stems' weights.
+    // knowledge_stems counts the passages that hold each stem, for the stems' weights.
     const string SelectPassages = """
         WITH query AS (SELECT websearch_to_tsquery('english', @words) AS q)
         SELECT d.title, p.heading, p.sentences,
@@ -47,7 +47,7 @@ public sealed partial class FullTextKnowledgeSearch(NpgsqlDataSource dataSource)
          WHERE p.search @@ query.q
          ORDER BY rank DESC, p.id
          LIMIT @limit;
-        SELECT word, ndoc FROM ts_stat('SELECT search FROM knowledge_passages') WHERE word = ANY(@stems);
+        SELECT stem, passages FROM knowledge_stems WHERE stem = ANY(@stems);
         SELECT count(*) FROM knowledge_passages
         """;
 

@@ -29,6 +29,11 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
 
     const string CountPassages = "SELECT count(*) FROM knowledge_passages";
 
+    const string RebuildStems = """
+        DELETE FROM knowledge_stems;
+        INSERT INTO knowledge_stems (stem, passages) SELECT word, ndoc FROM ts_stat('SELECT search FROM knowledge_passages')
+        """;
+
     /// <summary>
     /// Makes the knowledge base hold exactly <paramref name="documents"/> and <paramref name="synonymGroups"/>, in one
     /// transaction: a document whose text changed is replaced, one no longer given is removed, an unchanged one is kept.
@@ -111,6 +116,11 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
                 insert.Parameters.AddWithValue("term", term);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
+        }
+
+        await using (var stems = new NpgsqlCommand(RebuildStems, connection, transaction))
+        {
+            await stems.ExecuteNonQueryAsync(cancellationToken);
         }
 
         int passages;
