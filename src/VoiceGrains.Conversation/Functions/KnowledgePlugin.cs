@@ -48,10 +48,14 @@ public sealed class KnowledgePlugin(IKnowledgeSearch search)
         }
 
         var passage = matches[best.Match];
-        // A bare "Yes." or "No." answers nothing alone: the sentence after it says what.
-        var last = WordCount(passage.Sentences[best.Sentence].Text) < ShortSentenceWords ? Math.Min(best.Sentence + 1, passage.Sentences.Count - 1) : best.Sentence;
-        var answer = string.Join(' ', passage.Sentences.Skip(best.Sentence).Take(last - best.Sentence + 1).Select(s => SpokenAnswer.From(s.Text)));
-        var more = passage.Sentences.Where((_, i) => i < best.Sentence || i > last).Select(s => SpokenAnswer.From(s.Text)).ToList();
+        var said = new SortedSet<int> { best.Sentence };
+        if (WordCount(passage.Sentences[best.Sentence].Text) < ShortSentenceWords && best.Sentence + 1 < passage.Sentences.Count)
+        {
+            // A bare "Yes." answers nothing alone: the sentence after it says what.
+            said.Add(best.Sentence + 1);
+        }
+        var answer = string.Join(' ', said.Select(i => SpokenAnswer.From(passage.Sentences[i].Text)));
+        var more = passage.Sentences.Where((_, i) => !said.Contains(i)).Select(s => s.Text).Concat(passage.Following).Select(SpokenAnswer.From).ToList();
         var given = matches.Take(Given).Select(m => new KnowledgePassageFound(m.Document, m.Heading, string.Join(' ', m.Sentences.Select(s => s.Text)))).ToList();
         return new KnowledgeAnswer(answer, more, given);
     }

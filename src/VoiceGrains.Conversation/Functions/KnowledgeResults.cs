@@ -2,7 +2,7 @@ namespace VoiceGrains.Conversation.Functions;
 
 /// <summary>
 /// What the knowledge base says to a question: <see cref="Answer"/> is the sentence that answers it, short enough to
-/// say; <see cref="More"/> the rest of its passage, for "tell me more"; <see cref="Passages"/> the passages found, for
+/// say; <see cref="More"/> the rest of its passage and section, for "tell me more"; <see cref="Passages"/> the passages found, for
 /// a language model to answer from in its own words.
 /// </summary>
 public sealed record KnowledgeAnswer(string Answer, IReadOnlyList<string> More, IReadOnlyList<KnowledgePassageFound> Passages);

@@ -40,7 +40,10 @@ public sealed partial class FullTextKnowledgeSearch(NpgsqlDataSource dataSource)
         SELECT d.title, p.heading, p.sentences,
                ARRAY(SELECT array_to_string(tsvector_to_array(to_tsvector('english', s)), ' ') FROM unnest(p.sentences) AS s),
                tsvector_to_array(to_tsvector('english', d.title || ' ' || p.heading)),
-               ts_rank(p.search, query.q, 1) AS rank
+               ts_rank(p.search, query.q, 1) AS rank,
+               ARRAY(SELECT u.s FROM knowledge_passages n CROSS JOIN LATERAL unnest(n.sentences) WITH ORDINALITY AS u(s, k)
+                      WHERE n.document_id = p.document_id AND n.heading = p.heading AND n.ordinal > p.ordinal
+                      ORDER BY n.ordinal, u.k)
           FROM knowledge_passages p
           JOIN knowledge_documents d ON d.id = p.document_id
          CROSS JOIN query
@@ -95,7 +98,7 @@ public sealed partial class FullTextKnowledgeSearch(NpgsqlDataSource dataSource)
             }
 
             var terms = words.Concat(synonyms.Select(s => $"\"{s.Term}\"")).Distinct(StringComparer.Ordinal);
-            var passages = new List<(string Title, string Heading, string[] Sentences, string[] SentenceStems, string[] ContextStems)>();
+            var passages = new List<(string Title, string Heading, string[] Sentences, string[] SentenceStems, string[] ContextStems, string[] Following)>();
             var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
             int passageCount;
             await using (var command = new NpgsqlCommand(SelectPassages, connection))
@@ -106,7 +109,8 @@ public sealed partial class FullTextKnowledgeSearch(NpgsqlDataSource dataSource)
                 await using var reader = await command.ExecuteReaderAsync(cancellation);
                 while (await reader.ReadAsync(cancellation))
                 {
-                    passages.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2), reader.GetFieldValue<string[]>(3), reader.GetFieldValue<string[]>(4)));
+                    passages.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2), reader.GetFieldValue<string[]>(3), reader.GetFieldValue<string[]>(4),
+                        reader.GetFieldValue<string[]>(6)));
                 }
                 await reader.NextResultAsync(cancellation);
                 while (await reader.ReadAsync(cancellation))
@@ -129,7 +133,7 @@ public sealed partial class FullTextKnowledgeSearch(NpgsqlDataSource dataSource)
                 {
                     var sentences = p.Sentences.Select((text, i) => new KnowledgeSentence(text, coverage.Of(p.SentenceStems[i].Split(' ', StringSplitOptions.RemoveEmptyEntries), p.ContextStems))).ToList();
                     var whole = coverage.Of(p.SentenceStems.SelectMany(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList(), p.ContextStems);
-                    return new KnowledgeMatch(p.Title, p.Heading, sentences, whole);
+                    return new KnowledgeMatch(p.Title, p.Heading, sentences, whole, p.Following);
                 })
                 .OrderByDescending(m => m.Sentences.Max(s => s.Relevance))
                 .ThenByDescending(m => m.Relevance)
