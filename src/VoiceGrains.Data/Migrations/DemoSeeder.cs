@@ -32,21 +32,9 @@ public sealed class DemoSeeder(NpgsqlDataSource dataSource)
         {
             await seed.ExecuteNonQueryAsync(cancellationToken);
         }
-        var (documents, synonyms) = KnowledgeFolder.Parse(DemoKnowledge());
+        var (documents, synonyms) = KnowledgeFolder.Parse(EmbeddedText.ReadFolder(typeof(DemoSeeder).Assembly, KnowledgePrefix));
         await KnowledgeRepository.ImportAsync(connection, transaction, documents, synonyms, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
-    }
-
-    static IEnumerable<(string Name, byte[] Content)> DemoKnowledge()
-    {
-        var assembly = typeof(DemoSeeder).Assembly;
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(KnowledgePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var content = new MemoryStream();
-            stream.CopyTo(content);
-            yield return (resource[KnowledgePrefix.Length..], content.ToArray());
-        }
     }
 }

@@ -32,8 +32,27 @@ public sealed class KnowledgeEvaluationTests(PostgresFixture postgres, ITestOutp
     {
         var questions = KnowledgeQuestion.Load();
         var report = new StringBuilder();
-        var own = await EvaluateAsync(questions, both: false, report);
-        var both = await EvaluateAsync(questions, both: true, report);
+        // One database per knowledge base, shared by both ways of asking: each question starts a call of its own.
+        var harnesses = new Dictionary<string, AgentHarness>();
+        Score own, both;
+        try
+        {
+            foreach (var documents in new[] { "airline", "retail", "both" })
+            {
+                var dataSource = await postgres.CreateMigratedAsync();
+                await LoadAsync(dataSource, documents == "both" ? ["airline", "retail"] : [documents]);
+                harnesses[documents] = await AgentHarness.StartAsync(dataSource);
+            }
+            own = await EvaluateAsync(questions, harnesses, both: false, report);
+            both = await EvaluateAsync(questions, harnesses, both: true, report);
+        }
+        finally
+        {
+            foreach (var harness in harnesses.Values)
+            {
+                await harness.DisposeAsync();
+            }
+        }
         var path = Path.Combine(AppContext.BaseDirectory, "knowledge-evaluation.md");
         await File.WriteAllTextAsync(path, report.ToString());
 
@@ -44,43 +63,25 @@ public sealed class KnowledgeEvaluationTests(PostgresFixture postgres, ITestOutp
         Assert.True(own.RefusalRate >= RefusalTarget, $"refusals {own}");
     }
 
-    async Task<Score> EvaluateAsync(IReadOnlyList<KnowledgeQuestion> questions, bool both, StringBuilder report)
+    static async Task<Score> EvaluateAsync(IReadOnlyList<KnowledgeQuestion> questions, Dictionary<string, AgentHarness> harnesses, bool both, StringBuilder report)
     {
         report.AppendLine(both ? "# Both documents for every question" : "# The business's own document (both when the question names none)").AppendLine();
-        var harnesses = new Dictionary<string, AgentHarness>();
-        try
+        var score = new Score();
+        foreach (var question in questions)
         {
-            foreach (var documents in new[] { "airline", "retail", "both" })
-            {
-                var dataSource = await postgres.CreateMigratedAsync();
-                await LoadAsync(dataSource, documents == "both" ? ["airline", "retail"] : [documents]);
-                harnesses[documents] = await AgentHarness.StartAsync(dataSource);
-            }
-
-            var score = new Score();
-            foreach (var question in questions)
-            {
-                var agent = await harnesses[both ? "both" : question.Document ?? "both"].NewCallAsync();
-                var reply = await agent.SayAsync(question.Question);
-                var missing = question.MissingFacts(reply);
-                var refused = reply.Contains(Refusal, StringComparison.OrdinalIgnoreCase);
-                var passed = question.Answerable ? missing.Count == 0 && !refused : refused;
-                score.Add(question, passed);
-                var verdict = passed ? "pass" : question.Answerable ? $"FAIL, missing: {string.Join(", ", missing)}" : "FAIL";
-                report.AppendLine(CultureInfo.InvariantCulture, $"- {question.Id} ({question.Document ?? "either"}, {(question.Answerable ? "answerable" : "unanswerable")}) **{verdict}**");
-                report.AppendLine(CultureInfo.InvariantCulture, $"  - caller: {question.Question}");
-                report.AppendLine(CultureInfo.InvariantCulture, $"  - agent: {reply}");
-            }
-            report.AppendLine().AppendLine(score.ToString()).AppendLine();
-            return score;
+            var agent = await harnesses[both ? "both" : question.Document ?? "both"].NewCallAsync();
+            var reply = await agent.SayAsync(question.Question);
+            var missing = question.MissingFacts(reply);
+            var refused = reply.Contains(Refusal, StringComparison.OrdinalIgnoreCase);
+            var passed = question.Answerable ? missing.Count == 0 && !refused : refused;
+            score.Add(question, passed);
+            var verdict = passed ? "pass" : question.Answerable ? $"FAIL, missing: {string.Join(", ", missing)}" : "FAIL";
+            report.AppendLine(CultureInfo.InvariantCulture, $"- {question.Id} ({question.Document ?? "either"}, {(question.Answerable ? "answerable" : "unanswerable")}) **{verdict}**");
+            report.AppendLine(CultureInfo.InvariantCulture, $"  - caller: {question.Question}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"  - agent: {reply}");
         }
-        finally
-        {
-            foreach (var harness in harnesses.Values)
-            {
-                await harness.DisposeAsync();
-            }
-        }
+        report.AppendLine().AppendLine(score.ToString()).AppendLine();
+        return score;
     }
 
     static async Task LoadAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> documents)
