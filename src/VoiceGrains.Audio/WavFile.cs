@@ -45,6 +45,12 @@ public static class WavFile
             {
                 throw new AudioFormatException($"{path}: corrupt WAV header ({format.Channels} channels at {format.SampleRate} Hz).");
             }
+            // NAudio's TotalTime divides by the header's byte rate: a header saying 0 bytes a second overflows it
+            // (found by the WAV fuzzer, seed emSxGCIcoXC1).
+            if (format.AverageBytesPerSecond <= 0)
+            {
+                throw new AudioFormatException($"{path}: corrupt WAV header ({format.AverageBytesPerSecond} bytes per second).");
+            }
             if (reader.TotalTime > MaxDuration)
             {
                 throw new AudioFormatException($"{path}: {reader.TotalTime.TotalMinutes:0.#} minutes long; at most {MaxDuration.TotalMinutes:0} minutes are accepted.");
