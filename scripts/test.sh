@@ -50,5 +50,7 @@ skipped=$(grep -ho '<UnitTestResult [^>]*outcome="NotExecuted"' "$results"/*.trx
 if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "No test ran." >&2; fi
 
+# The failed tests by name just above the summary, so a log's tail says which (the run's output is long).
+grep -ho '<UnitTestResult [^>]*outcome="Failed"' "$results"/*.trx 2>/dev/null | grep -o 'testName="[^"]*"' | sed 's/^testName="\(.*\)"$/FAILED: \1/'
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
