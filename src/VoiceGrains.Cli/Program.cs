@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VoiceGrains.Cli.Calls;
+using VoiceGrains.Cli.Campaigns;
 using VoiceGrains.Cli.Conversation;
 using VoiceGrains.Cli.Database;
 using VoiceGrains.Cli.Knowledge;
@@ -18,4 +19,6 @@ root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(CallCommand.Create());
 root.Subcommands.Add(OperatorCommands.Create());
 root.Subcommands.Add(KnowledgeCommands.Create());
+root.Subcommands.Add(CampaignCommands.Create());
+root.Subcommands.Add(DoNotCallCommands.Create());
 return await root.Parse(args).InvokeAsync();

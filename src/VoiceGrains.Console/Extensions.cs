@@ -7,6 +7,8 @@ using VoiceGrains.Console.Security;
 using VoiceGrains.Console.Softphone;
 using VoiceGrains.Contracts;
 using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Contracts.Campaigns;
+using VoiceGrains.Data.Campaigns;
 using VoiceGrains.Data;
 using VoiceGrains.Data.Customers;
 using VoiceGrains.Telephony;
@@ -48,6 +50,11 @@ public static class Extensions
             // Outcomes as the calls table spells them ("no_answer"); other enums in camel case. The first converter that
             // takes a type wins, so the specific one goes first.
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<CallOutcome>(JsonNamingPolicy.SnakeCaseLower));
+            // Campaigns' words as their tables spell them too ("lead_qualification", "opted_out").
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<CampaignKind>(JsonNamingPolicy.SnakeCaseLower));
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<CampaignStatus>(JsonNamingPolicy.SnakeCaseLower));
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<ContactState>(JsonNamingPolicy.SnakeCaseLower));
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<DoNotCallSource>(JsonNamingPolicy.SnakeCaseLower));
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddProblemDetails();

@@ -1,6 +1,7 @@
 using VoiceGrains.Console;
 using VoiceGrains.Console.Analytics;
 using VoiceGrains.Console.Calls;
+using VoiceGrains.Console.Campaigns;
 using VoiceGrains.Console.Components;
 using VoiceGrains.Console.Security;
 using VoiceGrains.Console.Softphone;
@@ -26,6 +27,8 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapSignOut();
     app.MapCallsApi();
+    app.MapCampaignsApi();
+    app.MapDoNotCallApi();
     app.MapListenIn();
     app.MapSoftphone();
     app.MapAnalyticsApi();

@@ -10,6 +10,7 @@ using VoiceGrains.Conversation.Offline;
 using VoiceGrains.Data.Appointments;
 using VoiceGrains.Data.Business;
 using VoiceGrains.Data.Calls;
+using VoiceGrains.Data.Campaigns;
 using VoiceGrains.Data.Customers;
 using VoiceGrains.Data.Knowledge;
 using VoiceGrains.Data.Orders;
@@ -28,6 +29,7 @@ public sealed class ConversationAgentFactory(
     OrderRepository orders,
     AppointmentRepository appointments,
     CallRepository calls,
+    DoNotCallRepository doNotCall,
     FunctionCallRepository functionCalls,
     IKnowledgeSearch knowledge,
     TimeProvider time,
@@ -54,7 +56,7 @@ public sealed class ConversationAgentFactory(
         kernel.Plugins.AddFromObject(new AppointmentsPlugin(session, appointments, calendar, time), AgentFunctions.Appointments);
         kernel.Plugins.AddFromObject(new HoursPlugin(calendar, time), AgentFunctions.Hours);
         kernel.Plugins.AddFromObject(new KnowledgePlugin(knowledge), AgentFunctions.Knowledge);
-        kernel.Plugins.AddFromObject(new CallPlugin(session, calls), AgentFunctions.CallControl);
+        kernel.Plugins.AddFromObject(new CallPlugin(session, calls, doNotCall), AgentFunctions.CallControl);
         kernel.FunctionInvocationFilters.Add(new FunctionCallLog(session, functionCalls, time, loggerFactory.CreateLogger<FunctionCallLog>()));
 
         var engine = anthropic is null ? new OfflineChatClient(calendar, time) : ClaudeChatClient.Create(anthropic.Value, anthropicOptions.Value);

@@ -37,6 +37,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DomainVocabularyRepository>();
         services.AddSingleton<Knowledge.KnowledgeRepository>();
         services.AddSingleton<Knowledge.IKnowledgeSearch, Knowledge.FullTextKnowledgeSearch>();
+        services.AddSingleton<Campaigns.CampaignRepository>();
+        services.AddSingleton<Campaigns.DoNotCallRepository>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<HistorySeeder>();

@@ -8,6 +8,8 @@ public sealed class AuditLog(OperatorDbContext db, TimeProvider time)
     public const string ListenedIn = "listen_in";
     public const string TookOver = "take_over";
     public const string Exported = "export";
+    public const string ChangedCampaign = "campaign";
+    public const string ChangedDoNotCall = "do_not_call";
 
     public async Task WriteAsync(string operatorId, string action, string? callSid, string? detail, CancellationToken cancellationToken)
     {

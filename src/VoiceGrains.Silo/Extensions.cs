@@ -7,6 +7,7 @@ using VoiceGrains.Data;
 using VoiceGrains.Data.Customers;
 using VoiceGrains.Grains;
 using VoiceGrains.Grains.Calls;
+using VoiceGrains.Grains.Campaigns;
 using VoiceGrains.Grains.Speech;
 using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Models;
@@ -42,6 +43,10 @@ public static class Extensions
             .Validate(o => string.IsNullOrWhiteSpace(o.TransferNumber) || PhoneNumber.IsE164(o.TransferNumber),
                 "Calls:TransferNumber must be an E.164 number, e.g. +15550100099")
             .ValidateOnStart();
+        builder.Services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section)
+            .Validate(o => o.UnconfirmedDialGrace >= TimeSpan.FromSeconds(10), "Campaigns:UnconfirmedDialGrace must be at least 10 seconds")
+            .ValidateOnStart();
+        builder.Services.TryAddKeyedSingleton(CampaignGrain.ClockKey, TimeProvider.System);
         // Transfers go through the carrier's REST API (the "Twilio" section); without it a transfer is refused and the caller hears an apology.
         builder.AddTwilioCallControl();
         builder.Services.AddHostedService<NeverConnectedCalls>();

@@ -6,9 +6,9 @@ namespace VoiceGrains.Telephony;
 /// </summary>
 public interface ICallControl
 {
-    /// <summary>Places a call to <paramref name="to"/> (E.164) from the business's number; returns the carrier's call sid.</summary>
+    /// <summary>Places the call (to an E.164 number) from the business's number; returns the carrier's call sid.</summary>
     /// <exception cref="CallControlException">The carrier refused, could not be reached, or is not configured.</exception>
-    Task<string> DialAsync(string to, CancellationToken cancellationToken);
+    Task<string> DialAsync(DialRequest dial, CancellationToken cancellationToken);
 
     /// <summary>Replaces what the live call is doing with a connection to <paramref name="number"/> (a person).</summary>
     /// <exception cref="CallControlException">The carrier refused, could not be reached, or is not configured.</exception>

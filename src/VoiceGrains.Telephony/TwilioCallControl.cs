@@ -21,19 +21,23 @@ sealed class TwilioCallControl(IOptions<TwilioOptions> options) : ICallControl, 
         Timeout = TimeSpan.FromSeconds(15),
     };
 
-    public async Task<string> DialAsync(string to, CancellationToken cancellationToken)
+    public async Task<string> DialAsync(DialRequest dial, CancellationToken cancellationToken)
     {
         var twilio = options.Value;
         if (!twilio.CanCallOut)
         {
             throw new CallControlException(TwilioOptions.CannotCallOut);
         }
-        var call = await RunAsync(() => CallResource.CreateAsync(new CreateCallOptions(new PhoneNumber(to), new PhoneNumber(twilio.PhoneNumber))
+        var query = dial.AttemptKey is null ? "" : $"?{DialRequest.AttemptParameter}={Uri.EscapeDataString(dial.AttemptKey)}";
+        var call = await RunAsync(() => CallResource.CreateAsync(new CreateCallOptions(new PhoneNumber(dial.To), new PhoneNumber(twilio.PhoneNumber))
         {
-            Url = new Uri(twilio.PublicBaseUrl!, "/twilio/voice"),
-            StatusCallback = new Uri(twilio.PublicBaseUrl!, "/twilio/status"),
+            Url = new Uri(twilio.PublicBaseUrl!, "/twilio/voice" + query),
+            StatusCallback = new Uri(twilio.PublicBaseUrl!, "/twilio/status" + query),
+            // "initiated" comes as soon as Twilio has created the call: with the attempt key in its address it ties a
+            // campaign's attempt to its call even when the answer to this request never arrived.
             StatusCallbackEvent = ["initiated", "ringing", "answered", "completed"],
-            MachineDetection = "Enable",
+            // https://www.twilio.com/docs/voice/answering-machine-detection: DetectMessageEnd waits for the beep.
+            MachineDetection = dial.LeavesMessage ? "DetectMessageEnd" : "Enable",
         }, Client()), cancellationToken);
         return call.Sid;
     }
@@ -68,7 +72,8 @@ sealed class TwilioCallControl(IOptions<TwilioOptions> options) : ICallControl, 
         }
         catch (Exception e) when (e is ApiConnectionException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new CallControlException($"Twilio could not be reached: {e.Message}", e);
+            // A request sent and never answered may have been carried out: for a dial, a call may be ringing.
+            throw new CallControlException($"Twilio could not be reached: {e.Message}", e, outcomeUnknown: true);
         }
     }
 

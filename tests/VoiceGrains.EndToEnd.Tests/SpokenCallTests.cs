@@ -67,7 +67,19 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
             $"WHERE a.call_sid = '{call.CallSid}' AND a.speaker = 'agent' AND c.speaker = 'caller' AND NOT a.interrupted " +
             $"AND a.voice_to_voice_ms BETWEEN a.tts_first_audio_ms AND {(int)call.Turns.Max(t => t.VoiceToVoiceMs!.Value)}");
         // (A line spoken over the agent cuts the reply before it, which is stored as interrupted.)
-        Assert.Equal(call.Turns.Count - call.Turns.Count(t => t.BargeIn), answered);
+        var stored = new List<string>();
+        await using (var turns = database.CreateCommand(
+            "SELECT seq, speaker, interrupted, tts_first_audio_ms, voice_to_voice_ms, left(text, 40) FROM call_turns WHERE call_sid = $1 ORDER BY seq"))
+        {
+            turns.Parameters.AddWithValue(call.CallSid);
+            await using var row = await turns.ExecuteReaderAsync();
+            while (await row.ReadAsync())
+            {
+                stored.Add($"{row.GetInt32(0)} {row.GetString(1)} interrupted={row.GetBoolean(2)} tts={row.GetValue(3)} v2v={row.GetValue(4)} {row.GetString(5)}");
+            }
+        }
+        Assert.True(call.Turns.Count - call.Turns.Count(t => t.BargeIn) == answered,
+            $"{answered} answers within bounds; caller measured at most {call.Turns.Max(t => t.VoiceToVoiceMs)} ms; stored:\n{string.Join("\n", stored)}");
 
         // Both voices are in the mixed recording: the caller's leg alone holds the caller, and the mix holds more
         // (the agent's greeting and replies, which the caller's leg does not).

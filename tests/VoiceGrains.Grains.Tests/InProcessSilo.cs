@@ -12,7 +12,7 @@ namespace VoiceGrains.Grains.Tests;
 /// polled every 5 ms), on its own PostgreSQL with the project's migrations and demo data. Only what a test must set
 /// differs: loopback ports, short silence and keypad waits, and the test-only scripted recognizer for Whisper.
 /// </summary>
-public sealed class InProcessSilo : IAsyncLifetime
+public class InProcessSilo : IAsyncLifetime
 {
     PostgresFixture postgres = new();
     IHost? host;
@@ -27,7 +27,7 @@ public sealed class InProcessSilo : IAsyncLifetime
 
     public ScriptedRecognizerForTests Recognizer { get; } = new();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await postgres.InitializeAsync();
         Database = await postgres.CreateMigratedAsync();
@@ -49,12 +49,18 @@ public sealed class InProcessSilo : IAsyncLifetime
                 ["Calls:SilencePrompt"] = "00:00:01",
                 ["Calls:KeypadPause"] = "00:00:00.5",
             });
+        Configure(builder);
         builder.AddVoiceGrainsSilo(_ => Recognizer);
         host = builder.Build();
         await host.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>What a fixture for one kind of test sets on top (settings, a clock), before the silo registers itself.</summary>
+    protected virtual void Configure(HostApplicationBuilder builder)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         if (host is not null)
         {

@@ -15,9 +15,6 @@ public static class CallCommand
     /// <summary>Where scripts/run.sh keeps the auth token it generated when none was given.</summary>
     const string LocalTokenFile = ".voicegrains/secrets/TWILIO_AUTH_TOKEN";
 
-    /// <summary>Where scripts/run.sh keeps the API token it issued its local admin for this command.</summary>
-    const string LocalApiTokenFile = ".voicegrains/operator/api-token";
-
     static readonly Option<FileInfo> Script = new("--script")
     {
         Description = "The caller's lines: words to speak, a .wav file, [keys] 12#, a [barge-in] prefix to talk over the agent; # comments",
@@ -28,12 +25,6 @@ public static class CallCommand
     {
         Description = "The front end",
         DefaultValueFactory = _ => "http://127.0.0.1:5080",
-    };
-
-    static readonly Option<string> ConsoleUrl = new("--console")
-    {
-        Description = "The operators' console, whose REST API has the server's record of each call",
-        DefaultValueFactory = _ => "http://127.0.0.1:5090",
     };
 
     static readonly Option<string?> PublicUrl = new("--public-url")
@@ -56,7 +47,7 @@ public static class CallCommand
     public static Command Create()
     {
         var call = new Command("call", "Phone the front end like Twilio does and speak a script: what the agent said, voice-to-voice latency, barge-in reaction");
-        foreach (var option in new Option[] { Script, Url, ConsoleUrl, PublicUrl, From, To, Concurrency, Voice, Json })
+        foreach (var option in new Option[] { Script, Url, ConsoleApi.Address, PublicUrl, From, To, Concurrency, Voice, Json })
         {
             call.Options.Add(option);
         }
@@ -80,16 +71,13 @@ public static class CallCommand
             return 2;
         }
 
-        var apiToken = Environment.GetEnvironmentVariable("VOICEGRAINS_API_TOKEN")
-            ?? (File.Exists(LocalApiTokenFile) ? (await File.ReadAllTextAsync(LocalApiTokenFile, cancellationToken)).Trim() : null);
-        if (string.IsNullOrEmpty(apiToken))
+        if (await ConsoleApi.TokenAsync(cancellationToken) is not { } apiToken)
         {
-            await Console.Error.WriteLineAsync($"voicegrains: no API token for the console: set VOICEGRAINS_API_TOKEN to one from `voicegrains operators token` (scripts/run.sh writes its own to {LocalApiTokenFile}).");
             return 2;
         }
 
-        if (!TryAddress(parse.GetValue(Url), out var server) || !TryAddress(parse.GetValue(ConsoleUrl), out var console)
-            || (parse.GetValue(PublicUrl) is { } given && !TryAddress(given, out _)))
+        if (!ConsoleApi.TryAddress(parse.GetValue(Url), out var server) || !ConsoleApi.TryAddress(parse.GetValue(ConsoleApi.Address), out var console)
+            || (parse.GetValue(PublicUrl) is { } given && !ConsoleApi.TryAddress(given, out _)))
         {
             await Console.Error.WriteLineAsync("voicegrains: --url, --console and --public-url take an absolute http(s) address, e.g. http://127.0.0.1:5080.");
             return 2;
@@ -175,9 +163,6 @@ public static class CallCommand
             Console.WriteLine($"  Agent:  {turn.AgentSaid}   (voice-to-voice {Ms(turn.VoiceToVoiceMs)}{clear})");
         }
     }
-
-    static bool TryAddress(string? text, out Uri address) =>
-        Uri.TryCreate(text, UriKind.Absolute, out address!) && (address.Scheme == Uri.UriSchemeHttp || address.Scheme == Uri.UriSchemeHttps);
 
     static string Ms(double? value) => value is { } ms ? $"{ms:0} ms" : "no reply";
 }

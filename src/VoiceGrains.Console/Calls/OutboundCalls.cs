@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VoiceGrains.Console.Security;
 using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Data.Campaigns;
 using VoiceGrains.Data.Customers;
 using VoiceGrains.Operators;
 using VoiceGrains.Telephony;
@@ -8,7 +9,8 @@ using VoiceGrains.Telephony;
 namespace VoiceGrains.Console.Calls;
 
 /// <summary>
-/// <c>POST /api/calls</c>: places a call through Twilio's REST API and starts it as an outbound call with its purpose.
+/// <c>POST /api/calls</c>: places a call through Twilio's REST API and starts it as an outbound call with its purpose;
+/// never to a number on the do-not-call list (409).
 /// When the callee answers, Twilio requests the same voice webhook as for inbound calls, and the call goes on alike.
 /// </summary>
 static class OutboundCalls
@@ -16,7 +18,7 @@ static class OutboundCalls
     const int MaxPurpose = 200;
 
     public static async Task<Results<Created<CallSnapshot>, ProblemHttpResult>> PlaceAsync(
-        OutboundCallRequest request, HttpContext http, IGrainFactory grains, CustomerRepository customers, ICallControl carrier,
+        OutboundCallRequest request, HttpContext http, IGrainFactory grains, CustomerRepository customers, DoNotCallRepository doNotCall, ICallControl carrier,
         AuditLog audit, Microsoft.Extensions.Options.IOptions<TwilioOptions> twilio, CancellationToken cancellationToken)
     {
         if (twilio.Value is not { CanCallOut: true } options)
@@ -35,13 +37,17 @@ static class OutboundCalls
         {
             return TypedResults.Problem($"There is no customer {customer}.", statusCode: StatusCodes.Status400BadRequest);
         }
+        if (await doNotCall.ContainsAsync(request.To!, cancellationToken))
+        {
+            return TypedResults.Problem($"{request.To} is on the do-not-call list.", statusCode: StatusCodes.Status409Conflict);
+        }
 
         // Audited before Twilio is asked: a call placed at the business's expense always has its operator on record.
         await audit.WriteAsync(OperatorClaims.Id(http.User), AuditLog.PlacedCall, null, request.To, cancellationToken);
         string callSid;
         try
         {
-            callSid = await carrier.DialAsync(request.To!, cancellationToken);
+            callSid = await carrier.DialAsync(new DialRequest(request.To!), cancellationToken);
         }
         catch (CallControlException e)
         {

@@ -42,6 +42,7 @@ public static class AgentFunctions
 
     public const string Transfer = "transfer_to_human";
     public const string EndCall = "end_call";
+    public const string DoNotCall = "do_not_call_again";
     public const string RecordSatisfaction = "record_satisfaction";
 
     /// <summary>The name a model sees for a plugin's function.</summary>

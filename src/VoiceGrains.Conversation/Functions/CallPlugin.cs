@@ -1,11 +1,13 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
 using VoiceGrains.Data.Calls;
+using VoiceGrains.Data.Campaigns;
+using VoiceGrains.Data.Customers;
 
 namespace VoiceGrains.Conversation.Functions;
 
-/// <summary>The call itself: hand over to a person, hang up, record how satisfied the caller was.</summary>
-public sealed class CallPlugin(CallerSession session, CallRepository calls)
+/// <summary>The call itself: hand over to a person, hang up, take the number off the calling lists, record how satisfied the caller was.</summary>
+public sealed class CallPlugin(CallerSession session, CallRepository calls, DoNotCallRepository doNotCall)
 {
     [KernelFunction(AgentFunctions.Transfer)]
     [Description("Transfers the caller to a human agent. Use when the caller asks for a person or the request is outside what the functions can do.")]
@@ -21,6 +23,16 @@ public sealed class CallPlugin(CallerSession session, CallRepository calls)
     {
         session.RequestEnd(string.IsNullOrWhiteSpace(reason) ? "conversation finished" : reason.Trim());
         return new CallEnding(session.EndReason!);
+    }
+
+    [KernelFunction(AgentFunctions.DoNotCall)]
+    [Description("Puts the caller's number on the business's do-not-call list, when they ask not to be called again; say a short apology and goodbye after it, and the call ends.")]
+    public async Task<object> DoNotCallAsync(CancellationToken cancellationToken)
+    {
+        // The number the call is with, never one the caller says: nobody can opt someone else out from their phone.
+        var added = PhoneNumber.IsE164(session.CallingNumber) && await doNotCall.AddAsync(session.CallingNumber, DoNotCallSource.Callee, cancellationToken);
+        session.RequestEnd("asked not to be called again");
+        return new OnDoNotCallList(added);
     }
 
     [KernelFunction(AgentFunctions.RecordSatisfaction)]

@@ -96,6 +96,7 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         Refusal refusal => Refused(refusal),
         SatisfactionRecorded => Finish(new DialogStep.Call(CallControl, EndCall, Args(("reason", "caller finished and rated the call")))),
         CallEnding => Say($"Thank you for calling {calendar.Name}. Goodbye!"),
+        OnDoNotCallList => Say("I've taken your number off our calling list, and we won't call you again. Sorry to have bothered you. Goodbye!"),
         TransferStarted => Say("Of course. I'm transferring you to a member of our team now. Please hold."),
         KnowledgeAnswer answer => Answered(answer),
         KnowledgeNotFound => AfterLookUp(KnowledgeLookup.Unknown),
@@ -159,6 +160,7 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         }
         return goal.Intent switch
         {
+            Intent.DoNotCall => Finish(new DialogStep.Call(CallControl, DoNotCall, Args())),
             Intent.Human => Finish(new DialogStep.Call(CallControl, Transfer, Args(("reason", "The caller asked to speak to a person.")))),
             Intent.Rate => goal.Rating is { } rating
                 ? Finish(new DialogStep.Call(CallControl, RecordSatisfaction, Args(("rating", rating))))

@@ -32,4 +32,6 @@ public enum Intent
     AddNote,
     Callback,
     Rate,
+    /// <summary>"Don't call me again": the caller's number goes on the do-not-call list and the call ends.</summary>
+    DoNotCall,
 }

@@ -15,6 +15,8 @@ public static partial class UtteranceParser
     /// <summary>Intents in priority order: the first that matches is the line's primary intent.</summary>
     static readonly (Intent Intent, Regex Pattern)[] Rules =
     [
+        // First: a callee who asks not to be called again is never kept talking about anything else.
+        (Intent.DoNotCall, Rx(@"\b((don'?t|do not|never) (call|ring|phone|contact) (me|this number)(?! back)|stop (calling|ringing|phoning|contacting) (me|this number)|(take|remove) (me|my number|this number) (off|from) (your|the) (calling |call |phone |contact |mailing )?list|(put|add) (me|my number|this number) (on|to) (your|the) do[- ]not[- ]call list)\b")),
         (Intent.Human, Rx(@"\b(human|real person|a person|someone real|representative|operator|manager|supervisor|live agent|speak to (an )?agent|talk to (an )?agent)\b")),
         (Intent.Repeat, Rx(@"\b(repeat( that)?|say (that|it) again|come again|pardon|didn't (catch|hear) (that|you))\b")),
         (Intent.More, Rx(@"\b(tell me more|more (details?|info|information)|more about (that|it)|go on|elaborate)\b")),

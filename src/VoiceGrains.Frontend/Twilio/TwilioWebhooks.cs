@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using Twilio.TwiML;
 using Twilio.TwiML.Voice;
 using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Contracts.Campaigns;
 using VoiceGrains.Data.Calls;
+using VoiceGrains.Data.Campaigns;
 using VoiceGrains.Telephony;
 
 namespace VoiceGrains.Frontend.Twilio;
@@ -46,13 +48,21 @@ public static class TwilioWebhooks
         var direction = form["Direction"].ToString().StartsWith("outbound", StringComparison.Ordinal) ? CallDirection.Outbound : CallDirection.Inbound;
         // A browser on Twilio's Voice JavaScript SDK calls through the TwiML App "from" client:<identity>.
         var channel = form["From"].ToString().StartsWith(BrowserCaller, StringComparison.Ordinal) ? CallChannel.Browser : CallChannel.Phone;
+        // A campaign's call: its attempt is tied to this sid (if the dial's answer was lost) and the call started with its purpose.
+        var campaignCall = await ClaimCampaignCallAsync(request, sid, grains);
         var call = grains.GetGrain<ICallGrain>(sid);
         var started = await call.StartAsync(new CallStart(direction, form["From"].ToString(), form["To"].ToString(), Channel: channel));
-        // Answering-machine detection on a call we placed: nobody to talk to; the call ends with that outcome.
+        // Answering-machine detection on a call we placed: nobody to talk to; the call ends with that outcome, after
+        // the campaign's message when it leaves one (machine detection then waited for the beep).
         if (form["AnsweredBy"].ToString() is var answeredBy && (answeredBy.StartsWith("machine", StringComparison.Ordinal) || answeredBy == "fax"))
         {
             await call.EndAsync(CallOutcome.AnsweringMachine);
-            return TypedResults.Text(new VoiceResponse().Hangup().ToString(), "text/xml");
+            var message = new VoiceResponse();
+            if (campaignCall?.MachineMessage is { } said && answeredBy != "fax")
+            {
+                message.Say(said);
+            }
+            return TypedResults.Text(message.Hangup().ToString(), "text/xml");
         }
         if (started.Status == CallStatus.Ended)
         {
@@ -76,6 +86,15 @@ public static class TwilioWebhooks
         return TypedResults.Text(twiml.ToString(), "text/xml");
     }
 
+    /// <summary>The campaign call the webhook's attempt key names (<see cref="DialRequest.AttemptParameter"/>); null when it names none.</summary>
+    static async Task<CampaignCall?> ClaimCampaignCallAsync(HttpRequest request, string sid, IGrainFactory grains)
+    {
+        var key = request.Query[DialRequest.AttemptParameter].ToString();
+        return CampaignAttempt.CampaignOf(key) is { } campaign
+            ? await grains.GetGrain<ICampaignGrain>(campaign).ClaimCallAsync(key, sid)
+            : null;
+    }
+
     static async Task<IResult> StatusAsync(HttpRequest request, IGrainFactory grains, CallRepository calls)
     {
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
@@ -93,7 +112,8 @@ public static class TwilioWebhooks
             "canceled" => CallOutcome.Canceled,
             _ => (CallOutcome?)null,            // queued, ringing, in-progress: the call goes on
         };
-        if (!await calls.ExistsAsync(sid, request.HttpContext.RequestAborted))
+        // A campaign's call may be unknown yet (its dial's answer was lost): the attempt key in the address claims it.
+        if (!await calls.ExistsAsync(sid, request.HttpContext.RequestAborted) && await ClaimCampaignCallAsync(request, sid, grains) is null)
         {
             return TypedResults.NotFound();
         }

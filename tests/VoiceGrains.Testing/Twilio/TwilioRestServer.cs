@@ -27,6 +27,7 @@ public sealed class TwilioRestServer : IAsyncDisposable
     readonly Lock gate = new();
     readonly Dictionary<string, Dictionary<string, string>> calls = new(StringComparer.Ordinal);
     readonly List<(string CallSid, Dictionary<string, string> Form)> updates = [];
+    readonly List<(string CallSid, IReadOnlyDictionary<string, string> Form)> created = [];
 
     TwilioRestServer(WebApplication app, Uri baseUrl)
     {
@@ -38,6 +39,21 @@ public sealed class TwilioRestServer : IAsyncDisposable
 
     /// <summary>Answer with this status to the next request (a Twilio outage), then behave again.</summary>
     public int? FailNextWith { get; set; }
+
+    /// <summary>Create the next call, then drop the connection without answering (the sid is lost on the way back).</summary>
+    public bool DropNextCreateAnswer { get; set; }
+
+    /// <summary>Every call created, in order: its sid and the form it was created with.</summary>
+    public IReadOnlyList<(string CallSid, IReadOnlyDictionary<string, string> Form)> Created
+    {
+        get
+        {
+            lock (gate)
+            {
+                return created.ToList();
+            }
+        }
+    }
 
     public IReadOnlyDictionary<string, string> Call(string callSid)
     {
@@ -122,6 +138,13 @@ public sealed class TwilioRestServer : IAsyncDisposable
         lock (gate)
         {
             calls[sid] = form;
+            created.Add((sid, form));
+        }
+        if (DropNextCreateAnswer)
+        {
+            DropNextCreateAnswer = false;
+            request.HttpContext.Abort();
+            return Results.Empty;
         }
         return Results.Json(Resource(sid, form, "queued"), statusCode: 201);
     }

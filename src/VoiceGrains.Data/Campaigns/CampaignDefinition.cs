@@ -1,0 +1,15 @@
+namespace VoiceGrains.Data.Campaigns;
+
+/// <summary>What an operator gives to create a campaign: a unique name, what it calls for, the purpose the agent opens with, and its rules.</summary>
+public sealed record CampaignDefinition(string Name, CampaignKind Kind, string Purpose, CampaignRules Rules)
+{
+    public const int MaxName = 100;
+    public const int MaxPurpose = 200;
+
+    /// <summary>What is wrong with the definition, in words for the operator; null when it can be stored.</summary>
+    public string? Problem() =>
+        string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > MaxName ? $"name is required (at most {MaxName} characters)."
+        : string.IsNullOrWhiteSpace(Purpose) || Purpose.Trim().Length > MaxPurpose ? $"purpose is required (what the agent calls about, at most {MaxPurpose} characters)."
+        : !Enum.IsDefined(Kind) ? "kind must be reminder, survey, lead_qualification or custom."
+        : Rules.Problem();
+}

@@ -1,0 +1,185 @@
+using Microsoft.Extensions.DependencyInjection;
+using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Contracts.Campaigns;
+using VoiceGrains.Data.Campaigns;
+using VoiceGrains.Telephony;
+
+namespace VoiceGrains.Grains.Tests.Campaigns;
+
+/// <summary>
+/// Campaigns on a real silo, dialling through the local stand-in of Twilio's REST API. Calling hours are met with
+/// fixed-offset zones picked for the hour the test runs in (one where it is early afternoon, one where it is the
+/// small hours), so the windows are real; a retry's backoff is passed by moving the campaigns' clock. The carrier's
+/// status callbacks are played as the front end plays them: by ending the call's grain with Twilio's outcome.
+/// </summary>
+public sealed class CampaignGrainTests(CampaignSilo silo) : IClassFixture<CampaignSilo>
+{
+    const string Purpose = "to remind you of your appointment tomorrow";
+
+    CampaignRepository Campaigns => silo.Services.GetRequiredService<CampaignRepository>();
+
+    [Fact]
+    public async Task EachContactIsCalledOnceAnAttemptOnlyInsideTheirHoursAndNeverOnTheDoNotCallList()
+    {
+        await silo.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
+        var (day, night) = (ZoneAt(13), ZoneAt(3));
+        var campaign = await CreateAsync("reminders-1", new CampaignRules { MaxAttempts = 2, RetryAfter = TimeSpan.FromMinutes(30) },
+            new NewContact("+15550110001", "Ada", TimeZone: day),
+            new NewContact("+15550110002", "Ben", TimeZone: day),
+            new NewContact("+15550110003", "Cy", TimeZone: night),
+            new NewContact("+15550110004", "Di", TimeZone: day));
+        await silo.Services.GetRequiredService<DoNotCallRepository>().AddAsync("+15550110004", DoNotCallSource.Operator, CancellationToken.None);
+        var grain = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+
+        Assert.Equal(CampaignStatus.Running, await grain.StartAsync());
+        var first = await DialledAsync(campaign.Id, 2);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));   // a few more ticks: nobody else is due
+        var calls = DialsOf(campaign.Id);
+        Assert.Equal(["+15550110001", "+15550110002"], calls.Select(c => c.Form["To"]).Order());
+        Assert.All(calls, c => Assert.Equal(CampaignSilo.BusinessNumber, c.Form["From"]));
+        var ada = await ContactAsync(campaign.Id, "+15550110001");
+        Assert.Equal((ContactState.InProgress, 1), (ada.State, ada.Attempts));
+        Assert.Equal(ContactState.OptedOut, (await ContactAsync(campaign.Id, "+15550110004")).State);
+        Assert.Equal(ContactState.Pending, (await ContactAsync(campaign.Id, "+15550110003")).State);
+
+        // Each call was started as the campaign's: outbound, to the contact, with its purpose.
+        var adaCall = first.Single(c => c.Form["To"] == "+15550110001").CallSid;
+        var benCall = first.Single(c => c.Form["To"] == "+15550110002").CallSid;
+        var snapshot = (await silo.Grains.GetGrain<ICallGrain>(adaCall).GetSnapshotAsync())!;
+        Assert.Equal((CallDirection.Outbound, "+15550110001", Purpose), (snapshot.Direction, snapshot.To, snapshot.Purpose));
+
+        // Ada talks to the agent; Ben's line is busy.
+        await silo.Grains.GetGrain<ICallGrain>(adaCall).EndAsync(CallOutcome.Completed);
+        await silo.Grains.GetGrain<ICallGrain>(benCall).EndAsync(CallOutcome.Busy);
+        var ben = await WaitForAsync(campaign.Id, "+15550110002", c => c.State == ContactState.Pending);
+        Assert.Equal(ContactState.Reached, (await WaitForAsync(campaign.Id, "+15550110001", c => c.State != ContactState.InProgress)).State);
+        Assert.Equal("busy", ben.LastOutcome);
+        Assert.InRange(ben.NextAttemptAt!.Value - silo.Clock.GetUtcNow(), TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(2, DialsOf(campaign.Id).Count);   // not before the backoff has passed
+
+        // Half an hour later Ben is tried again, as attempt 2; no answer again, and two attempts were all he had.
+        silo.Clock.Offset += TimeSpan.FromMinutes(31);
+        var again = (await DialledAsync(campaign.Id, 3))[^1];
+        Assert.Equal("+15550110002", again.Form["To"]);
+        Assert.EndsWith(".2", AttemptKeyOf(again.Form));
+        await silo.Grains.GetGrain<ICallGrain>(again.CallSid).EndAsync(CallOutcome.NoAnswer);
+        Assert.Equal(ContactState.Failed, (await WaitForAsync(campaign.Id, "+15550110002", c => c.State != ContactState.InProgress)).State);
+
+        // Cy, whose night it is, is still waiting for his morning: the campaign runs on, and is then cancelled.
+        var progress = (await Campaigns.ProgressAsync(campaign.Id, CancellationToken.None))!;
+        Assert.Equal((CampaignStatus.Running, 1, 1, 1, 1, 3), (progress.Campaign.Status, progress.Pending, progress.Reached, progress.Failed, progress.OptedOut, progress.CallsPlaced));
+        Assert.Equal(CampaignStatus.Cancelled, await grain.CancelAsync());
+        await Assert.ThrowsAsync<InvalidCampaignTransitionException>(grain.ResumeAsync);
+        Assert.Equal(3, DialsOf(campaign.Id).Count);
+    }
+
+    [Fact]
+    public async Task ADialWhoseAnswerWasLostIsClaimedByItsWebhookAndNeverDialledAgain()
+    {
+        await silo.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
+        var campaign = await CreateAsync("reminders-2", new CampaignRules { MachineMessage = "Hello from Northwind: please call us back." },
+            new NewContact("+15550120001", "Eve", TimeZone: ZoneAt(13)));
+        var grain = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+
+        silo.Twilio.DropNextCreateAnswer = true;
+        await grain.StartAsync();
+        var dial = (await DialledAsync(campaign.Id, 1)).Single();
+        Assert.Equal("DetectMessageEnd", dial.Form["MachineDetection"]);   // it leaves a message: wait for the beep
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Single(DialsOf(campaign.Id));   // no answer came back, and the attempt is not dialled again
+        Assert.Null((await Campaigns.OpenAttemptsAsync(campaign.Id, CancellationToken.None)).Single().CallSid);
+
+        // Twilio's "initiated" status callback names the attempt in its address: the front end hands it to the campaign.
+        var key = AttemptKeyOf(dial.Form);
+        Assert.Null(await grain.ClaimCallAsync($"{campaign.Id + 1000}.1.1", dial.CallSid));   // not this campaign's key
+        var claimed = await grain.ClaimCallAsync(key, dial.CallSid);
+        Assert.Equal("Hello from Northwind: please call us back.", claimed?.MachineMessage);
+        Assert.Null(await grain.ClaimCallAsync(key, "CA" + new string('1', 32)));   // one attempt, one call
+        Assert.Equal(dial.CallSid, (await Campaigns.OpenAttemptsAsync(campaign.Id, CancellationToken.None)).Single().CallSid);
+        Assert.Equal(Purpose, (await silo.Grains.GetGrain<ICallGrain>(dial.CallSid).GetSnapshotAsync())!.Purpose);
+
+        // A machine answered and took the message: Eve counts as reached by voicemail, and the campaign is done.
+        await silo.Grains.GetGrain<ICallGrain>(dial.CallSid).EndAsync(CallOutcome.AnsweringMachine);
+        Assert.Equal(ContactState.Voicemail, (await WaitForAsync(campaign.Id, "+15550120001", c => c.State != ContactState.InProgress)).State);
+        for (var i = 0; i < 100 && (await Campaigns.GetAsync(campaign.Id, CancellationToken.None))!.Status != CampaignStatus.Finished; i++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(CampaignStatus.Finished, (await Campaigns.GetAsync(campaign.Id, CancellationToken.None))!.Status);
+        Assert.Single(DialsOf(campaign.Id));
+    }
+
+    [Fact]
+    public async Task APausedCampaignPlacesNoCallsUntilResumedAndAStartedOneCannotBeStartedAgain()
+    {
+        await silo.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
+        var campaign = await CreateAsync("reminders-3", new CampaignRules { MaxConcurrent = 1 },
+            new NewContact("+15550130001", TimeZone: ZoneAt(13)), new NewContact("+15550130002", TimeZone: ZoneAt(13)));
+        var grain = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+
+        await grain.StartAsync();
+        var first = (await DialledAsync(campaign.Id, 1)).Single();
+        await Assert.ThrowsAsync<InvalidCampaignTransitionException>(grain.StartAsync);
+        Assert.Equal(CampaignStatus.Paused, await grain.PauseAsync());
+        await silo.Grains.GetGrain<ICallGrain>(first.CallSid).EndAsync(CallOutcome.Completed);
+        await WaitForAsync(campaign.Id, first.Form["To"], c => c.State == ContactState.Reached);   // a paused campaign still closes its calls
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Single(DialsOf(campaign.Id));   // at most one at a time, and none while paused
+
+        Assert.Equal(CampaignStatus.Running, await grain.ResumeAsync());
+        var second = (await DialledAsync(campaign.Id, 2))[^1];
+        Assert.NotEqual(first.Form["To"], second.Form["To"]);
+    }
+
+    async Task<Campaign> CreateAsync(string name, CampaignRules rules, params NewContact[] contacts)
+    {
+        var campaign = (await Campaigns.CreateAsync(
+            new CampaignDefinition(name, CampaignKind.Reminder, Purpose, rules with { CallsPerSecond = 10, TimeZone = "UTC" }), CancellationToken.None))!;
+        await Campaigns.AddContactsAsync(campaign.Id, contacts, CancellationToken.None);
+        return campaign;
+    }
+
+    /// <summary>A fixed-offset zone whose local hour is <paramref name="hour"/> now (Etc/GMT-3 is three hours ahead of UTC).</summary>
+    static string ZoneAt(int hour)
+    {
+        var offset = ((hour - DateTimeOffset.UtcNow.Hour) % 24 + 24 + 12) % 24 - 12;   // -12 … +11
+        return offset == 0 ? "Etc/UTC" : $"Etc/GMT{(offset > 0 ? "-" : "+")}{Math.Abs(offset)}";
+    }
+
+    /// <summary>The calls Twilio was asked to create for this campaign (their webhook addresses carry its attempt keys).</summary>
+    IReadOnlyList<(string CallSid, IReadOnlyDictionary<string, string> Form)> DialsOf(long campaign) =>
+        silo.Twilio.Created.Where(c => CampaignAttempt.CampaignOf(AttemptKeyOf(c.Form)) == campaign).ToList();
+
+    static string AttemptKeyOf(IReadOnlyDictionary<string, string> form) =>
+        System.Web.HttpUtility.ParseQueryString(new Uri(form["Url"]).Query)[DialRequest.AttemptParameter] ?? "";
+
+    async Task<IReadOnlyList<(string CallSid, IReadOnlyDictionary<string, string> Form)>> DialledAsync(long campaign, int count)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            if (DialsOf(campaign) is { } dials && dials.Count >= count)
+            {
+                return dials;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Campaign {campaign} placed {DialsOf(campaign).Count} calls, not {count}, within 15 s.");
+    }
+
+    async Task<CampaignContact> ContactAsync(long campaign, string phone) =>
+        (await Campaigns.ContactsAsync(campaign, 100, 0, CancellationToken.None)).Single(c => c.Phone == phone);
+
+    async Task<CampaignContact> WaitForAsync(long campaign, string phone, Func<CampaignContact, bool> condition)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await ContactAsync(campaign, phone) is var contact && condition(contact))
+            {
+                return contact;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Contact {phone} is still {(await ContactAsync(campaign, phone)).State} after 10 s.");
+    }
+}
