@@ -93,7 +93,8 @@ static class VoiceGrainsSystem
         // Twilio, when its auth token is given (TWILIO_AUTH_TOKEN, a secret parameter): the webhooks and media stream are
         // switched on, signed for TWILIO_PUBLIC_BASE_URL (default: the front end's own address), and with an account sid
         // and number (TWILIO_ACCOUNT_SID, TWILIO_PHONE_NUMBER) outbound calls from the console (Twilio then asks the front
-        // end's voice webhook) and transfers from the silos, whose calls move their callers to a person themselves.
+        // end's voice webhook), transfers from the silos, whose calls move their callers to a person themselves, and
+        // campaigns, whose grains dial from the silos.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["TWILIO_AUTH_TOKEN"]))
         {
             var twilioToken = builder.AddParameterFromConfiguration("twilio-auth-token", "TWILIO_AUTH_TOKEN", secret: true);
@@ -104,15 +105,19 @@ static class VoiceGrainsSystem
             {
                 silo.WithEnvironment("Twilio__AccountSid", accountSid);
             }
-            foreach (var client in new[] { frontend, console })
+            if (builder.Configuration["TWILIO_PHONE_NUMBER"] is { Length: > 0 } number)
+            {
+                silo.WithEnvironment("Twilio__PhoneNumber", number);
+            }
+            foreach (var resource in new IResourceBuilder<IResourceWithEnvironment>[] { frontend, console, silo })
             {
                 if (builder.Configuration["TWILIO_PUBLIC_BASE_URL"] is { Length: > 0 } publicUrl)
                 {
-                    client.WithEnvironment("Twilio__PublicBaseUrl", publicUrl);
+                    resource.WithEnvironment("Twilio__PublicBaseUrl", publicUrl);
                 }
                 else
                 {
-                    client.WithEnvironment("Twilio__PublicBaseUrl", frontend.GetEndpoint("http"));
+                    resource.WithEnvironment("Twilio__PublicBaseUrl", frontend.GetEndpoint("http"));
                 }
             }
             foreach (var (setting, variable) in new[]

@@ -35,7 +35,7 @@ public sealed partial class OperatorSurfaceTests(ConsoleFixture console)
                 continue;
             }
             var path = RouteParameter().Replace(pattern, m => m.Value.Contains("callSid", StringComparison.OrdinalIgnoreCase)
-                ? "CA" + Guid.NewGuid().ToString("N") : "x");
+                ? "CA" + Guid.NewGuid().ToString("N") : m.Value.EndsWith(":long}", StringComparison.Ordinal) ? "1" : "x");
             foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
@@ -56,6 +56,8 @@ public sealed partial class OperatorSurfaceTests(ConsoleFixture console)
         Assert.Contains("POST /api/calls", checkedRoutes);
         Assert.Contains("GET /api/calls/{callSid}/recording", checkedRoutes);
         Assert.Contains("GET /calls/{CallSid}", checkedRoutes);
+        Assert.Contains("POST /api/campaigns/{id:long}/start", checkedRoutes);
+        Assert.Contains("PUT /api/do-not-call/{phone}", checkedRoutes);
     }
 
     [Fact]

@@ -8,17 +8,20 @@ public static class WebProcess
     public const string Frontend = "VoiceGrains.Frontend";
     public const string Console = "VoiceGrains.Console";
 
-    /// <summary>Starts the project's host; <paramref name="extra"/> settings may name its own address as {base}.</summary>
+    /// <summary>
+    /// Starts the project's host (on <paramref name="port"/> when a test had to name the address before, else a free
+    /// one); <paramref name="extra"/> settings may name its own address as {base}.
+    /// </summary>
     public static (HostProcess Host, Uri BaseAddress) Start(
-        string project, string connectionString, string clusterId, IReadOnlyDictionary<string, string?>? extra = null)
+        string project, string connectionString, string clusterId, IReadOnlyDictionary<string, string?>? extra = null, int? port = null)
     {
-        var port = FreePort.Next();
-        var baseAddress = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        port ??= FreePort.Next();
+        var baseAddress = $"http://127.0.0.1:{port.Value.ToString(CultureInfo.InvariantCulture)}";
         var dll = Path.Combine(RepositoryPaths.ProjectOutput(project), project + ".dll");
         var environment = new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            ["ASPNETCORE_URLS"] = baseAddress,
             ["ConnectionStrings__voicegrains"] = connectionString,
             ["Orleans__ClusterId"] = clusterId,
             ["Orleans__ServiceId"] = clusterId,

@@ -79,6 +79,11 @@ public sealed partial class CampaignGrain(
         {
             return current.Status;
         }
+        if (to == CampaignStatus.Running && !twilio.Value.CanCallOut)
+        {
+            // Every attempt would be refused and count against its contact: the campaign does not run at all instead.
+            throw new InvalidCampaignTransitionException($"Campaign {Id} cannot dial: {TwilioOptions.CannotCallOut}");
+        }
         if (!from.Contains(current.Status))
         {
             throw new InvalidCampaignTransitionException(

@@ -22,7 +22,7 @@ public sealed class CampaignGrainTests(CampaignSilo silo) : IClassFixture<Campai
     public async Task EachContactIsCalledOnceAnAttemptOnlyInsideTheirHoursAndNeverOnTheDoNotCallList()
     {
         await silo.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
-        var (day, night) = (ZoneAt(13), ZoneAt(3));
+        var (day, night) = (FixedOffsetZones.WhereTheHourIs(13), FixedOffsetZones.WhereTheHourIs(3));
         var campaign = await CreateAsync("reminders-1", new CampaignRules { MaxAttempts = 2, RetryAfter = TimeSpan.FromMinutes(30) },
             new NewContact("+15550110001", "Ada", TimeZone: day),
             new NewContact("+15550110002", "Ben", TimeZone: day),
@@ -79,7 +79,7 @@ public sealed class CampaignGrainTests(CampaignSilo silo) : IClassFixture<Campai
     {
         await silo.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
         var campaign = await CreateAsync("reminders-2", new CampaignRules { MachineMessage = "Hello from Northwind: please call us back." },
-            new NewContact("+15550120001", "Eve", TimeZone: ZoneAt(13)));
+            new NewContact("+15550120001", "Eve", TimeZone: FixedOffsetZones.WhereTheHourIs(13)));
         var grain = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id);
 
         silo.Twilio.DropNextCreateAnswer = true;
@@ -115,7 +115,7 @@ public sealed class CampaignGrainTests(CampaignSilo silo) : IClassFixture<Campai
     {
         await silo.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
         var campaign = await CreateAsync("reminders-3", new CampaignRules { MaxConcurrent = 1 },
-            new NewContact("+15550130001", TimeZone: ZoneAt(13)), new NewContact("+15550130002", TimeZone: ZoneAt(13)));
+            new NewContact("+15550130001", TimeZone: FixedOffsetZones.WhereTheHourIs(13)), new NewContact("+15550130002", TimeZone: FixedOffsetZones.WhereTheHourIs(13)));
         var grain = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id);
 
         await grain.StartAsync();
@@ -140,12 +140,6 @@ public sealed class CampaignGrainTests(CampaignSilo silo) : IClassFixture<Campai
         return campaign;
     }
 
-    /// <summary>A fixed-offset zone whose local hour is <paramref name="hour"/> now (Etc/GMT-3 is three hours ahead of UTC).</summary>
-    static string ZoneAt(int hour)
-    {
-        var offset = ((hour - DateTimeOffset.UtcNow.Hour) % 24 + 24 + 12) % 24 - 12;   // -12 … +11
-        return offset == 0 ? "Etc/UTC" : $"Etc/GMT{(offset > 0 ? "-" : "+")}{Math.Abs(offset)}";
-    }
 
     /// <summary>The calls Twilio was asked to create for this campaign (their webhook addresses carry its attempt keys).</summary>
     IReadOnlyList<(string CallSid, IReadOnlyDictionary<string, string> Form)> DialsOf(long campaign) =>

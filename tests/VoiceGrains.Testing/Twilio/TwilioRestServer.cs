@@ -115,6 +115,30 @@ public sealed class TwilioRestServer : IAsyncDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>
+    /// Twilio reports the call's progress: posts the signed status callback (CallStatus <paramref name="status"/>, e.g.
+    /// "initiated", "busy", "completed") to the StatusCallback the call was created with. Returns the HTTP status.
+    /// </summary>
+    public async Task<int> PostStatusAsync(string callSid, string status)
+    {
+        var call = Call(callSid);
+        var form = new Dictionary<string, string>
+        {
+            ["AccountSid"] = AccountSid,
+            ["ApiVersion"] = "2010-04-01",
+            ["CallSid"] = callSid,
+            ["CallStatus"] = status,
+            ["Direction"] = "outbound-api",
+            ["From"] = call["From"],
+            ["To"] = call["To"],
+        };
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, call["StatusCallback"]) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", TwilioWebhookSignature.Sign(AuthToken, call["StatusCallback"], form));
+        using var response = await http.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
     async Task<IResult> CreateAsync(HttpRequest request, string account)
     {
         if (Refusal(request, account) is { } refused)

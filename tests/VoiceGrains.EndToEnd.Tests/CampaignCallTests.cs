@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using VoiceGrains.Testing.Twilio;
+
+namespace VoiceGrains.EndToEnd.Tests;
+
+/// <summary>
+/// Campaigns as an operator runs them, every part its own process: the <c>voicegrains campaigns</c> commands against
+/// the console's API, a silo that dials through the local stand-in of Twilio's REST API, and the front end that takes
+/// Twilio's signed webhooks (played here as Twilio sends them, from the addresses each call was created with). The
+/// callees' zone is a fixed-offset one where it is early afternoon when the test runs, so the calling window is real.
+/// </summary>
+public sealed class CampaignCallTests : IAsyncLifetime
+{
+    const string BusinessNumber = "+15550100000";
+
+    readonly PostgresFixture postgres = new();
+    readonly List<SiloProcess> silos = [];
+    readonly string clusterId = "campaigns-" + Guid.NewGuid().ToString("N")[..8];
+    readonly int frontEndPort = FreePort.Next();
+    readonly string work = Directory.CreateTempSubdirectory("voicegrains-campaigns-").FullName;
+    string database = "";
+    TwilioRestServer twilio = null!;
+    HostProcess? frontEnd;
+    HostProcess? console;
+    Uri consoleAddress = null!;
+    TestOperator supervisor = null!;
+    HttpClient api = null!;
+
+    public async Task InitializeAsync()
+    {
+        await postgres.InitializeAsync();
+        database = await postgres.CreateDatabaseAsync();
+        twilio = await TwilioRestServer.StartAsync();
+        await StartSiloAsync();
+        (frontEnd, _) = WebProcess.Start(WebProcess.Frontend, database, clusterId, new Dictionary<string, string?>
+        {
+            ["Twilio__AuthToken"] = TwilioRestServer.AuthToken,
+            ["Twilio__PublicBaseUrl"] = "{base}",
+        }, frontEndPort);
+        await Health.WaitUntilHealthyAsync(frontEnd, frontEndPort, TimeSpan.FromSeconds(90));
+        // The console places single calls too, through the same account.
+        (console, consoleAddress) = WebProcess.Start(WebProcess.Console, database, clusterId, OutboundTwilio());
+        await Health.WaitUntilHealthyAsync(console, consoleAddress.Port, TimeSpan.FromSeconds(90));
+        supervisor = await TestOperator.AddAsync(database, VoiceGrains.Operators.OperatorRoles.Supervisor);
+        api = supervisor.Client(consoleAddress);
+        // Nobody is called on the business's holidays: the demo data's are taken out so the test runs any day.
+        await using var data = NpgsqlDataSource.Create(database);
+        await data.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
+    }
+
+    /// <summary>Twilio as a host that places calls needs it: the stand-in's account, the business's number, webhooks to the front end.</summary>
+    Dictionary<string, string?> OutboundTwilio() => new()
+    {
+        ["Twilio__AuthToken"] = TwilioRestServer.AuthToken,
+        ["Twilio__AccountSid"] = TwilioRestServer.AccountSid,
+        ["Twilio__PhoneNumber"] = BusinessNumber,
+        ["Twilio__PublicBaseUrl"] = $"http://127.0.0.1:{frontEndPort.ToString(CultureInfo.InvariantCulture)}",
+        ["Twilio__ApiBaseUrl"] = twilio.BaseUrl.ToString(),
+    };
+
+    /// <summary>A silo that places campaigns' calls from the business's number, with webhooks to the front end.</summary>
+    async Task StartSiloAsync()
+    {
+        var silo = SiloProcess.Start(database, clusterId, OutboundTwilio());
+        silos.Add(silo);
+        await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    [Fact]
+    public async Task AWholeClusterKilledWhileDiallingResumesAfterItsRestartCallingEveryoneOnceAndNobodyTwice()
+    {
+        const int People = 12;
+        var numbers = Enumerable.Range(1, People).Select(i => $"+1555015{i:D4}").ToList();
+        var csv = Path.Combine(work, "contacts.csv");
+        await File.WriteAllLinesAsync(csv, ["phone,name,time_zone", .. numbers.Select((n, i) => $"{n},Person {i + 1},{FixedOffsetZones.WhereTheHourIs(13)}")]);
+
+        var (created, output) = await CliAsync("campaigns", "create", "--name", "dental reminders", "--kind", "reminder",
+            "--purpose", "to remind you of your dental appointment tomorrow", "--calls-per-second", "2", "--max-concurrent", "3",
+            "--max-attempts", "1", "--contacts", csv);
+        Assert.True(created == 0, output);
+        var id = long.Parse(output.Split("Created campaign ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
+        var (started, startOutput) = await CliAsync("campaigns", "start", id.ToString(CultureInfo.InvariantCulture));
+        Assert.True(started == 0, startOutput);
+
+        // Every callee's line is busy: Twilio says so on each call's status callback, as the front end hears it.
+        using var answering = new CancellationTokenSource();
+        var callees = AnswerEveryCallBusyAsync(answering.Token);
+        for (var i = 0; i < 300 && twilio.Created.Count < 4; i++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.True(twilio.Created.Count >= 4, $"{twilio.Created.Count} calls placed");
+
+        // The whole cluster dies mid-campaign, then comes back: the campaign's reminder, in PostgreSQL, wakes it.
+        foreach (var silo in silos)
+        {
+            silo.Host.Kill();
+        }
+        var placedBeforeKill = twilio.Created.Count;
+        await StartSiloAsync();
+
+        JsonElement progress = default;
+        for (var i = 0; i < 240; i++)
+        {
+            progress = await api.GetFromJsonAsync<JsonElement>(new Uri(consoleAddress, $"/api/campaigns/{id}"));
+            if (progress.GetProperty("campaign").GetProperty("status").GetString() == "finished")
+            {
+                break;
+            }
+            await Task.Delay(500);
+        }
+        await answering.CancelAsync();
+        await callees;
+
+        Assert.True(progress.GetProperty("campaign").GetProperty("status").GetString() == "finished", progress.ToString());
+        Assert.True(placedBeforeKill < People, $"all {placedBeforeKill} calls were placed before the kill: it proved nothing");
+        var dialled = twilio.Created.GroupBy(c => c.Form["To"]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(numbers.Order(), dialled.Keys.Order());          // nobody skipped
+        Assert.All(dialled, d => Assert.Equal(1, d.Value));           // nobody called twice
+        Assert.Equal(People, progress.GetProperty("failed").GetInt32());   // one attempt each, all busy
+        Assert.Equal(People, progress.GetProperty("callsPlaced").GetInt32());
+
+        var (shown, summary) = await CliAsync("campaigns", "show", id.ToString(CultureInfo.InvariantCulture));
+        Assert.True(shown == 0, summary);
+        Assert.Contains($"Contacts {People}: pending 0, calling 0, reached 0, voicemail 0, failed {People}", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMachineHearsTheCampaignsMessageAndNobodyOnTheDoNotCallListIsDialled()
+    {
+        var csv = Path.Combine(work, "two.csv");
+        await File.WriteAllLinesAsync(csv, ["phone,time_zone", $"+15550160001,{FixedOffsetZones.WhereTheHourIs(13)}", $"+15550160002,{FixedOffsetZones.WhereTheHourIs(13)}"]);
+        Assert.Equal(0, (await CliAsync("do-not-call", "add", "+15550160002")).ExitCode);
+        var (_, output) = await CliAsync("campaigns", "create", "--name", "messages", "--kind", "custom", "--purpose", "about your order",
+            "--machine-message", "Hello, this is Northwind Home Goods about your order. Please call us back.", "--contacts", csv);
+        var id = output.Split("Created campaign ")[1].Split(' ')[0];
+        Assert.Equal(0, (await CliAsync("campaigns", "start", id)).ExitCode);
+
+        string? sid = null;
+        for (var i = 0; i < 150 && sid is null; i++)
+        {
+            sid = twilio.Created.FirstOrDefault(c => c.Form["To"] == "+15550160001").CallSid;
+            await Task.Delay(100);
+        }
+        Assert.NotNull(sid);
+        Assert.Equal("DetectMessageEnd", twilio.Call(sid)["MachineDetection"]);
+        var twiml = await twilio.AnswerAsync(sid, "machine_end_beep");
+
+        Assert.Contains("<Say>Hello, this is Northwind Home Goods about your order. Please call us back.</Say>", twiml, StringComparison.Ordinal);
+        Assert.Contains("<Hangup", twiml, StringComparison.Ordinal);
+        JsonElement progress = default;
+        for (var i = 0; i < 100; i++)
+        {
+            progress = await api.GetFromJsonAsync<JsonElement>(new Uri(consoleAddress, $"/api/campaigns/{id}"));
+            if (progress.GetProperty("campaign").GetProperty("status").GetString() == "finished")
+            {
+                break;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Equal(("finished", 1, 1), (progress.GetProperty("campaign").GetProperty("status").GetString(),
+            progress.GetProperty("voicemail").GetInt32(), progress.GetProperty("optedOut").GetInt32()));
+        Assert.DoesNotContain(twilio.Created, c => c.Form["To"] == "+15550160002");
+
+        // A single call to a number on the list is refused too.
+        using var refused = await api.PostAsJsonAsync(new Uri(consoleAddress, "/api/calls"), new { to = "+15550160002", purpose = "anything" });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+    }
+
+    /// <summary>Posts "busy" for every call Twilio was asked to create, once each, retrying while no silo is up.</summary>
+    async Task AnswerEveryCallBusyAsync(CancellationToken cancellationToken)
+    {
+        var answered = new HashSet<string>(StringComparer.Ordinal);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            foreach (var (sid, _) in twilio.Created.Where(c => !answered.Contains(c.CallSid)))
+            {
+                try
+                {
+                    if (await twilio.PostStatusAsync(sid, "busy") == 204)
+                    {
+                        answered.Add(sid);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // The front end is waiting for a silo: Twilio retries too.
+                }
+            }
+            await Task.Delay(200, CancellationToken.None);
+        }
+    }
+
+
+    Task<(int ExitCode, string Output)> CliAsync(params string[] arguments) =>
+        VoiceGrainsCommand.RunAsync(new Dictionary<string, string?> { ["VOICEGRAINS_API_TOKEN"] = supervisor.ApiToken },
+            TimeSpan.FromSeconds(60), [.. arguments, "--console", consoleAddress.ToString()]);
+
+
+    public async Task DisposeAsync()
+    {
+        api?.Dispose();
+        foreach (var silo in silos)
+        {
+            await silo.DisposeAsync();
+        }
+        if (frontEnd is not null)
+        {
+            await frontEnd.DisposeAsync();
+        }
+        if (console is not null)
+        {
+            await console.DisposeAsync();
+        }
+        await twilio.DisposeAsync();
+        await postgres.DisposeAsync();
+        Directory.Delete(work, recursive: true);
+    }
+}
