@@ -25,6 +25,9 @@ CREATE TABLE campaigns (
     retry_after       interval NOT NULL CHECK (retry_after >= interval '1 minute'),
     -- On an answering machine: leave this message and count the contact as reached by voicemail, or (null) try again later.
     machine_message   text CHECK (length(machine_message) BETWEEN 1 AND 300),
+    -- A reminder campaign that follows the appointment book: each booked appointment starting within this interval
+    -- becomes a contact (once), called about that appointment.
+    remind_before     interval CHECK (remind_before IS NULL OR kind = 'reminder' AND remind_before BETWEEN interval '1 hour' AND interval '14 days'),
     created_at        timestamptz NOT NULL DEFAULT now()
 );
 
@@ -35,12 +38,17 @@ CREATE TABLE campaign_contacts (
     name            text,
     customer_id     bigint REFERENCES customers (id),
     time_zone       text,
+    -- A reminder's appointment, and what its call is about (instead of the campaign's purpose).
+    appointment_id  bigint REFERENCES appointments (id),
+    purpose         text CHECK (length(purpose) BETWEEN 1 AND 300),
     state           text NOT NULL DEFAULT 'pending'
                     CHECK (state IN ('pending', 'in_progress', 'reached', 'voicemail', 'failed', 'opted_out')),
     attempts        integer NOT NULL DEFAULT 0,
     next_attempt_at timestamptz,
     last_outcome    text,
-    UNIQUE (campaign_id, phone)
+    -- One contact per number, or per appointment for reminders (a customer with two appointments is reminded of each);
+    -- NULLS NOT DISTINCT (PostgreSQL 15+) makes a number without an appointment appear once.
+    UNIQUE NULLS NOT DISTINCT (campaign_id, phone, appointment_id)
 );
 CREATE INDEX campaign_contacts_due ON campaign_contacts (campaign_id, next_attempt_at) WHERE state = 'pending';
 
@@ -58,3 +66,7 @@ CREATE TABLE campaign_attempts (
     UNIQUE (contact_id, attempt)
 );
 CREATE INDEX campaign_attempts_open ON campaign_attempts (campaign_id) WHERE ended_at IS NULL;
+
+-- A reminder call's answer, stored on the appointment: the callee confirmed it (rescheduling and cancelling change the
+-- appointment itself).
+ALTER TABLE appointments ADD COLUMN confirmed_at timestamptz;

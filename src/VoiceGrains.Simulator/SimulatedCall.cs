@@ -49,7 +49,7 @@ public sealed partial class SimulatedCall : IDisposable
         this.options = options;
         this.script = script;
         this.http = http;
-        callSid = options.CallSid ?? "CA" + RandomHex();
+        callSid = options.Answering?.CallSid ?? options.CallSid ?? "CA" + RandomHex();
     }
 
     double Now => clock.Elapsed.TotalMilliseconds;
@@ -66,7 +66,9 @@ public sealed partial class SimulatedCall : IDisposable
 
     async Task<CallReport> RunAsync(CancellationToken cancellationToken)
     {
-        var stream = ConnectStream.FromTwiml(await PostWebhookAsync("/twilio/voice", Webhook("ringing"), cancellationToken));
+        var stream = ConnectStream.FromTwiml(options.Answering is { } placed
+            ? await PostWebhookAsync(placed.VoiceUrl, Webhook("in-progress", ("AnsweredBy", "human")), cancellationToken)
+            : await PostWebhookAsync("/twilio/voice", Webhook("ringing"), cancellationToken));
         await socket.ConnectAsync(stream.Url, cancellationToken);
         clock.Start();
         await SendAsync(CarrierMessages.Connected(), cancellationToken);
@@ -96,7 +98,10 @@ public sealed partial class SimulatedCall : IDisposable
 
         var report = new CallReport(callSid, greeting, turns, serverClosed, script.Count - turns.Count);
         var duration = ((int)clock.Elapsed.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await PostWebhookAsync("/twilio/status", Webhook("completed", ("CallDuration", duration)), CancellationToken.None);
+        var completed = Webhook("completed", ("CallDuration", duration));
+        await (options.Answering is { } answered
+            ? PostWebhookAsync(answered.StatusCallback, completed, CancellationToken.None)
+            : PostWebhookAsync("/twilio/status", completed, CancellationToken.None));
         await ServerRecord.CompleteAsync(http, options, report, cancellationToken);
         return report;
     }
@@ -416,7 +421,8 @@ public sealed partial class SimulatedCall : IDisposable
             new("ApiVersion", "2010-04-01"),
             new("CallSid", callSid),
             new("CallStatus", status),
-            new("Direction", "inbound"),
+            // https://www.twilio.com/docs/voice/api/call-resource: a call placed through the REST API is "outbound-api".
+            new("Direction", options.Answering is null ? "inbound" : "outbound-api"),
             new("From", options.From),
             new("Caller", options.From),
             new("To", options.To),
@@ -426,10 +432,19 @@ public sealed partial class SimulatedCall : IDisposable
         return form;
     }
 
-    async Task<string> PostWebhookAsync(string path, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    /// <summary>A webhook of a call placed to the product, at the front end's path, signed for its public address.</summary>
+    Task<string> PostWebhookAsync(string path, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken) =>
+        PostWebhookAsync(new Uri(options.Server, path), new Uri(options.SignedBase, path), form, cancellationToken);
+
+    /// <summary>A webhook of a call the product placed, at the address it gave Twilio (and signed for it).</summary>
+    Task<string> PostWebhookAsync(Uri address, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken) =>
+        PostWebhookAsync(address, address, form, cancellationToken);
+
+    async Task<string> PostWebhookAsync(Uri address, Uri signed, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Server, path)) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioWebhookSignature.Sign(options.AuthToken, new Uri(options.SignedBase, path).ToString(), form));
+        var path = address.AbsolutePath;
+        using var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", TwilioWebhookSignature.Sign(options.AuthToken, signed.ToString(), form));
         using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         return response.StatusCode switch

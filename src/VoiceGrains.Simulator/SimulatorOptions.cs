@@ -40,6 +40,12 @@ public sealed record SimulatorOptions
     /// <summary>The call's sid; by default a new random one, as Twilio gives each call.</summary>
     public string? CallSid { get; init; }
 
+    /// <summary>
+    /// Set to answer a call the product placed instead of calling in: the simulator is then the callee (<see cref="To"/>,
+    /// called from <see cref="From"/>), its webhooks go to the call's own addresses, and the agent speaks first.
+    /// </summary>
+    public PlacedCall? Answering { get; init; }
+
     /// <summary>Told as each caller line has had its reply begin (progress, or a test acting mid-call).</summary>
     public Func<string, TurnReport, CancellationToken, Task>? TurnCompleted { get; init; }
 

@@ -15,7 +15,7 @@ public sealed class CampaignsApiTests(ConsoleFixture console)
     {
         name,
         kind = "reminder",
-        purpose = "to remind you of your appointment",
+        purpose = "your appointment",
         windowStart = "09:30",
         windowEnd = "19:00",
         timeZone = "America/Chicago",

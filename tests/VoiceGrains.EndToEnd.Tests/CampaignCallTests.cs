@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
+using VoiceGrains.Simulator;
+using VoiceGrains.Speech.Tts;
 using VoiceGrains.Testing.Twilio;
 
 namespace VoiceGrains.EndToEnd.Tests;
@@ -21,6 +23,7 @@ public sealed class CampaignCallTests : IAsyncLifetime
     readonly string clusterId = "campaigns-" + Guid.NewGuid().ToString("N")[..8];
     readonly int frontEndPort = FreePort.Next();
     readonly string work = Directory.CreateTempSubdirectory("voicegrains-campaigns-").FullName;
+    readonly CallerVoice voice = new(new EspeakEngine("en+f3"));
     string database = "";
     TwilioRestServer twilio = null!;
     HostProcess? frontEnd;
@@ -64,7 +67,10 @@ public sealed class CampaignCallTests : IAsyncLifetime
     /// <summary>A silo that places campaigns' calls from the business's number, with webhooks to the front end.</summary>
     async Task StartSiloAsync()
     {
-        var silo = SiloProcess.Start(database, clusterId, OutboundTwilio());
+        // The scripted test silo: a callee's lines are heard as written (scripts/{call sid}.txt), Whisper stands aside.
+        var settings = OutboundTwilio();
+        settings["ScriptedRecognizer__Scripts"] = work;
+        var silo = SiloProcess.Start(database, clusterId, settings, project: "VoiceGrains.ScriptedSilo");
         silos.Add(silo);
         await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
     }
@@ -78,7 +84,7 @@ public sealed class CampaignCallTests : IAsyncLifetime
         await File.WriteAllLinesAsync(csv, ["phone,name,time_zone", .. numbers.Select((n, i) => $"{n},Person {i + 1},{FixedOffsetZones.WhereTheHourIs(13)}")]);
 
         var (created, output) = await CliAsync("campaigns", "create", "--name", "dental reminders", "--kind", "reminder",
-            "--purpose", "to remind you of your dental appointment tomorrow", "--calls-per-second", "2", "--max-concurrent", "3",
+            "--purpose", "your dental appointment tomorrow", "--calls-per-second", "2", "--max-concurrent", "3",
             "--max-attempts", "1", "--contacts", csv);
         Assert.True(created == 0, output);
         var id = long.Parse(output.Split("Created campaign ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
@@ -134,7 +140,7 @@ public sealed class CampaignCallTests : IAsyncLifetime
         var csv = Path.Combine(work, "two.csv");
         await File.WriteAllLinesAsync(csv, ["phone,time_zone", $"+15550160001,{FixedOffsetZones.WhereTheHourIs(13)}", $"+15550160002,{FixedOffsetZones.WhereTheHourIs(13)}"]);
         Assert.Equal(0, (await CliAsync("do-not-call", "add", "+15550160002")).ExitCode);
-        var (_, output) = await CliAsync("campaigns", "create", "--name", "messages", "--kind", "custom", "--purpose", "about your order",
+        var (_, output) = await CliAsync("campaigns", "create", "--name", "messages", "--kind", "custom", "--purpose", "your order",
             "--machine-message", "Hello, this is Northwind Home Goods about your order. Please call us back.", "--contacts", csv);
         var id = output.Split("Created campaign ")[1].Split(' ')[0];
         Assert.Equal(0, (await CliAsync("campaigns", "start", id)).ExitCode);
@@ -168,6 +174,60 @@ public sealed class CampaignCallTests : IAsyncLifetime
         // A single call to a number on the list is refused too.
         using var refused = await api.PostAsJsonAsync(new Uri(consoleAddress, "/api/calls"), new { to = "+15550160002", purpose = "anything" });
         Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACalleeWhoAnswersHearsWhyWeCallAndWhoAsksNotToBeCalledAgainIsNeverCalledAgain()
+    {
+        const string Callee = "+15550180001";
+        var csv = Path.Combine(work, "one.csv");
+        await File.WriteAllLinesAsync(csv, ["phone,name,time_zone", $"{Callee},Sam,{FixedOffsetZones.WhereTheHourIs(13)}"]);
+        var (_, output) = await CliAsync("campaigns", "create", "--name", "spoken", "--kind", "reminder",
+            "--purpose", "your rug cleaning appointment tomorrow", "--contacts", csv);
+        var id = output.Split("Created campaign ")[1].Split(' ')[0];
+        Assert.Equal(0, (await CliAsync("campaigns", "start", id)).ExitCode);
+        (string CallSid, IReadOnlyDictionary<string, string> Form)? placed = null;
+        for (var i = 0; i < 150 && placed is null; i++)
+        {
+            placed = twilio.Created.Where(c => c.Form["To"] == Callee).Select(c => ((string, IReadOnlyDictionary<string, string>)?)c).FirstOrDefault();
+            await Task.Delay(100);
+        }
+        Assert.NotNull(placed);
+        var dial = placed.Value;
+
+        // Sam picks up, hears the agent, and asks not to be called again.
+        string[] lines = ["Please don't call me again."];
+        await File.WriteAllLinesAsync(Path.Combine(work, dial.CallSid + ".txt"), lines);
+        var script = CallScript.Load(Path.Combine(work, dial.CallSid + ".txt")).Lines.Select(l => (l, (CallerClip?)voice.Render(l))).ToList();
+        using var http = new HttpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var call = await SimulatedCall.RunAsync(new SimulatorOptions
+        {
+            Server = new Uri($"http://127.0.0.1:{frontEndPort.ToString(CultureInfo.InvariantCulture)}"),
+            AuthToken = TwilioRestServer.AuthToken,
+            Console = consoleAddress,
+            ApiToken = supervisor.ApiToken,
+            From = BusinessNumber,
+            To = Callee,
+            Answering = new PlacedCall(dial.CallSid, new Uri(dial.Form["Url"]), new Uri(dial.Form["StatusCallback"])),
+        }, script, http, timeout.Token);
+
+        Assert.Contains("rug cleaning appointment tomorrow", call.Greeting, StringComparison.Ordinal);
+        Assert.Contains("won't call you again", call.Turns[0].AgentSaid, StringComparison.Ordinal);
+        Assert.True(call.HungUpByAgent);
+        JsonElement progress = default;
+        for (var i = 0; i < 100; i++)
+        {
+            progress = await api.GetFromJsonAsync<JsonElement>(new Uri(consoleAddress, $"/api/campaigns/{id}"));
+            if (progress.GetProperty("optedOut").GetInt32() == 1)
+            {
+                break;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Equal(1, progress.GetProperty("optedOut").GetInt32());
+        var listed = await api.GetFromJsonAsync<JsonElement>(new Uri(consoleAddress, "/api/do-not-call"));
+        Assert.Contains(listed.EnumerateArray(), e => e.GetProperty("phone").GetString() == Callee && e.GetProperty("source").GetString() == "callee");
     }
 
     /// <summary>Posts "busy" for every call Twilio was asked to create, once each, retrying while no silo is up.</summary>

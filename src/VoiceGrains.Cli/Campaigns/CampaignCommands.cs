@@ -36,7 +36,7 @@ public static class CampaignCommands
 
     static readonly Option<string> Kind = new("--kind") { Description = "reminder, survey, lead_qualification or custom", Required = true };
 
-    static readonly Option<string> Purpose = new("--purpose") { Description = "Why the business calls; the agent opens with it", Required = true };
+    static readonly Option<string> Purpose = new("--purpose") { Description = "What the call is about, as the agent says it after \"calling about\" (e.g. \"your appointment tomorrow\")", Required = true };
 
     static readonly Option<string?> Window = new("--window") { Description = "Calling hours in the callee's local time, HH:mm-HH:mm (default 09:00-20:00)" };
 
@@ -52,12 +52,14 @@ public static class CampaignCommands
 
     static readonly Option<string?> MachineMessage = new("--machine-message") { Description = "Left on an answering machine (default: none, the contact is tried again later)" };
 
+    static readonly Option<int?> RemindBefore = new("--remind-before-hours") { Description = "Reminder campaigns: call about each booked appointment this many hours before it (1-336)" };
+
     static readonly Option<FileInfo?> Contacts = new("--contacts") { Description = "A CSV contact list to add at once (as `campaigns import`)" };
 
     public static Command Create()
     {
         var create = new Command("create", "Create a campaign (a draft: start it when its contacts are in)");
-        foreach (var option in new Option[] { Name, Kind, Purpose, Window, TimeZone, MaxConcurrent, CallsPerSecond, MaxAttempts, RetryAfter, MachineMessage, Contacts, ConsoleApi.Address })
+        foreach (var option in new Option[] { Name, Kind, Purpose, Window, TimeZone, MaxConcurrent, CallsPerSecond, MaxAttempts, RetryAfter, MachineMessage, RemindBefore, Contacts, ConsoleApi.Address })
         {
             create.Options.Add(option);
         }
@@ -134,6 +136,7 @@ public static class CampaignCommands
             maxAttempts = parse.GetValue(MaxAttempts),
             retryAfterMinutes = parse.GetValue(RetryAfter),
             machineMessage = parse.GetValue(MachineMessage),
+            remindBeforeHours = parse.GetValue(RemindBefore),
             contacts,
         };
         using var response = await http.PostAsJsonAsync("/api/campaigns", request, Json, cancellationToken);
@@ -222,6 +225,10 @@ public static class CampaignCommands
         Console.WriteLine($"  Purpose: {c.Purpose}");
         Console.WriteLine($"  Calls {rules.WindowStart:HH\\:mm}-{rules.WindowEnd:HH\\:mm} local time (default zone {rules.TimeZone}), at most {rules.MaxConcurrent} at once, {rules.CallsPerSecond:0.##} a second;");
         Console.WriteLine($"  {rules.MaxAttempts} attempt(s), retried after {rules.RetryAfter.TotalMinutes:0} min (doubling); on a machine: {(rules.MachineMessage is null ? "try again later" : $"say \"{rules.MachineMessage}\"")}");
+        if (rules.RemindBefore is { } before)
+        {
+            Console.WriteLine($"  Follows the appointment book: each booked appointment is called about {before.TotalHours:0} h before it");
+        }
         Console.WriteLine($"  Contacts {p.Contacts}: pending {p.Pending}, calling {p.InProgress}, reached {p.Reached}, voicemail {p.Voicemail}, failed {p.Failed}, opted out {p.OptedOut}; calls placed {p.CallsPlaced}");
     }
 

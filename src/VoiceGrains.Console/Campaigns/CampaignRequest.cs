@@ -5,12 +5,13 @@ namespace VoiceGrains.Console.Campaigns;
 
 /// <summary>
 /// The body of <c>POST /api/campaigns</c>: the campaign and, optionally, its first contacts. Rules left out take
-/// <see cref="CampaignRules"/>' defaults; the window is "HH:mm" in each callee's local time.
+/// <see cref="CampaignRules"/>' defaults; the window is "HH:mm" in each callee's local time. A reminder campaign with
+/// <c>remindBeforeHours</c> follows the appointment book instead of (or besides) a contact list.
 /// </summary>
 public sealed record CampaignRequest(
     string? Name, CampaignKind? Kind, string? Purpose, string? WindowStart = null, string? WindowEnd = null, string? TimeZone = null,
     int? MaxConcurrent = null, double? CallsPerSecond = null, int? MaxAttempts = null, int? RetryAfterMinutes = null,
-    string? MachineMessage = null, IReadOnlyList<NewContact>? Contacts = null)
+    string? MachineMessage = null, IReadOnlyList<NewContact>? Contacts = null, int? RemindBeforeHours = null)
 {
     /// <summary>The definition asked for, or what is wrong with the request in words for the operator.</summary>
     public (CampaignDefinition? Definition, string? Problem) ToDefinition()
@@ -34,6 +35,7 @@ public sealed record CampaignRequest(
             MaxAttempts = MaxAttempts ?? defaults.MaxAttempts,
             RetryAfter = RetryAfterMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : defaults.RetryAfter,
             MachineMessage = MachineMessage,
+            RemindBefore = RemindBeforeHours is { } hours ? TimeSpan.FromHours(hours) : null,
         };
         var definition = new CampaignDefinition(Name ?? "", Kind.Value, Purpose ?? "", rules);
         return definition.Problem() is { } problem ? (null, problem) : (definition, null);

@@ -33,6 +33,7 @@ public static class AgentFunctions
     public const string ListAppointments = "list_my_appointments";
     public const string Reschedule = "reschedule_appointment";
     public const string CancelAppointment = "cancel_appointment";
+    public const string ConfirmAppointment = "confirm_appointment";
 
     public const string IsOpenNow = "is_open_now";
     public const string HoursOn = "get_hours";

@@ -21,3 +21,5 @@ public sealed record AppointmentListing(IReadOnlyList<AppointmentView> Appointme
 public sealed record AppointmentMoved(long AppointmentId, OfferedSlot Slot);
 
 public sealed record AppointmentCancelled(long AppointmentId, OfferedSlot Slot);
+
+public sealed record AppointmentConfirmed(long AppointmentId, OfferedSlot Slot);

@@ -98,6 +98,20 @@ public sealed class AppointmentsPlugin(CallerSession session, AppointmentReposit
         };
     }
 
+    [KernelFunction(AgentFunctions.ConfirmAppointment)]
+    [Description("Records that the identified caller confirms one of their appointments (they will come), e.g. when a reminder call asks.")]
+    public async Task<object> ConfirmAsync([Description("The appointment id from list_my_appointments")] long appointmentId, CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        var change = await appointments.ConfirmAsync(customerId, appointmentId, cancellationToken);
+        return change.Outcome == AppointmentChangeOutcome.Done
+            ? new AppointmentConfirmed(appointmentId, Offer(change.Appointment!.Slot))
+            : new Refusal("I can't find that appointment among your upcoming ones.", "List the caller's appointments.");
+    }
+
     [KernelFunction(AgentFunctions.CancelAppointment)]
     [Description("Cancels one of the identified caller's appointments. Confirm first.")]
     public async Task<object> CancelAsync([Description("The appointment id from list_my_appointments")] long appointmentId, CancellationToken cancellationToken)

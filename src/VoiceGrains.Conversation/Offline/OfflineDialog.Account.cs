@@ -40,7 +40,7 @@ public sealed partial class OfflineDialog
     DialogStep OnBusinessResult(object? result)
     {
         if (goal is not null && result is OrderCancelled or ReturnStarted or ShippingAddressChanged or AppointmentBooked or AppointmentMoved
-            or AppointmentCancelled or ContactUpdated or NoteAdded or CallbackScheduled)
+            or AppointmentCancelled or AppointmentConfirmed or ContactUpdated or NoteAdded or CallbackScheduled)
         {
             goal.Done = true;
         }
@@ -60,6 +60,7 @@ public sealed partial class OfflineDialog
             AppointmentBooked booked => Say($"You're all set: a {booked.Slot.Service.ToLowerInvariant()} on {booked.Slot.When} with {booked.Slot.Staff}. Is there anything else I can help with?"),
             AppointmentListing appointments => OnAppointmentListing(appointments),
             AppointmentMoved moved => Say($"Done. Your {moved.Slot.Service.ToLowerInvariant()} is now on {moved.Slot.When} with {moved.Slot.Staff}. Is there anything else I can help with?"),
+            AppointmentConfirmed confirmed => Say($"Thank you, your {confirmed.Slot.Service.ToLowerInvariant()} on {confirmed.Slot.When} with {confirmed.Slot.Staff} is confirmed. Is there anything else I can help with?"),
             AppointmentCancelled cancelled => Say($"Your {cancelled.Slot.Service.ToLowerInvariant()} on {cancelled.Slot.When} is cancelled. Is there anything else I can help with?"),
             OpenNow { IsOpen: true } open => Say($"Yes, we're open right now, until {open.ClosesAt} today. Is there anything else I can help with?"),
             OpenNow closed => Say($"We're closed right now. We open again on {closed.NextOpening}. Is there anything else I can help with?"),

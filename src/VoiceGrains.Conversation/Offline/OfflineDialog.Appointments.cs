@@ -27,7 +27,7 @@ public sealed partial class OfflineDialog
         }
 
         AppointmentView? appointment = null;
-        if (goal.Intent is Intent.Reschedule or Intent.CancelAppointment)
+        if (goal.Intent is Intent.Reschedule or Intent.CancelAppointment or Intent.ConfirmAppointment)
         {
             if (myAppointments is null)
             {
@@ -38,11 +38,16 @@ public sealed partial class OfflineDialog
                 goal.Done = true;
                 return Say("I don't see any upcoming appointments on your account. Is there anything else I can help with?");
             }
-            goal.AppointmentId ??= myAppointments.Count == 1 ? myAppointments[0].AppointmentId : null;
+            // "I'll be there" answers a reminder, which is about the soonest appointment.
+            goal.AppointmentId ??= myAppointments.Count == 1 || goal.Intent == Intent.ConfirmAppointment ? myAppointments[0].AppointmentId : null;
             appointment = myAppointments.FirstOrDefault(a => a.AppointmentId == goal.AppointmentId);
             if (appointment is null)
             {
                 return Ask(Awaiting.AppointmentChoice, $"Which appointment do you mean: {List(myAppointments.Select(a => $"the {a.Slot.Service} on {a.Slot.When}"), "or")}?");
+            }
+            if (goal.Intent == Intent.ConfirmAppointment)
+            {
+                return Finish(new DialogStep.Call(Appointments, ConfirmAppointment, Args(("appointmentId", appointment.AppointmentId))));
             }
             if (goal.Intent == Intent.CancelAppointment)
             {

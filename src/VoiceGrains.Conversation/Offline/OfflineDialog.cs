@@ -166,7 +166,8 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
                 ? Finish(new DialogStep.Call(CallControl, RecordSatisfaction, Args(("rating", rating))))
                 : Ask(Awaiting.Rating, "How would you rate this call, from one to five?"),
             Intent.ListOrders or Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder or Intent.ReturnOrder or Intent.ChangeOrderAddress => AdvanceOrder(goal),
-            Intent.ListServices or Intent.FindSlots or Intent.Book or Intent.Reschedule or Intent.CancelAppointment or Intent.MyAppointments => AdvanceAppointment(goal),
+            Intent.ListServices or Intent.FindSlots or Intent.Book or Intent.Reschedule or Intent.CancelAppointment or Intent.ConfirmAppointment
+                or Intent.MyAppointments => AdvanceAppointment(goal),
             Intent.OpenNow => Finish(new DialogStep.Call(Hours, IsOpenNow, Args())),
             Intent.HoursOn => Finish(new DialogStep.Call(Hours, HoursOn, Args(("date", Iso(goal.When?.From ?? Today))))),
             Intent.Holidays => Finish(new DialogStep.Call(Hours, Holidays, Args())),
@@ -314,7 +315,7 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
     static bool IsOrderTask(Intent intent) => intent is Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder or Intent.ReturnOrder or Intent.ChangeOrderAddress;
 
     static bool NeedsIdentity(Intent intent) => intent is Intent.ListOrders or Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder
-        or Intent.ReturnOrder or Intent.ChangeOrderAddress or Intent.Reschedule or Intent.CancelAppointment or Intent.MyAppointments
+        or Intent.ReturnOrder or Intent.ChangeOrderAddress or Intent.Reschedule or Intent.CancelAppointment or Intent.ConfirmAppointment or Intent.MyAppointments
         or Intent.UpdateEmail or Intent.UpdateAddress or Intent.AddNote or Intent.Callback;
 
     /// <summary>Intents that a line in the middle of another task mentions in passing ("the order number is…").</summary>

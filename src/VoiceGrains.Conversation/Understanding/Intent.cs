@@ -34,4 +34,6 @@ public enum Intent
     Rate,
     /// <summary>"Don't call me again": the caller's number goes on the do-not-call list and the call ends.</summary>
     DoNotCall,
+    /// <summary>"I'll be there": the caller confirms an appointment (a reminder call's answer).</summary>
+    ConfirmAppointment,
 }

@@ -21,6 +21,7 @@ public static partial class UtteranceParser
         (Intent.Repeat, Rx(@"\b(repeat( that)?|say (that|it) again|come again|pardon|didn't (catch|hear) (that|you))\b")),
         (Intent.More, Rx(@"\b(tell me more|more (details?|info|information)|more about (that|it)|go on|elaborate)\b")),
         (Intent.Reschedule, Rx(@"\b(reschedule|move (my|the) (appointment|booking)|change (my|the) (appointment|booking)|different (time|day) for my appointment)\b")),
+        (Intent.ConfirmAppointment, Rx(@"\b(i('ll| will) (be there|come|make it)|see you (then|there|tomorrow)|i can (still )?make it|(i )?confirm(ed)? (my |the |that )?(appointment|booking))\b")),
         (Intent.CancelAppointment, Rx(@"\bcancel\b.*\b(appointment|booking|consultation|reservation|drop-?off)\b")),
         (Intent.MyAppointments, Rx(@"\b(my appointments?|when is my (appointment|booking)|do i have an? (appointment|booking))\b")),
         (Intent.ChangeOrderAddress, Rx(@"\b((change|update|correct) the (shipping |delivery )?address (on|of|for) (my |the |this |that )?order|ship (it|the order|my order) to|send (it|the order|my order) to|(shipping|delivery) address)\b")),

@@ -54,6 +54,12 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
          ORDER BY sl.starts_at
         """;
 
+    const string ConfirmAppointment = """
+        UPDATE appointments SET confirmed_at = coalesce(confirmed_at, now())
+         WHERE id = @appointment AND customer_id = @customer AND status = 'booked'
+        RETURNING slot_id
+        """;
+
     const string CancelAppointment = """
         UPDATE appointments SET status = 'cancelled', cancelled_at = now()
          WHERE id = @appointment AND customer_id = @customer AND status = 'booked'
@@ -107,6 +113,20 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
         return await command.ReadAllAsync(
             reader => new Appointment(reader.GetInt64(0), reader.GetString(1), ReadSlot(reader, 2)),
             cancellationToken);
+    }
+
+    /// <summary>The customer confirms a live appointment (a reminder call's answer); NotFound unless it is theirs and booked.</summary>
+    public async Task<AppointmentChange> ConfirmAsync(long customerId, long appointmentId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ConfirmAppointment);
+        command.Parameters.AddWithValue("appointment", appointmentId);
+        command.Parameters.AddWithValue("customer", customerId);
+        if (await command.ExecuteScalarAsync(cancellationToken) is not long slotId)
+        {
+            return new AppointmentChange(AppointmentChangeOutcome.NotFound, null);
+        }
+        var slot = await GetSlotAsync(slotId, cancellationToken);
+        return new AppointmentChange(AppointmentChangeOutcome.Done, new Appointment(appointmentId, "booked", slot!));
     }
 
     public async Task<AppointmentChange> CancelAsync(long customerId, long appointmentId, CancellationToken cancellationToken)

@@ -5,7 +5,8 @@ namespace VoiceGrains.Data.Campaigns;
 /// with the call to the carrier and comes back on its webhooks; <see cref="CallSid"/> is null until the carrier's
 /// answer (or its first webhook) is recorded.
 /// </summary>
-public sealed record CampaignAttempt(string Key, long ContactId, int Attempt, string Phone, long? CustomerId, string? CallSid, DateTimeOffset DialledAt)
+public sealed record CampaignAttempt(
+    string Key, long ContactId, int Attempt, string Phone, long? CustomerId, string? CallSid, DateTimeOffset DialledAt, string? Purpose = null)
 {
     public static string KeyOf(long campaignId, long contactId, int attempt) => $"{campaignId}.{contactId}.{attempt}";
 

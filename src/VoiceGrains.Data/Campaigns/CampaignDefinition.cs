@@ -11,5 +11,6 @@ public sealed record CampaignDefinition(string Name, CampaignKind Kind, string P
         string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > MaxName ? $"name is required (at most {MaxName} characters)."
         : string.IsNullOrWhiteSpace(Purpose) || Purpose.Trim().Length > MaxPurpose ? $"purpose is required (what the agent calls about, at most {MaxPurpose} characters)."
         : !Enum.IsDefined(Kind) ? "kind must be reminder, survey, lead_qualification or custom."
+        : Rules.RemindBefore is not null && Kind != CampaignKind.Reminder ? "remindBefore is for reminder campaigns only."
         : Rules.Problem();
 }

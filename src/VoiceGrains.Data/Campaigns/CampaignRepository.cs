@@ -14,15 +14,15 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
 {
     const string CampaignColumns = """
         id, name, kind, purpose, status, window_start, window_end, time_zone, max_concurrent, calls_per_second,
-        max_attempts, retry_after, machine_message, created_at
+        max_attempts, retry_after, machine_message, created_at, remind_before
         """;
 
     // The zone defaults to the business's: the one "local time" the installation already knows.
     const string InsertCampaign = $"""
         INSERT INTO campaigns (name, kind, purpose, window_start, window_end, time_zone, max_concurrent, calls_per_second,
-                               max_attempts, retry_after, machine_message)
+                               max_attempts, retry_after, machine_message, remind_before)
         VALUES (@name, @kind, @purpose, @windowStart, @windowEnd, COALESCE(@zone, (SELECT time_zone FROM business WHERE id = 1), 'UTC'),
-                @maxConcurrent, @callsPerSecond, @maxAttempts, @retryAfter, @machineMessage)
+                @maxConcurrent, @callsPerSecond, @maxAttempts, @retryAfter, @machineMessage, @remindBefore)
         ON CONFLICT (name) DO NOTHING
         RETURNING {CampaignColumns}
         """;
@@ -34,7 +34,28 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
     const string InsertContact = """
         INSERT INTO campaign_contacts (campaign_id, phone, name, customer_id, time_zone)
         VALUES (@campaign, @phone, @name, @customer, @zone)
-        ON CONFLICT (campaign_id, phone) DO NOTHING
+        ON CONFLICT (campaign_id, phone, appointment_id) DO NOTHING
+        """;
+
+    // Booked appointments starting within the campaign's remind_before whose customer has a number and that the campaign
+    // has not taken yet; the grain words each one's purpose in the business's time and adds it.
+    const string SelectAppointmentsDue = """
+        SELECT a.id, cu.id, cu.name, cu.phone, sv.name, st.name, s.starts_at
+          FROM appointments a
+          JOIN appointment_slots s ON s.id = a.slot_id
+          JOIN services sv ON sv.id = s.service_id
+          JOIN staff st ON st.id = s.staff_id
+          JOIN customers cu ON cu.id = a.customer_id
+         WHERE a.status = 'booked' AND s.starts_at > @now AND s.starts_at <= @now + @before AND cu.phone IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM campaign_contacts k WHERE k.campaign_id = @campaign AND k.appointment_id = a.id)
+         ORDER BY s.starts_at
+         LIMIT @limit
+        """;
+
+    const string InsertReminder = """
+        INSERT INTO campaign_contacts (campaign_id, phone, name, customer_id, appointment_id, purpose)
+        VALUES (@campaign, @phone, @name, @customer, @appointment, @purpose)
+        ON CONFLICT (campaign_id, phone, appointment_id) DO NOTHING
         """;
 
     const string SelectCustomerExists = "SELECT count(*) FROM customers WHERE id = ANY(@ids)";
@@ -50,7 +71,7 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
           FROM campaign_contacts WHERE campaign_id = @id
         """;
 
-    const string ContactColumns = "id, phone, name, customer_id, time_zone, state, attempts, next_attempt_at, last_outcome";
+    const string ContactColumns = "id, phone, name, customer_id, time_zone, state, attempts, next_attempt_at, last_outcome, appointment_id, purpose";
 
     const string SelectContacts = $"SELECT {ContactColumns} FROM campaign_contacts WHERE campaign_id = @id ORDER BY id LIMIT @limit OFFSET @offset";
 
@@ -58,12 +79,16 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
     const string SelectDue = $"""
         SELECT {ContactColumns} FROM campaign_contacts
          WHERE campaign_id = @id AND state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
+           -- A reminder is only worth a call while its appointment is booked and still ahead.
+           AND (appointment_id IS NULL OR EXISTS (
+                SELECT 1 FROM appointments a JOIN appointment_slots s ON s.id = a.slot_id
+                 WHERE a.id = appointment_id AND a.status = 'booked' AND s.starts_at > @now))
          ORDER BY next_attempt_at NULLS FIRST, id
          LIMIT @limit
         """;
 
     const string SelectOpenAttempts = """
-        SELECT a.attempt_key, a.contact_id, a.attempt, c.phone, c.customer_id, a.call_sid, a.dialled_at
+        SELECT a.attempt_key, a.contact_id, a.attempt, c.phone, c.customer_id, a.call_sid, a.dialled_at, c.purpose
           FROM campaign_attempts a JOIN campaign_contacts c ON c.id = a.contact_id
          WHERE a.campaign_id = @id AND a.ended_at IS NULL
         """;
@@ -79,7 +104,7 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
     const string UpdateAttemptCall = "UPDATE campaign_attempts SET call_sid = @sid WHERE attempt_key = @key AND (call_sid IS NULL OR call_sid = @sid)";
 
     const string SelectAttempt = """
-        SELECT a.attempt_key, a.contact_id, a.attempt, c.phone, c.customer_id, a.call_sid, a.dialled_at
+        SELECT a.attempt_key, a.contact_id, a.attempt, c.phone, c.customer_id, a.call_sid, a.dialled_at, c.purpose
           FROM campaign_attempts a JOIN campaign_contacts c ON c.id = a.contact_id
          WHERE a.attempt_key = @key
         """;
@@ -119,6 +144,7 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("maxAttempts", rules.MaxAttempts);
         command.Parameters.AddWithValue("retryAfter", rules.RetryAfter);
         command.Parameters.Add(new NpgsqlParameter("machineMessage", NpgsqlDbType.Text) { Value = (object?)rules.MachineMessage?.Trim() ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("remindBefore", NpgsqlDbType.Interval) { Value = (object?)rules.RemindBefore ?? DBNull.Value });
         var created = await command.ReadAllAsync(ReadCampaign, cancellationToken);
         return created.Count == 0 ? null : created[0];
     }
@@ -307,6 +333,32 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Booked appointments within <paramref name="before"/> of <paramref name="now"/> that the campaign has not taken yet, soonest first.</summary>
+    public async Task<IReadOnlyList<AppointmentDue>> AppointmentsDueAsync(long campaignId, DateTimeOffset now, TimeSpan before, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectAppointmentsDue);
+        command.Parameters.AddWithValue("campaign", campaignId);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("before", before);
+        command.Parameters.AddWithValue("limit", limit);
+        return await command.ReadAllAsync(
+            r => new AppointmentDue(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetFieldValue<DateTimeOffset>(6)),
+            cancellationToken);
+    }
+
+    /// <summary>Adds an appointment's reminder as a contact, called about <paramref name="purpose"/>; false when the campaign has it already.</summary>
+    public async Task<bool> AddReminderAsync(long campaignId, AppointmentDue appointment, string purpose, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(InsertReminder);
+        command.Parameters.AddWithValue("campaign", campaignId);
+        command.Parameters.AddWithValue("phone", appointment.Phone);
+        command.Parameters.AddWithValue("name", appointment.Name);
+        command.Parameters.AddWithValue("customer", appointment.CustomerId);
+        command.Parameters.AddWithValue("appointment", appointment.AppointmentId);
+        command.Parameters.AddWithValue("purpose", purpose);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     /// <summary>Sets a contact's state without an attempt (one on the do-not-call list is opted out, never dialled).</summary>
     public async Task SetContactStateAsync(long contactId, ContactState state, string outcome, CancellationToken cancellationToken)
     {
@@ -330,15 +382,17 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
             MaxAttempts = r.GetInt32(10),
             RetryAfter = r.GetFieldValue<TimeSpan>(11),
             MachineMessage = r.IsDBNull(12) ? null : r.GetString(12),
+            RemindBefore = r.IsDBNull(14) ? null : r.GetFieldValue<TimeSpan>(14),
         },
         r.GetFieldValue<DateTimeOffset>(13));
 
     static CampaignContact ReadContact(NpgsqlDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3),
         r.IsDBNull(4) ? null : r.GetString(4), CampaignNames.Parse<ContactState>(r.GetString(5))!.Value, r.GetInt32(6),
-        r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetString(8));
+        r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetInt64(9), r.IsDBNull(10) ? null : r.GetString(10));
 
     static CampaignAttempt ReadAttempt(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetInt64(1), r.GetInt32(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetInt64(4),
-        r.IsDBNull(5) ? null : r.GetString(5), r.GetFieldValue<DateTimeOffset>(6));
+        r.IsDBNull(5) ? null : r.GetString(5), r.GetFieldValue<DateTimeOffset>(6), r.IsDBNull(7) ? null : r.GetString(7));
 }

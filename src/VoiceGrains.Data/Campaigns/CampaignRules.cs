@@ -29,6 +29,12 @@ public sealed record CampaignRules
 
     public const int MaxMachineMessage = 300;
 
+    /// <summary>
+    /// Reminder campaigns only: the campaign follows the appointment book, and each booked appointment that starts
+    /// within this interval becomes a contact (once), called about that appointment. Null: only imported contacts.
+    /// </summary>
+    public TimeSpan? RemindBefore { get; init; }
+
     /// <summary>What is wrong with these rules, in words for the operator; null when they can be used.</summary>
     public string? Problem()
     {
@@ -59,6 +65,10 @@ public sealed record CampaignRules
         if (MachineMessage is not null && (string.IsNullOrWhiteSpace(MachineMessage) || MachineMessage.Length > MaxMachineMessage))
         {
             return $"machineMessage, when given, must be 1 to {MaxMachineMessage} characters.";
+        }
+        if (RemindBefore is { } before && (before < TimeSpan.FromHours(1) || before > TimeSpan.FromDays(14)))
+        {
+            return "remindBefore must be between 1 hour and 14 days.";
         }
         return null;
     }

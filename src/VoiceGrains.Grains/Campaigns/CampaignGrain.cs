@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Contracts.Campaigns;
+using VoiceGrains.Conversation.Functions;
 using VoiceGrains.Data.Business;
 using VoiceGrains.Data.Campaigns;
 using VoiceGrains.Telephony;
@@ -49,8 +50,12 @@ public sealed partial class CampaignGrain(
     /// <summary>How many due contacts one tick looks through for one inside its calling hours.</summary>
     const int DueBatch = 100;
 
+    /// <summary>How often a reminder campaign looks in the appointment book for appointments to remind of.</summary>
+    static readonly TimeSpan AppointmentScanPeriod = TimeSpan.FromMinutes(1);
+
     Campaign? campaign;
     IGrainTimer? ticker;
+    DateTimeOffset appointmentsScannedAt = DateTimeOffset.MinValue;
 
     long Id => this.GetPrimaryKeyLong();
 
@@ -115,7 +120,7 @@ public sealed partial class CampaignGrain(
             }
             // The dial's answer was lost (this activation is not the one that dialled): the call starts here instead.
             Log.CallClaimed(logger, Id, attemptKey);
-            await StartCallAsync(callSid, attempt.Phone, attempt.CustomerId);
+            await StartCallAsync(callSid, attempt.Phone, attempt.CustomerId, attempt.Purpose);
         }
         return new CampaignCall(campaign.Rules.MachineMessage);
     }
@@ -150,13 +155,19 @@ public sealed partial class CampaignGrain(
         var now = time.GetUtcNow();
         var open = await CloseEndedAttemptsAsync(now, cancellationToken);
         var current = Current();
+        if (current.Status == CampaignStatus.Running && current.Rules.RemindBefore is { } before && now - appointmentsScannedAt >= AppointmentScanPeriod)
+        {
+            appointmentsScannedAt = now;
+            await AddAppointmentRemindersAsync(before, now, cancellationToken);
+        }
         if (current.Status == CampaignStatus.Running && open < current.Rules.MaxConcurrent)
         {
             if (await DialNextAsync(current, now, cancellationToken))
             {
                 return;
             }
-            if (open == 0 && await campaigns.ProgressAsync(Id, cancellationToken) is { Pending: 0, InProgress: 0 })
+            // A campaign that follows the appointment book is never done: there will be more appointments.
+            if (open == 0 && current.Rules.RemindBefore is null && await campaigns.ProgressAsync(Id, cancellationToken) is { Pending: 0, InProgress: 0 })
             {
                 await MoveAsync(CampaignStatus.Finished, from: [CampaignStatus.Running], unchangedIn: []);
             }
@@ -205,6 +216,24 @@ public sealed partial class CampaignGrain(
         Log.AttemptEnded(logger, Id, attempt.Key, outcomeName, result.State);
     }
 
+    /// <summary>Each booked appointment starting within <paramref name="before"/> becomes a contact, called about that appointment.</summary>
+    async Task AddAppointmentRemindersAsync(TimeSpan before, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await business.GetCalendarAsync(cancellationToken) is not { } calendar)
+        {
+            return;
+        }
+        foreach (var due in await campaigns.AppointmentsDueAsync(Id, now, before, DueBatch, cancellationToken))
+        {
+            var service = due.Service.Length > 0 ? char.ToLowerInvariant(due.Service[0]) + due.Service[1..] : due.Service;
+            var purpose = $"your {service} with {due.Staff} on {SpokenTime.DayAndTime(calendar.LocalTime(due.StartsAt))}";
+            if (await campaigns.AddReminderAsync(Id, due, purpose, cancellationToken))
+            {
+                Log.ReminderAdded(logger, Id, due.AppointmentId);
+            }
+        }
+    }
+
     /// <summary>Places one call if a contact is due and may be called now; false when none was placed.</summary>
     async Task<bool> DialNextAsync(Campaign current, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -245,7 +274,7 @@ public sealed partial class CampaignGrain(
             }
             if (await campaigns.RecordCallAsync(key, callSid, CancellationToken.None))
             {
-                await StartCallAsync(callSid, contact.Phone, contact.CustomerId);
+                await StartCallAsync(callSid, contact.Phone, contact.CustomerId, contact.Purpose);
             }
             Log.Dialled(logger, Id, key);
             return true;
@@ -253,10 +282,13 @@ public sealed partial class CampaignGrain(
         return false;
     }
 
-    /// <summary>Starts the call's grain as an outbound call with the campaign's purpose (idempotent: a started call is returned as it is).</summary>
-    Task StartCallAsync(string callSid, string phone, long? customerId) =>
+    /// <summary>
+    /// Starts the call's grain as an outbound call about the contact's own purpose (a reminder's appointment), else the
+    /// campaign's (idempotent: a started call is returned as it is).
+    /// </summary>
+    Task StartCallAsync(string callSid, string phone, long? customerId, string? purpose) =>
         GrainFactory.GetGrain<ICallGrain>(callSid).StartAsync(
-            new CallStart(CallDirection.Outbound, twilio.Value.PhoneNumber ?? "", phone, Current().Purpose, customerId));
+            new CallStart(CallDirection.Outbound, twilio.Value.PhoneNumber ?? "", phone, purpose ?? Current().Purpose, customerId));
 
     Campaign Current() => campaign ?? throw new InvalidCampaignTransitionException($"There is no campaign {Id}.");
 
@@ -264,6 +296,9 @@ public sealed partial class CampaignGrain(
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} is now {Status}")]
         public static partial void StatusChanged(ILogger logger, long campaignId, CampaignStatus status);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} will remind of appointment {AppointmentId}")]
+        public static partial void ReminderAdded(ILogger logger, long campaignId, long appointmentId);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} placed attempt {AttemptKey}")]
         public static partial void Dialled(ILogger logger, long campaignId, string attemptKey);

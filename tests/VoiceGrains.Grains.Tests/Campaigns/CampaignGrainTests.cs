@@ -14,7 +14,7 @@ namespace VoiceGrains.Grains.Tests.Campaigns;
 /// </summary>
 public sealed class CampaignGrainTests(CampaignSilo silo) : IClassFixture<CampaignSilo>
 {
-    const string Purpose = "to remind you of your appointment tomorrow";
+    const string Purpose = "your appointment tomorrow";
 
     CampaignRepository Campaigns => silo.Services.GetRequiredService<CampaignRepository>();
 
@@ -132,10 +132,46 @@ public sealed class CampaignGrainTests(CampaignSilo silo) : IClassFixture<Campai
         Assert.NotEqual(first.Form["To"], second.Form["To"]);
     }
 
+    [Fact]
+    public async Task AReminderCampaignCallsEachBookedAppointmentsCustomerAboutThatAppointment()
+    {
+        await silo.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
+        var customer = await silo.Database.ScalarAsync<long>("SELECT id FROM customers WHERE phone = '+15550100033'");
+        var slot = await silo.Database.ScalarAsync<long>("""
+            SELECT s.id FROM appointment_slots s
+             WHERE s.starts_at > now() + interval '1 hour'
+               AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.slot_id = s.id AND a.status <> 'cancelled')
+             ORDER BY s.starts_at LIMIT 1
+            """);
+        var booked = await silo.Services.GetRequiredService<VoiceGrains.Data.Appointments.AppointmentRepository>().BookAsync(slot, customer, null, CancellationToken.None);
+        // The callees' zone is the campaign's (reminders carry none of their own): one where it is early afternoon.
+        var campaign = await CreateAsync("appointment-reminders",
+            new CampaignRules { RemindBefore = TimeSpan.FromDays(14), TimeZone = FixedOffsetZones.WhereTheHourIs(13), MaxConcurrent = 20 });
+        var grain = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+
+        await grain.StartAsync();
+        (string CallSid, IReadOnlyDictionary<string, string> Form)? dial = null;
+        for (var i = 0; i < 150 && dial is null; i++)
+        {
+            dial = DialsOf(campaign.Id).Where(c => c.Form["To"] == "+15550100033").Select(c => ((string, IReadOnlyDictionary<string, string>)?)c).FirstOrDefault();
+            await Task.Delay(100);
+        }
+
+        Assert.NotNull(dial);
+        var contact = (await Campaigns.ContactsAsync(campaign.Id, 1000, 0, CancellationToken.None)).Single(c => c.AppointmentId == booked.AppointmentId);
+        var appointmentSlot = (await silo.Services.GetRequiredService<VoiceGrains.Data.Appointments.AppointmentRepository>().GetSlotAsync(slot, CancellationToken.None))!;
+        Assert.StartsWith($"your {appointmentSlot.Service.ToLowerInvariant()} with {appointmentSlot.Staff} on ", contact.Purpose, StringComparison.Ordinal);
+        Assert.Equal(contact.Purpose, (await silo.Grains.GetGrain<ICallGrain>(dial.Value.CallSid).GetSnapshotAsync())!.Purpose);
+        // Each booked appointment once, however many scans the campaign makes.
+        var contacts = await Campaigns.ContactsAsync(campaign.Id, 1000, 0, CancellationToken.None);
+        Assert.Equal(contacts.Count, contacts.Select(c => c.AppointmentId).Distinct().Count());
+        Assert.Equal(CampaignStatus.Cancelled, await grain.CancelAsync());
+    }
+
     async Task<Campaign> CreateAsync(string name, CampaignRules rules, params NewContact[] contacts)
     {
         var campaign = (await Campaigns.CreateAsync(
-            new CampaignDefinition(name, CampaignKind.Reminder, Purpose, rules with { CallsPerSecond = 10, TimeZone = "UTC" }), CancellationToken.None))!;
+            new CampaignDefinition(name, CampaignKind.Reminder, Purpose, rules with { CallsPerSecond = 10, TimeZone = rules.TimeZone ?? "UTC" }), CancellationToken.None))!;
         await Campaigns.AddContactsAsync(campaign.Id, contacts, CancellationToken.None);
         return campaign;
     }
