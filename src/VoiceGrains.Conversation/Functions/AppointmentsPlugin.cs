@@ -107,9 +107,7 @@ public sealed class AppointmentsPlugin(CallerSession session, AppointmentReposit
             return Refusal.NotIdentified;
         }
         var change = await appointments.ConfirmAsync(customerId, appointmentId, cancellationToken);
-        return change.Outcome == AppointmentChangeOutcome.Done
-            ? new AppointmentConfirmed(appointmentId, Offer(change.Appointment!.Slot))
-            : new Refusal("I can't find that appointment among your upcoming ones.", "List the caller's appointments.");
+        return Changed(change, slot => new AppointmentConfirmed(appointmentId, slot));
     }
 
     [KernelFunction(AgentFunctions.CancelAppointment)]
@@ -121,10 +119,14 @@ public sealed class AppointmentsPlugin(CallerSession session, AppointmentReposit
             return Refusal.NotIdentified;
         }
         var change = await appointments.CancelAsync(customerId, appointmentId, cancellationToken);
-        return change.Outcome == AppointmentChangeOutcome.Done
-            ? new AppointmentCancelled(appointmentId, Offer(change.Appointment!.Slot))
-            : new Refusal("I can't find that appointment among your upcoming ones.", "List the caller's appointments.");
+        return Changed(change, slot => new AppointmentCancelled(appointmentId, slot));
     }
+
+    /// <summary>What a change of one of the caller's appointments returns: done, with its slot, or not one of theirs.</summary>
+    object Changed(AppointmentChange change, Func<OfferedSlot, object> done) =>
+        change.Outcome == AppointmentChangeOutcome.Done
+            ? done(Offer(change.Appointment!.Slot))
+            : new Refusal("I can't find that appointment among your upcoming ones.", "List the caller's appointments.");
 
     OfferedSlot Offer(Slot slot) => new(slot.Id, slot.Service, slot.Staff, SpokenTime.DayAndTime(calendar.LocalTime(slot.StartsAt)));
 

@@ -116,22 +116,16 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The customer confirms a live appointment (a reminder call's answer); NotFound unless it is theirs and booked.</summary>
-    public async Task<AppointmentChange> ConfirmAsync(long customerId, long appointmentId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(ConfirmAppointment);
-        command.Parameters.AddWithValue("appointment", appointmentId);
-        command.Parameters.AddWithValue("customer", customerId);
-        if (await command.ExecuteScalarAsync(cancellationToken) is not long slotId)
-        {
-            return new AppointmentChange(AppointmentChangeOutcome.NotFound, null);
-        }
-        var slot = await GetSlotAsync(slotId, cancellationToken);
-        return new AppointmentChange(AppointmentChangeOutcome.Done, new Appointment(appointmentId, "booked", slot!));
-    }
+    public Task<AppointmentChange> ConfirmAsync(long customerId, long appointmentId, CancellationToken cancellationToken) =>
+        ChangeLiveAsync(ConfirmAppointment, "booked", customerId, appointmentId, cancellationToken);
 
-    public async Task<AppointmentChange> CancelAsync(long customerId, long appointmentId, CancellationToken cancellationToken)
+    public Task<AppointmentChange> CancelAsync(long customerId, long appointmentId, CancellationToken cancellationToken) =>
+        ChangeLiveAsync(CancelAppointment, "cancelled", customerId, appointmentId, cancellationToken);
+
+    /// <summary>Runs a change of one of the customer's live appointments that returns its slot; NotFound when none was changed.</summary>
+    async Task<AppointmentChange> ChangeLiveAsync(string sql, string statusAfter, long customerId, long appointmentId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(CancelAppointment);
+        await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("appointment", appointmentId);
         command.Parameters.AddWithValue("customer", customerId);
         if (await command.ExecuteScalarAsync(cancellationToken) is not long slotId)
@@ -139,7 +133,7 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
             return new AppointmentChange(AppointmentChangeOutcome.NotFound, null);
         }
         var slot = await GetSlotAsync(slotId, cancellationToken);
-        return new AppointmentChange(AppointmentChangeOutcome.Done, new Appointment(appointmentId, "cancelled", slot!));
+        return new AppointmentChange(AppointmentChangeOutcome.Done, new Appointment(appointmentId, statusAfter, slot!));
     }
 
     /// <summary>
