@@ -41,6 +41,7 @@ public static class Extensions
                 "Twilio WebRTC calling needs all of Softphone:TwimlAppSid, Softphone:ApiKeySid and Softphone:ApiKeySecret")
             .ValidateOnStart();
         builder.Services.AddSingleton<SoftphoneCalls>();
+        builder.Services.AddScoped<Campaigns.CampaignControl>();
         builder.Services.AddSingleton<TwilioVoiceTokens>();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -125,6 +125,35 @@ public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLif
         Assert.DoesNotContain((await customer.GetContextAsync()).OpenFollowUps, f => f.Id == followUp.Id);
     }
 
+    [Fact]
+    public async Task ASupervisorSeesACampaignsProgressAndCancelsItWhileAViewerOnlyReadsIt()
+    {
+        var repository = console.Factory.Services.GetRequiredService<VoiceGrains.Data.Campaigns.CampaignRepository>();
+        var name = $"Spring reminders {Guid.NewGuid():N}"[..24];
+        var campaign = (await repository.CreateAsync(new VoiceGrains.Data.Campaigns.CampaignDefinition(name,
+            VoiceGrains.Data.Campaigns.CampaignKind.Reminder, "your appointment next week", new VoiceGrains.Data.Campaigns.CampaignRules()), CancellationToken.None))!;
+        await repository.AddContactsAsync(campaign.Id, [new("+15550190001", "Ada"), new("+15550190002", "Ben")], CancellationToken.None);
+        var row = $"tr[data-campaign='{name}']";
+
+        var viewer = await SignInAsync(console.Viewer);
+        await viewer.GotoAsync(new Uri(console.Address, "/campaigns").ToString());
+        await Assertions.Expect(viewer.Locator(row)).ToContainTextAsync("your appointment next week");
+        await Assertions.Expect(viewer.Locator($"{row} button")).ToHaveCountAsync(0);
+
+        var page = await SignInAsync(console.Supervisor);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Campaigns", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator($"{row} td.status")).ToHaveTextAsync("draft");
+        // This console's silo has no Twilio account: the campaign is refused a start, saying why, and stays a draft.
+        await page.Locator(row).GetByRole(AriaRole.Button, new() { Name = "start" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Outbound calls need");
+        await Assertions.Expect(page.Locator($"{row} td.status")).ToHaveTextAsync("draft");
+        await ScreenshotAsync(page, "campaigns");
+        await page.Locator(row).GetByRole(AriaRole.Button, new() { Name = "cancel" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator($"{row} td.status")).ToHaveTextAsync("cancelled");
+        Assert.Equal(VoiceGrains.Contracts.Campaigns.CampaignStatus.Cancelled, (await repository.GetAsync(campaign.Id, CancellationToken.None))!.Status);
+    }
+
     async Task<string> CustomerNameAsync(long id) =>
         (await console.Factory.Services.GetRequiredService<VoiceGrains.Data.Customers.CustomerRepository>().GetProfileAsync(id, CancellationToken.None))!.Name!;
 

@@ -9,7 +9,7 @@ namespace VoiceGrains.Console.Campaigns;
 /// <summary>
 /// Operators' REST API over outbound campaigns. Any signed-in operator sees them and their progress (from the
 /// database); creating one, adding contacts and starting, pausing, resuming or cancelling need a supervisor and are
-/// written to the audit log first. Status changes go to the campaign's grain, the only writer once it runs.
+/// written to the audit log first. Status changes go to the campaign's grain (<see cref="CampaignControl"/>).
 /// </summary>
 public static class CampaignsApi
 {
@@ -27,10 +27,10 @@ public static class CampaignsApi
         campaigns.MapGet("/{id:long}", GetAsync);
         campaigns.MapGet("/{id:long}/contacts", ContactsAsync);
         campaigns.MapPost("/{id:long}/contacts", AddContactsAsync).RequireAuthorization(OperatorPolicies.Supervisor).DisableAntiforgery();
-        foreach (var action in new[] { "start", "pause", "resume", "cancel" })
+        foreach (var action in CampaignControl.Actions)
         {
-            campaigns.MapPost($"/{{id:long}}/{action}", (long id, HttpContext http, IGrainFactory grains, CampaignRepository repository, AuditLog audit, CancellationToken cancellationToken)
-                    => ChangeAsync(id, action, http, grains, repository, audit, cancellationToken))
+            campaigns.MapPost($"/{{id:long}}/{action}", (long id, HttpContext http, CampaignControl control, CancellationToken cancellationToken)
+                    => ChangeAsync(id, action, http, control, cancellationToken))
                 .RequireAuthorization(OperatorPolicies.Supervisor).DisableAntiforgery();
         }
         return routes;
@@ -124,28 +124,17 @@ public static class CampaignsApi
     }
 
     static async Task<Results<Ok<CampaignProgress>, NotFound, ProblemHttpResult>> ChangeAsync(
-        long id, string action, HttpContext http, IGrainFactory grains, CampaignRepository repository, AuditLog audit, CancellationToken cancellationToken)
+        long id, string action, HttpContext http, CampaignControl control, CancellationToken cancellationToken)
     {
-        if (await repository.GetAsync(id, cancellationToken) is null)
-        {
-            return TypedResults.NotFound();
-        }
-        await audit.WriteAsync(OperatorClaims.Id(http.User), AuditLog.ChangedCampaign, null, $"{action} {id}", cancellationToken);
-        var campaign = grains.GetGrain<ICampaignGrain>(id);
         try
         {
-            await (action switch
-            {
-                "start" => campaign.StartAsync(),
-                "pause" => campaign.PauseAsync(),
-                "resume" => campaign.ResumeAsync(),
-                _ => campaign.CancelAsync(),
-            });
+            return await control.ChangeAsync(id, action, OperatorClaims.Id(http.User), cancellationToken) is { } progress
+                ? TypedResults.Ok(progress)
+                : TypedResults.NotFound();
         }
         catch (InvalidCampaignTransitionException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
         }
-        return TypedResults.Ok((await repository.ProgressAsync(id, cancellationToken))!);
     }
 }
