@@ -27,6 +27,8 @@ CREATE TABLE campaigns (
     machine_message   text CHECK (length(machine_message) BETWEEN 1 AND 300),
     -- A reminder campaign that follows the appointment book: each booked appointment starting within this interval
     -- becomes a contact (once), called about that appointment.
+    -- No call before this instant (a campaign started early waits for it); null: as soon as it is started.
+    start_at          timestamptz,
     remind_before     interval CHECK (remind_before IS NULL OR kind = 'reminder' AND remind_before BETWEEN interval '1 hour' AND interval '14 days'),
     created_at        timestamptz NOT NULL DEFAULT now()
 );

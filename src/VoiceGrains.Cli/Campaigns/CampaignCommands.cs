@@ -54,12 +54,14 @@ public static class CampaignCommands
 
     static readonly Option<int?> RemindBefore = new("--remind-before-hours") { Description = "Reminder campaigns: call about each booked appointment this many hours before it (1-336)" };
 
+    static readonly Option<DateTimeOffset?> StartAt = new("--start-at") { Description = "No call before this moment, an ISO date and time with its offset (e.g. 2026-12-01T09:00-05:00)" };
+
     static readonly Option<FileInfo?> Contacts = new("--contacts") { Description = "A CSV contact list to add at once (as `campaigns import`)" };
 
     public static Command Create()
     {
         var create = new Command("create", "Create a campaign (a draft: start it when its contacts are in)");
-        foreach (var option in new Option[] { Name, Kind, Purpose, Window, TimeZone, MaxConcurrent, CallsPerSecond, MaxAttempts, RetryAfter, MachineMessage, RemindBefore, Contacts, ConsoleApi.Address })
+        foreach (var option in new Option[] { Name, Kind, Purpose, Window, TimeZone, MaxConcurrent, CallsPerSecond, MaxAttempts, RetryAfter, MachineMessage, RemindBefore, StartAt, Contacts, ConsoleApi.Address })
         {
             create.Options.Add(option);
         }
@@ -137,6 +139,7 @@ public static class CampaignCommands
             retryAfterMinutes = parse.GetValue(RetryAfter),
             machineMessage = parse.GetValue(MachineMessage),
             remindBeforeHours = parse.GetValue(RemindBefore),
+            startAt = parse.GetValue(StartAt),
             contacts,
         };
         using var response = await http.PostAsJsonAsync("/api/campaigns", request, Json, cancellationToken);
@@ -225,6 +228,10 @@ public static class CampaignCommands
         Console.WriteLine($"  Purpose: {c.Purpose}");
         Console.WriteLine($"  Calls {rules.WindowStart:HH\\:mm}-{rules.WindowEnd:HH\\:mm} local time (default zone {rules.TimeZone}), at most {rules.MaxConcurrent} at once, {rules.CallsPerSecond:0.##} a second;");
         Console.WriteLine($"  {rules.MaxAttempts} attempt(s), retried after {rules.RetryAfter.TotalMinutes:0} min (doubling); on a machine: {(rules.MachineMessage is null ? "try again later" : $"say \"{rules.MachineMessage}\"")}");
+        if (rules.StartAt is { } startAt)
+        {
+            Console.WriteLine($"  No call before {startAt:yyyy-MM-dd HH:mm zzz}");
+        }
         if (rules.RemindBefore is { } before)
         {
             Console.WriteLine($"  Follows the appointment book: each booked appointment is called about {before.TotalHours:0} h before it");

@@ -11,7 +11,7 @@ namespace VoiceGrains.Console.Campaigns;
 public sealed record CampaignRequest(
     string? Name, CampaignKind? Kind, string? Purpose, string? WindowStart = null, string? WindowEnd = null, string? TimeZone = null,
     int? MaxConcurrent = null, double? CallsPerSecond = null, int? MaxAttempts = null, int? RetryAfterMinutes = null,
-    string? MachineMessage = null, IReadOnlyList<NewContact>? Contacts = null, int? RemindBeforeHours = null)
+    string? MachineMessage = null, IReadOnlyList<NewContact>? Contacts = null, int? RemindBeforeHours = null, DateTimeOffset? StartAt = null)
 {
     /// <summary>The definition asked for, or what is wrong with the request in words for the operator.</summary>
     public (CampaignDefinition? Definition, string? Problem) ToDefinition()
@@ -36,6 +36,7 @@ public sealed record CampaignRequest(
             RetryAfter = RetryAfterMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : defaults.RetryAfter,
             MachineMessage = MachineMessage,
             RemindBefore = RemindBeforeHours is { } hours ? TimeSpan.FromHours(hours) : null,
+            StartAt = StartAt,
         };
         var definition = new CampaignDefinition(Name ?? "", Kind.Value, Purpose ?? "", rules);
         return definition.Problem() is { } problem ? (null, problem) : (definition, null);

@@ -14,15 +14,15 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
 {
     const string CampaignColumns = """
         id, name, kind, purpose, status, window_start, window_end, time_zone, max_concurrent, calls_per_second,
-        max_attempts, retry_after, machine_message, created_at, remind_before
+        max_attempts, retry_after, machine_message, created_at, remind_before, start_at
         """;
 
     // The zone defaults to the business's: the one "local time" the installation already knows.
     const string InsertCampaign = $"""
         INSERT INTO campaigns (name, kind, purpose, window_start, window_end, time_zone, max_concurrent, calls_per_second,
-                               max_attempts, retry_after, machine_message, remind_before)
+                               max_attempts, retry_after, machine_message, remind_before, start_at)
         VALUES (@name, @kind, @purpose, @windowStart, @windowEnd, COALESCE(@zone, (SELECT time_zone FROM business WHERE id = 1), 'UTC'),
-                @maxConcurrent, @callsPerSecond, @maxAttempts, @retryAfter, @machineMessage, @remindBefore)
+                @maxConcurrent, @callsPerSecond, @maxAttempts, @retryAfter, @machineMessage, @remindBefore, @startAt)
         ON CONFLICT (name) DO NOTHING
         RETURNING {CampaignColumns}
         """;
@@ -145,6 +145,7 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("retryAfter", rules.RetryAfter);
         command.Parameters.Add(new NpgsqlParameter("machineMessage", NpgsqlDbType.Text) { Value = (object?)rules.MachineMessage?.Trim() ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("remindBefore", NpgsqlDbType.Interval) { Value = (object?)rules.RemindBefore ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("startAt", NpgsqlDbType.TimestampTz) { Value = (object?)rules.StartAt ?? DBNull.Value });
         var created = await command.ReadAllAsync(ReadCampaign, cancellationToken);
         return created.Count == 0 ? null : created[0];
     }
@@ -383,6 +384,7 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
             RetryAfter = r.GetFieldValue<TimeSpan>(11),
             MachineMessage = r.IsDBNull(12) ? null : r.GetString(12),
             RemindBefore = r.IsDBNull(14) ? null : r.GetFieldValue<TimeSpan>(14),
+            StartAt = r.IsDBNull(15) ? null : r.GetFieldValue<DateTimeOffset>(15),
         },
         r.GetFieldValue<DateTimeOffset>(13));
 

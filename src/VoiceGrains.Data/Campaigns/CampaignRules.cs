@@ -29,6 +29,9 @@ public sealed record CampaignRules
 
     public const int MaxMachineMessage = 300;
 
+    /// <summary>No call before this instant, however early the campaign is started; null: as soon as it is.</summary>
+    public DateTimeOffset? StartAt { get; init; }
+
     /// <summary>
     /// Reminder campaigns only: the campaign follows the appointment book, and each booked appointment that starts
     /// within this interval becomes a contact (once), called about that appointment. Null: only imported contacts.

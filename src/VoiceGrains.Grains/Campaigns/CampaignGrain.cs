@@ -160,7 +160,7 @@ public sealed partial class CampaignGrain(
             appointmentsScannedAt = now;
             await AddAppointmentRemindersAsync(before, now, cancellationToken);
         }
-        if (current.Status == CampaignStatus.Running && open < current.Rules.MaxConcurrent)
+        if (current.Status == CampaignStatus.Running && open < current.Rules.MaxConcurrent && !(now < current.Rules.StartAt))
         {
             if (await DialNextAsync(current, now, cancellationToken))
             {

@@ -12,9 +12,18 @@ namespace VoiceGrains.Grains.Tests.Campaigns;
 /// small hours), so the windows are real; a retry's backoff is passed by moving the campaigns' clock. The carrier's
 /// status callbacks are played as the front end plays them: by ending the call's grain with Twilio's outcome.
 /// </summary>
-public sealed class CampaignGrainTests(CampaignSilo silo) : IClassFixture<CampaignSilo>
+public sealed class CampaignGrainTests : IClassFixture<CampaignSilo>
 {
     const string Purpose = "your appointment tomorrow";
+
+    readonly CampaignSilo silo;
+
+    /// <summary>Each test starts on real time: a clock another test moved would make its retries due at once.</summary>
+    public CampaignGrainTests(CampaignSilo silo)
+    {
+        this.silo = silo;
+        silo.Clock.Offset = TimeSpan.Zero;
+    }
 
     CampaignRepository Campaigns => silo.Services.GetRequiredService<CampaignRepository>();
 
@@ -130,6 +139,23 @@ public sealed class CampaignGrainTests(CampaignSilo silo) : IClassFixture<Campai
         Assert.Equal(CampaignStatus.Running, await grain.ResumeAsync());
         var second = (await DialledAsync(campaign.Id, 2))[^1];
         Assert.NotEqual(first.Form["To"], second.Form["To"]);
+    }
+
+    [Fact]
+    public async Task ACampaignStartedBeforeItsStartTimeWaitsForIt()
+    {
+        await silo.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
+        var campaign = await CreateAsync("reminders-4", new CampaignRules { StartAt = silo.Clock.GetUtcNow().AddHours(1) },
+            new NewContact("+15550140001", TimeZone: FixedOffsetZones.WhereTheHourIs(12)));
+        var grain = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+
+        Assert.Equal(CampaignStatus.Running, await grain.StartAsync());
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Empty(DialsOf(campaign.Id));
+
+        silo.Clock.Offset += TimeSpan.FromMinutes(61);
+        Assert.Equal("+15550140001", (await DialledAsync(campaign.Id, 1)).Single().Form["To"]);
+        await grain.CancelAsync();
     }
 
     [Fact]
