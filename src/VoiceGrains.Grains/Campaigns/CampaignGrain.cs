@@ -62,11 +62,15 @@ public sealed partial class CampaignGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         campaign = await campaigns.GetAsync(Id, cancellationToken);
-        if (campaign is { Status: CampaignStatus.Running } || campaign is not null && (await campaigns.OpenAttemptsAsync(Id, cancellationToken)).Count > 0)
+        if (await NeedsTickingAsync(cancellationToken))
         {
             StartTicking();
         }
     }
+
+    /// <summary>A running campaign dials; any other still has calls whose outcomes it must record.</summary>
+    async Task<bool> NeedsTickingAsync(CancellationToken cancellationToken) =>
+        campaign is { Status: CampaignStatus.Running } || campaign is not null && (await campaigns.OpenAttemptsAsync(Id, cancellationToken)).Count > 0;
 
     public Task<CampaignStatus> StartAsync() => MoveAsync(CampaignStatus.Running, from: [CampaignStatus.Draft], unchangedIn: []);
 
@@ -128,7 +132,7 @@ public sealed partial class CampaignGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         campaign = await campaigns.GetAsync(Id, CancellationToken.None);
-        if (campaign is { Status: CampaignStatus.Running } || campaign is not null && (await campaigns.OpenAttemptsAsync(Id, CancellationToken.None)).Count > 0)
+        if (await NeedsTickingAsync(CancellationToken.None))
         {
             StartTicking();
             return;
