@@ -36,18 +36,8 @@ public static class CampaignsApi
         return routes;
     }
 
-    static async Task<Ok<List<CampaignProgress>>> ListAsync(CampaignRepository repository, CancellationToken cancellationToken)
-    {
-        var list = new List<CampaignProgress>();
-        foreach (var campaign in await repository.ListAsync(MaxList, cancellationToken))
-        {
-            if (await repository.ProgressAsync(campaign.Id, cancellationToken) is { } progress)
-            {
-                list.Add(progress);
-            }
-        }
-        return TypedResults.Ok(list);
-    }
+    static async Task<Ok<IReadOnlyList<CampaignProgress>>> ListAsync(CampaignRepository repository, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await repository.ListProgressAsync(MaxList, cancellationToken));
 
     static async Task<Results<Created<CampaignProgress>, ProblemHttpResult>> CreateAsync(
         CampaignRequest request, HttpContext http, CampaignRepository repository, AuditLog audit, CancellationToken cancellationToken)
