@@ -38,17 +38,17 @@ public interface ICallGrain : IGrainWithStringKey
     Task EndAsync(CallOutcome outcome);
 
     /// <summary>
-    /// A new token that lets one media stream attach to this call; it works once, before it expires, and replaces any
-    /// earlier one. Null once a stream has been admitted: a call has one media stream, and Twilio's signatures carry no
-    /// nonce, so a repeated voice webhook after that is a replay and must not get a way into the live call.
-    /// </summary>
-    /// <summary>
     /// A supervisor takes the call: the agent stops and the caller is moved to a person (Calls:TransferNumber) as the
     /// agent's own transfer moves them. False when the call has ended or is already being moved.
     /// </summary>
     [Alias("TakeOver")]
     Task<bool> TakeOverAsync();
 
+    /// <summary>
+    /// A new token that lets one media stream attach to this call; it works once, before it expires, and replaces any
+    /// earlier one. Null once a stream has been admitted: a call has one media stream, and Twilio's signatures carry no
+    /// nonce, so a repeated voice webhook after that is a replay and must not get a way into the live call.
+    /// </summary>
     [Alias("IssueMediaToken")]
     Task<string?> IssueMediaTokenAsync(TimeSpan lifetime);
 
