@@ -54,9 +54,18 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
          WHERE c.call_sid = @sid
         """;
 
-    const string UpdateTurn = """
-        UPDATE call_turns SET text = @text, interrupted = @interrupted, tts_first_audio_ms = @tts, voice_to_voice_ms = @v2v
-         WHERE call_sid = @sid AND seq = @seq
+    // The revision of a turn as an upsert, not an UPDATE: a revision (the first audio's times) can come while the turn's
+    // own INSERT is still on its way, and an UPDATE then finds no row and is lost while the INSERT writes the turn as it
+    // was. With the upsert either order ends with the revised turn (a concurrent insert is waited for by the index).
+    const string UpsertTurn = """
+        INSERT INTO call_turns (call_sid, seq, speaker, text, started_at, ended_at,
+                                end_of_turn_ms, stt_ms, llm_first_token_ms, tts_first_audio_ms, voice_to_voice_ms,
+                                intent, entities, sentiment, input_tokens, output_tokens, interrupted)
+        VALUES (@sid, @seq, @speaker, @text, @started, @ended, @eot, @stt, @llm, @tts, @v2v,
+                @intent, @entities, @sentiment, @inputTokens, @outputTokens, @interrupted)
+        ON CONFLICT (call_sid, seq) DO UPDATE
+           SET text = excluded.text, interrupted = excluded.interrupted,
+               tts_first_audio_ms = excluded.tts_first_audio_ms, voice_to_voice_ms = excluded.voice_to_voice_ms
         """;
 
     const string SelectExists = "SELECT EXISTS (SELECT 1 FROM calls WHERE call_sid = @sid)";
@@ -84,14 +93,9 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
     {
         await DatabaseRetry.RunAsync(async cancellation =>
         {
-            await using var command = dataSource.CreateCommand(UpdateTurn);
-            command.Parameters.AddWithValue("sid", callSid);
-            command.Parameters.AddWithValue("seq", turn.Seq);
-            command.Parameters.AddWithValue("text", turn.Text);
-            command.Parameters.AddWithValue("interrupted", turn.Interrupted);
-            command.Parameters.AddWithValue("tts", NpgsqlDbType.Integer, (object?)turn.Latency.TextToSpeechFirstAudioMs ?? DBNull.Value);
-            command.Parameters.AddWithValue("v2v", NpgsqlDbType.Integer, (object?)turn.Latency.VoiceToVoiceMs ?? DBNull.Value);
-            await command.ExecuteNonQueryAsync(cancellation);
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(TurnCommand(UpsertTurn, callSid, turn));
+            await batch.ExecuteNonQueryAsync(cancellation);
         }, cancellationToken);
     }
 
@@ -151,26 +155,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
             await using var batch = dataSource.CreateBatch();
             foreach (var turn in turns)
             {
-                var command = new NpgsqlBatchCommand(InsertTurn);
-                command.Parameters.AddWithValue("sid", callSid);
-                command.Parameters.AddWithValue("seq", turn.Seq);
-                command.Parameters.AddWithValue("speaker", DbNames.Of(turn.Speaker));
-                command.Parameters.AddWithValue("text", turn.Text);
-                command.Parameters.AddWithValue("started", turn.StartedAt.ToUniversalTime());
-                command.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, (object?)turn.EndedAt?.ToUniversalTime() ?? DBNull.Value);
-                command.Parameters.AddWithValue("eot", NpgsqlDbType.Integer, (object?)turn.Latency.EndOfTurnMs ?? DBNull.Value);
-                command.Parameters.AddWithValue("stt", NpgsqlDbType.Integer, (object?)turn.Latency.SpeechToTextMs ?? DBNull.Value);
-                command.Parameters.AddWithValue("llm", NpgsqlDbType.Integer, (object?)turn.Latency.LlmFirstTokenMs ?? DBNull.Value);
-                command.Parameters.AddWithValue("tts", NpgsqlDbType.Integer, (object?)turn.Latency.TextToSpeechFirstAudioMs ?? DBNull.Value);
-                command.Parameters.AddWithValue("v2v", NpgsqlDbType.Integer, (object?)turn.Latency.VoiceToVoiceMs ?? DBNull.Value);
-                command.Parameters.AddWithValue("intent", NpgsqlDbType.Text, (object?)turn.Understanding?.Intent ?? DBNull.Value);
-                command.Parameters.AddWithValue("entities", NpgsqlDbType.Jsonb,
-                    turn.Understanding is { } understanding ? JsonSerializer.Serialize(understanding.Entities) : DBNull.Value);
-                command.Parameters.AddWithValue("sentiment", NpgsqlDbType.Real, (object?)turn.Understanding?.Sentiment ?? DBNull.Value);
-                command.Parameters.AddWithValue("inputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.InputTokens ?? DBNull.Value);
-                command.Parameters.AddWithValue("outputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.OutputTokens ?? DBNull.Value);
-                command.Parameters.AddWithValue("interrupted", turn.Interrupted);
-                batch.BatchCommands.Add(command);
+                batch.BatchCommands.Add(TurnCommand(InsertTurn, callSid, turn));
             }
 
             if (batch.BatchCommands.Count > 0)
@@ -180,7 +165,31 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
         }, cancellationToken);
     }
 
-    /// <summary>The newest calls first; with <paramref name="activeOnly"/>, only those not ended.</summary>
+    /// <summary>One turn's row, all its columns, for <paramref name="sql"/> (the insert or the upsert).</summary>
+    static NpgsqlBatchCommand TurnCommand(string sql, string callSid, CallTurn turn)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddWithValue("sid", callSid);
+        command.Parameters.AddWithValue("seq", turn.Seq);
+        command.Parameters.AddWithValue("speaker", DbNames.Of(turn.Speaker));
+        command.Parameters.AddWithValue("text", turn.Text);
+        command.Parameters.AddWithValue("started", turn.StartedAt.ToUniversalTime());
+        command.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, (object?)turn.EndedAt?.ToUniversalTime() ?? DBNull.Value);
+        command.Parameters.AddWithValue("eot", NpgsqlDbType.Integer, (object?)turn.Latency.EndOfTurnMs ?? DBNull.Value);
+        command.Parameters.AddWithValue("stt", NpgsqlDbType.Integer, (object?)turn.Latency.SpeechToTextMs ?? DBNull.Value);
+        command.Parameters.AddWithValue("llm", NpgsqlDbType.Integer, (object?)turn.Latency.LlmFirstTokenMs ?? DBNull.Value);
+        command.Parameters.AddWithValue("tts", NpgsqlDbType.Integer, (object?)turn.Latency.TextToSpeechFirstAudioMs ?? DBNull.Value);
+        command.Parameters.AddWithValue("v2v", NpgsqlDbType.Integer, (object?)turn.Latency.VoiceToVoiceMs ?? DBNull.Value);
+        command.Parameters.AddWithValue("intent", NpgsqlDbType.Text, (object?)turn.Understanding?.Intent ?? DBNull.Value);
+        command.Parameters.AddWithValue("entities", NpgsqlDbType.Jsonb,
+            turn.Understanding is { } understanding ? JsonSerializer.Serialize(understanding.Entities) : DBNull.Value);
+        command.Parameters.AddWithValue("sentiment", NpgsqlDbType.Real, (object?)turn.Understanding?.Sentiment ?? DBNull.Value);
+        command.Parameters.AddWithValue("inputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.InputTokens ?? DBNull.Value);
+        command.Parameters.AddWithValue("outputTokens", NpgsqlDbType.Integer, (object?)(int?)turn.Tokens?.OutputTokens ?? DBNull.Value);
+        command.Parameters.AddWithValue("interrupted", turn.Interrupted);
+        return command;
+    }
+
     /// <summary>The newest calls that match, started before <paramref name="before"/> (a page's last start; null for the first page).</summary>
     public async Task<IReadOnlyList<CallListItem>> ListAsync(CallFilter filter, int limit, DateTimeOffset? before, CancellationToken cancellationToken)
     {
