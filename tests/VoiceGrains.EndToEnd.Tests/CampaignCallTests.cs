@@ -108,16 +108,7 @@ public sealed class CampaignCallTests : IAsyncLifetime
         var placedBeforeKill = twilio.Created.Count;
         await StartSiloAsync();
 
-        JsonElement progress = default;
-        for (var i = 0; i < 240; i++)
-        {
-            progress = await api.GetFromJsonAsync<JsonElement>(new Uri(consoleAddress, $"/api/campaigns/{id}"));
-            if (progress.GetProperty("campaign").GetProperty("status").GetString() == "finished")
-            {
-                break;
-            }
-            await Task.Delay(500);
-        }
+        var progress = await FinishedAsync(id.ToString(CultureInfo.InvariantCulture), TimeSpan.FromMinutes(2));
         await answering.CancelAsync();
         await callees;
 
@@ -145,28 +136,13 @@ public sealed class CampaignCallTests : IAsyncLifetime
         var id = output.Split("Created campaign ")[1].Split(' ')[0];
         Assert.Equal(0, (await CliAsync("campaigns", "start", id)).ExitCode);
 
-        string? sid = null;
-        for (var i = 0; i < 150 && sid is null; i++)
-        {
-            sid = twilio.Created.FirstOrDefault(c => c.Form["To"] == "+15550160001").CallSid;
-            await Task.Delay(100);
-        }
-        Assert.NotNull(sid);
+        var sid = (await DialledAsync("+15550160001")).CallSid;
         Assert.Equal("DetectMessageEnd", twilio.Call(sid)["MachineDetection"]);
         var twiml = await twilio.AnswerAsync(sid, "machine_end_beep");
 
         Assert.Contains("<Say>Hello, this is Northwind Home Goods about your order. Please call us back.</Say>", twiml, StringComparison.Ordinal);
         Assert.Contains("<Hangup", twiml, StringComparison.Ordinal);
-        JsonElement progress = default;
-        for (var i = 0; i < 100; i++)
-        {
-            progress = await api.GetFromJsonAsync<JsonElement>(new Uri(consoleAddress, $"/api/campaigns/{id}"));
-            if (progress.GetProperty("campaign").GetProperty("status").GetString() == "finished")
-            {
-                break;
-            }
-            await Task.Delay(100);
-        }
+        var progress = await FinishedAsync(id, TimeSpan.FromSeconds(10));
         Assert.Equal(("finished", 1, 1), (progress.GetProperty("campaign").GetProperty("status").GetString(),
             progress.GetProperty("voicemail").GetInt32(), progress.GetProperty("optedOut").GetInt32()));
         Assert.DoesNotContain(twilio.Created, c => c.Form["To"] == "+15550160002");
@@ -186,14 +162,7 @@ public sealed class CampaignCallTests : IAsyncLifetime
             "--purpose", "your rug cleaning appointment tomorrow", "--contacts", csv);
         var id = output.Split("Created campaign ")[1].Split(' ')[0];
         Assert.Equal(0, (await CliAsync("campaigns", "start", id)).ExitCode);
-        (string CallSid, IReadOnlyDictionary<string, string> Form)? placed = null;
-        for (var i = 0; i < 150 && placed is null; i++)
-        {
-            placed = twilio.Created.Where(c => c.Form["To"] == Callee).Select(c => ((string, IReadOnlyDictionary<string, string>)?)c).FirstOrDefault();
-            await Task.Delay(100);
-        }
-        Assert.NotNull(placed);
-        var dial = placed.Value;
+        var dial = await DialledAsync(Callee);
 
         // Sam picks up, hears the agent, and asks not to be called again.
         string[] lines = ["Please don't call me again."];
@@ -215,21 +184,41 @@ public sealed class CampaignCallTests : IAsyncLifetime
         Assert.Contains("rug cleaning appointment tomorrow", call.Greeting, StringComparison.Ordinal);
         Assert.Contains("won't call you again", call.Turns[0].AgentSaid, StringComparison.Ordinal);
         Assert.True(call.HungUpByAgent);
-        JsonElement progress = default;
-        for (var i = 0; i < 100; i++)
-        {
-            progress = await api.GetFromJsonAsync<JsonElement>(new Uri(consoleAddress, $"/api/campaigns/{id}"));
-            if (progress.GetProperty("campaign").GetProperty("status").GetString() == "finished")
-            {
-                break;
-            }
-            await Task.Delay(100);
-        }
+        var progress = await FinishedAsync(id, TimeSpan.FromSeconds(10));
         Assert.Equal(1, progress.GetProperty("optedOut").GetInt32());
         var listed = await api.GetFromJsonAsync<JsonElement>(new Uri(consoleAddress, "/api/do-not-call"));
         Assert.Contains(listed.EnumerateArray(), e => e.GetProperty("phone").GetString() == Callee && e.GetProperty("source").GetString() == "callee");
         Assert.Equal("finished", progress.GetProperty("campaign").GetProperty("status").GetString());   // nobody left to call
         Assert.Single(twilio.Created, c => c.Form["To"] == Callee);
+    }
+
+    /// <summary>The campaign's progress once it has finished, or as it is when <paramref name="timeout"/> runs out.</summary>
+    async Task<JsonElement> FinishedAsync(string id, TimeSpan timeout)
+    {
+        var until = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var progress = await api.GetFromJsonAsync<JsonElement>(new Uri(consoleAddress, $"/api/campaigns/{id}"));
+            if (progress.GetProperty("campaign").GetProperty("status").GetString() == "finished" || DateTimeOffset.UtcNow > until)
+            {
+                return progress;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The first call Twilio was asked to create to <paramref name="to"/>, waited for up to 15 s.</summary>
+    async Task<(string CallSid, IReadOnlyDictionary<string, string> Form)> DialledAsync(string to)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            if (twilio.Created.Where(c => c.Form["To"] == to).Select(c => ((string, IReadOnlyDictionary<string, string>)?)c).FirstOrDefault() is { } dial)
+            {
+                return dial;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No call to {to} was placed within 15 s.");
     }
 
     /// <summary>Posts "busy" for every call Twilio was asked to create, once each, retrying while no silo is up.</summary>

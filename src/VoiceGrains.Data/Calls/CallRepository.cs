@@ -16,14 +16,16 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
                ended_at = excluded.ended_at, outcome = excluded.outcome, recording_path = excluded.recording_path
         """;
 
-    const string InsertTurn = """
+    /// <summary>A whole turn's row (its parameters are <see cref="TurnCommand"/>'s); the insert and the upsert add what a conflict does.</summary>
+    const string TurnRow = """
         INSERT INTO call_turns (call_sid, seq, speaker, text, started_at, ended_at,
                                 end_of_turn_ms, stt_ms, llm_first_token_ms, tts_first_audio_ms, voice_to_voice_ms,
                                 intent, entities, sentiment, input_tokens, output_tokens, interrupted)
         VALUES (@sid, @seq, @speaker, @text, @started, @ended, @eot, @stt, @llm, @tts, @v2v,
                 @intent, @entities, @sentiment, @inputTokens, @outputTokens, @interrupted)
-        ON CONFLICT (call_sid, seq) DO NOTHING
         """;
+
+    const string InsertTurn = TurnRow + "\nON CONFLICT (call_sid, seq) DO NOTHING";
 
     // Every criterion is a parameter that, left null, matches everything (CallFilter); newest first, keyset-paged on the
     // start time. calls_started (010_console_indexes.sql) keeps it an index scan however many calls there are.
@@ -57,12 +59,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
     // The revision of a turn as an upsert, not an UPDATE: a revision (the first audio's times) can come while the turn's
     // own INSERT is still on its way, and an UPDATE then finds no row and is lost while the INSERT writes the turn as it
     // was. With the upsert either order ends with the revised turn (a concurrent insert is waited for by the index).
-    const string UpsertTurn = """
-        INSERT INTO call_turns (call_sid, seq, speaker, text, started_at, ended_at,
-                                end_of_turn_ms, stt_ms, llm_first_token_ms, tts_first_audio_ms, voice_to_voice_ms,
-                                intent, entities, sentiment, input_tokens, output_tokens, interrupted)
-        VALUES (@sid, @seq, @speaker, @text, @started, @ended, @eot, @stt, @llm, @tts, @v2v,
-                @intent, @entities, @sentiment, @inputTokens, @outputTokens, @interrupted)
+    const string UpsertTurn = TurnRow + "\n" + """
         ON CONFLICT (call_sid, seq) DO UPDATE
            SET text = excluded.text, interrupted = excluded.interrupted,
                tts_first_audio_ms = excluded.tts_first_audio_ms, voice_to_voice_ms = excluded.voice_to_voice_ms
