@@ -7,6 +7,7 @@ using VoiceGrains.Cli.Knowledge;
 using VoiceGrains.Cli.Models;
 using VoiceGrains.Cli.Operators;
 using VoiceGrains.Cli.Speech;
+using VoiceGrains.Cli.Surveys;
 
 var root = new RootCommand("voicegrains: the VoiceGrains contact center's command line");
 root.Subcommands.Add(DatabaseCommands.Create());
@@ -21,4 +22,6 @@ root.Subcommands.Add(OperatorCommands.Create());
 root.Subcommands.Add(KnowledgeCommands.Create());
 root.Subcommands.Add(CampaignCommands.Create());
 root.Subcommands.Add(DoNotCallCommands.Create());
+root.Subcommands.Add(SurveyCommands.Create());
+root.Subcommands.Add(SurveyCommands.Leads());
 return await root.Parse(args).InvokeAsync();

@@ -56,6 +56,11 @@ public static class Extensions
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<CampaignStatus>(JsonNamingPolicy.SnakeCaseLower));
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<ContactState>(JsonNamingPolicy.SnakeCaseLower));
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<DoNotCallSource>(JsonNamingPolicy.SnakeCaseLower));
+            // Surveys' and leads' as theirs ("yes_no", "demo_booked").
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<Data.Surveys.SurveyKind>(JsonNamingPolicy.SnakeCaseLower));
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<Data.Surveys.QuestionKind>(JsonNamingPolicy.SnakeCaseLower));
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<Data.Surveys.LeadGrade>(JsonNamingPolicy.SnakeCaseLower));
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<Data.Leads.LeadNextStep>(JsonNamingPolicy.SnakeCaseLower));
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddProblemDetails();

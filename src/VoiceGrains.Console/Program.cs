@@ -5,6 +5,7 @@ using VoiceGrains.Console.Campaigns;
 using VoiceGrains.Console.Components;
 using VoiceGrains.Console.Security;
 using VoiceGrains.Console.Softphone;
+using VoiceGrains.Console.Surveys;
 using VoiceGrains.Data;
 
 try
@@ -29,6 +30,7 @@ try
     app.MapCallsApi();
     app.MapCampaignsApi();
     app.MapDoNotCallApi();
+    app.MapSurveysApi();
     app.MapListenIn();
     app.MapSoftphone();
     app.MapAnalyticsApi();

@@ -16,4 +16,19 @@ public sealed class AgentOptions
 
     /// <summary>The whole reply, function calls included; past it the caller hears an apology.</summary>
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The question set (by name) offered to inbound callers at the end of their call instead of the one-to-five rating;
+    /// empty: none. Opt-in because it lengthens every call.
+    /// </summary>
+    public string? SurveyAfterCalls { get; set; }
+
+    /// <summary>The service a hot lead is offered a demo of, through the same booking functions as any appointment.</summary>
+    public string DemoService { get; set; } = "Demo";
+
+    /// <summary>
+    /// On a call we placed, this key pressed on its own puts the callee's number on the do-not-call list (the greeting
+    /// says so); empty: no key does. Not while a survey is being answered, whose answers are keyed too.
+    /// </summary>
+    public string? OptOutKey { get; set; } = "9";
 }

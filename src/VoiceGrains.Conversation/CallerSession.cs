@@ -1,4 +1,5 @@
 using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Data.Surveys;
 
 namespace VoiceGrains.Conversation;
 
@@ -38,6 +39,21 @@ public sealed class CallerSession(string callSid, string callingNumber)
 
     public int? SatisfactionRating { get; private set; }
 
+    /// <summary>The question set this call asks: the reason for a survey campaign's call, or offered at the end of an inbound one.</summary>
+    public long? SurveyId { get; init; }
+
+    /// <summary>The survey has been started and is not finished: keyed digits are its answers.</summary>
+    public bool SurveyInProgress { get; set; }
+
+    /// <summary>The line being answered was keyed on the phone's keypad, not said.</summary>
+    public bool LineKeyed { get; set; }
+
+    /// <summary>Set when this call's qualification graded the callee as a lead.</summary>
+    public LeadGrade? LeadGrade { get; private set; }
+
+    /// <summary>The transfer goes to the sales line (a hot lead), not to the business's people.</summary>
+    public bool TransferToSales { get; private set; }
+
     public IReadOnlyList<FunctionCallRecord> FunctionCalls
     {
         get
@@ -65,7 +81,13 @@ public sealed class CallerSession(string callSid, string callingNumber)
 
     public void RecordIdentificationFailure() => IdentificationFailures++;
 
-    public void RequestTransfer(string reason) => TransferReason = reason;
+    public void RequestTransfer(string reason, bool toSales = false)
+    {
+        TransferReason = reason;
+        TransferToSales = toSales;
+    }
+
+    public void QualifyLead(LeadGrade grade) => LeadGrade = grade;
 
     public void RequestEnd(string reason) => EndReason = reason;
 

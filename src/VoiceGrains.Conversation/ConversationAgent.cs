@@ -7,6 +7,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Contracts.Text;
+using VoiceGrains.Conversation.Functions;
 using VoiceGrains.Conversation.Understanding;
 using VoiceGrains.Data.Business;
 
@@ -21,6 +22,7 @@ public sealed partial class ConversationAgent
 {
     public const string OneMoment = "Sorry, one moment.";
     public const string Apology = "I'm sorry, I'm having trouble looking that up right now. Please try again in a moment, or I can transfer you to a person.";
+    public const string OptedOut = "I've taken your number off our calling list, and we won't call you again. Goodbye!";
 
     readonly Kernel kernel;
     readonly IChatCompletionService chat;
@@ -40,7 +42,7 @@ public sealed partial class ConversationAgent
     {
         this.calendar = calendar;
         Greeting = session.Purpose is { } purpose
-            ? $"Hello, this is {calendar.Name} calling about {purpose}. Is now a good time?"
+            ? $"Hello, this is {calendar.Name} calling about {purpose}.{OptOutNotice(settings.OptOutKey)} Is now a good time?"
             : $"Thanks for calling {calendar.Name}. How can I help you today?";
         this.summarizer = summarizer;
         this.kernel = kernel;
@@ -69,13 +71,32 @@ public sealed partial class ConversationAgent
     /// Answers one caller line: each finished sentence goes to <paramref name="speak"/> as soon as it exists, so speech
     /// starts while the rest is generated, and the whole reply comes back when the engine is done. Cancelling (the
     /// caller barged in) stops the reply where it is; the outcome then says it was interrupted. Function calls made
-    /// meanwhile are filed under <paramref name="callerTurn"/>.
+    /// meanwhile are filed under <paramref name="callerTurn"/>. A <paramref name="keyed"/> line came from the keypad:
+    /// on a call we placed, the opt-out key alone takes the number off the calling lists whatever the engine would say.
     /// </summary>
-    public async Task<ReplyOutcome> ReplyAsync(string callerText, Func<string, Task> speak, int? callerTurn = null, CancellationToken cancellationToken = default)
+    public async Task<ReplyOutcome> ReplyAsync(
+        string callerText, Func<string, Task> speak, int? callerTurn = null, bool keyed = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(callerText);
         ArgumentNullException.ThrowIfNull(speak);
         Session.TurnSeq = callerTurn ?? Session.TurnSeq;
+        Session.LineKeyed = keyed;
+        if (keyed && Session.Purpose is not null && !Session.SurveyInProgress && !string.IsNullOrEmpty(settings.OptOutKey) && callerText.Trim() == settings.OptOutKey)
+        {
+            await OptOutAsync(callerText, speak, cancellationToken);
+        }
+        else
+        {
+            await AnswerAsync(callerText, speak, cancellationToken);
+        }
+        var decision = Session.TransferReason is not null ? ReplyDecision.Transfer
+            : Session.EndReason is not null ? ReplyDecision.EndCall
+            : ReplyDecision.None;
+        return new ReplyOutcome(LastReply!, decision, Session.CustomerId);
+    }
+
+    async Task AnswerAsync(string callerText, Func<string, Task> speak, CancellationToken cancellationToken)
+    {
         try
         {
             await foreach (var sentence in SentencesAsync(callerText, cancellationToken))
@@ -88,11 +109,24 @@ public sealed partial class ConversationAgent
             // The reply was cut off: the producer stores what it had, marked interrupted.
         }
         await WhenIdleAsync();
-        var decision = Session.TransferReason is not null ? ReplyDecision.Transfer
-            : Session.EndReason is not null ? ReplyDecision.EndCall
-            : ReplyDecision.None;
-        return new ReplyOutcome(LastReply!, decision, Session.CustomerId);
     }
+
+    /// <summary>
+    /// The callee pressed the opt-out key: the same do-not-call function the engines call (so it is logged with the
+    /// turn), and a fixed goodbye; the call then ends.
+    /// </summary>
+    async Task OptOutAsync(string callerText, Func<string, Task> speak, CancellationToken cancellationToken)
+    {
+        await WhenIdleAsync();
+        await kernel.InvokeAsync(AgentFunctions.CallControl, AgentFunctions.DoNotCall, cancellationToken: cancellationToken);
+        history.AddUserMessage(callerText);
+        history.AddAssistantMessage(OptedOut);
+        replies.Add(new AgentReply(callerText, Understand(callerText), OptedOut, null, null, false));
+        await speak(OptedOut);
+    }
+
+    static string OptOutNotice(string? key) =>
+        string.IsNullOrEmpty(key) ? "" : $" If you'd rather we didn't call you, press {key} at any time.";
 
     /// <summary>The reply to one caller line, sentence by sentence, with "one moment" if the first is slow to come.</summary>
     async IAsyncEnumerable<string> SentencesAsync(string callerText, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ public static class ConversationServiceCollectionExtensions
             .Validate(o => o.MaxFunctionRounds is >= 1 and <= 50, "Agent:MaxFunctionRounds must be between 1 and 50")
             .Validate(o => o.FirstSentenceTimeout > TimeSpan.Zero && o.ReplyTimeout > o.FirstSentenceTimeout,
                 "Agent:FirstSentenceTimeout must be positive and Agent:ReplyTimeout longer than it")
+            .Validate(o => string.IsNullOrEmpty(o.OptOutKey) || o.OptOutKey is [>= '0' and <= '9'], "Agent:OptOutKey must be one key from 0 to 9, or empty")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DemoService), "Agent:DemoService may not be empty")
             .ValidateOnStart();
         services.AddOptions<AnthropicOptions>().BindConfiguration(AnthropicOptions.Section)
             // The conventional variable of Anthropic's own tools, when the section has no key.

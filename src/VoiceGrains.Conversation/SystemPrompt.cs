@@ -3,6 +3,7 @@ using System.Text;
 using VoiceGrains.Contracts.Customers;
 using VoiceGrains.Conversation.Functions;
 using VoiceGrains.Data.Business;
+using VoiceGrains.Data.Surveys;
 
 namespace VoiceGrains.Conversation;
 
@@ -12,7 +13,7 @@ namespace VoiceGrains.Conversation;
 /// </summary>
 public static class SystemPrompt
 {
-    public static string For(AgentOptions settings, BusinessCalendar calendar, DateTimeOffset now, string callingNumber, CustomerContext? customer)
+    public static string For(AgentOptions settings, BusinessCalendar calendar, DateTimeOffset now, CallerSession session, CustomerContext? customer, Survey? survey)
     {
         var local = calendar.LocalTime(now);
         var text = new StringBuilder();
@@ -32,7 +33,11 @@ public static class SystemPrompt
             - At the end of the call, ask for a rating from one to five, record it, say goodbye, then end the call.
             """);
         text.AppendLine(CultureInfo.InvariantCulture, $"Now: {SpokenTime.DayAndTime(local)} ({local:yyyy-MM-dd HH:mm}, time zone {calendar.TimeZone.Id}).");
-        text.AppendLine(CultureInfo.InvariantCulture, $"The caller is calling from {callingNumber}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"The caller is calling from {session.CallingNumber}.");
+        if (survey is not null)
+        {
+            AppendSurvey(text, survey, session.Purpose is not null);
+        }
         if (customer is { Profile.Name: { } name })
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"That number belongs to the customer {name}; still confirm by calling {AgentFunctions.IdentifyByPhone}.");
@@ -42,5 +47,19 @@ public static class SystemPrompt
             text.AppendLine(CultureInfo.InvariantCulture, $"Open follow-up for this customer: {followUp.Reason}.");
         }
         return text.ToString();
+    }
+
+    /// <summary>How to ask the call's survey: the functions hand out each question's wording and read each answer.</summary>
+    static void AppendSurvey(StringBuilder text, Survey survey, bool isCallReason)
+    {
+        var start = AgentFunctions.ToolName(AgentFunctions.Survey, AgentFunctions.StartSurvey);
+        var decline = AgentFunctions.ToolName(AgentFunctions.Survey, AgentFunctions.DeclineSurvey);
+        var record = AgentFunctions.ToolName(AgentFunctions.Survey, AgentFunctions.RecordAnswer);
+        text.AppendLine(isCallReason
+            ? $"This call is for the survey \"{survey.Name}\" ({survey.Questions.Count} questions). If the callee has time, call {start}; if not, call {decline}, thank them and end the call."
+            : $"When the caller is done, instead of asking for a rating, offer the survey \"{survey.Name}\" ({survey.Questions.Count} short questions); if they agree call {start}, if not call {decline} and end the call.");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"- Ask each question in the words the survey function returns, one at a time, and pass each answer to {record} as the callee said or keyed it, with the question's number; do not interpret it. If the answer is unclear, the function says so: ask again.");
+        text.AppendLine("- When the survey is complete, thank the callee. If it says to offer a demo or sales, offer to book a demo (the service it names, through the appointment functions) or to transfer them to sales now; otherwise say goodbye and end the call.");
     }
 }

@@ -39,6 +39,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Knowledge.IKnowledgeSearch, Knowledge.FullTextKnowledgeSearch>();
         services.AddSingleton<Campaigns.CampaignRepository>();
         services.AddSingleton<Campaigns.DoNotCallRepository>();
+        services.AddSingleton<Surveys.SurveyRepository>();
+        services.AddSingleton<Leads.LeadRepository>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<HistorySeeder>();

@@ -10,6 +10,7 @@ public sealed class AuditLog(OperatorDbContext db, TimeProvider time)
     public const string Exported = "export";
     public const string ChangedCampaign = "campaign";
     public const string ChangedDoNotCall = "do_not_call";
+    public const string CreatedSurvey = "survey";
 
     public async Task WriteAsync(string operatorId, string action, string? callSid, string? detail, CancellationToken cancellationToken)
     {

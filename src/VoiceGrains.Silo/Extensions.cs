@@ -40,6 +40,7 @@ public static class Extensions
         builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section)
             .Validate(o => o.SilencePrompt > TimeSpan.Zero && o.KeypadPause > TimeSpan.Zero && o.NeverConnectedGrace > TimeSpan.Zero,
                 "Calls:SilencePrompt, Calls:KeypadPause and Calls:NeverConnectedGrace must be positive")
+            .Validate(o => string.IsNullOrWhiteSpace(o.SalesNumber) || PhoneNumber.IsE164(o.SalesNumber), "Calls:SalesNumber must be an E.164 number")
             .Validate(o => string.IsNullOrWhiteSpace(o.TransferNumber) || PhoneNumber.IsE164(o.TransferNumber),
                 "Calls:TransferNumber must be an E.164 number, e.g. +15550100099")
             .ValidateOnStart();

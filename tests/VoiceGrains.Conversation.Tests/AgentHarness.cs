@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using VoiceGrains.Contracts.Calls;
+using VoiceGrains.Contracts.Customers;
 using VoiceGrains.Data;
 using VoiceGrains.Data.Calls;
 
@@ -52,13 +53,24 @@ public sealed class AgentHarness : IAsyncDisposable
         ["Anthropic:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public async Task<ConversationAgent> NewCallAsync(string from = "+15550199999")
+    const string Business = "+15550100000";
+
+    public T Service<T>() where T : notnull => services.GetRequiredService<T>();
+
+    /// <summary>
+    /// A new call with <paramref name="from"/>: an inbound one, or with <paramref name="purpose"/> one we placed to that
+    /// number (asking <paramref name="surveyId"/> when given), for <paramref name="customer"/> when the number is theirs.
+    /// </summary>
+    public async Task<ConversationAgent> NewCallAsync(string from = "+15550199999", string? purpose = null, long? surveyId = null, CustomerContext? customer = null)
     {
         var callSid = $"CA{Guid.NewGuid():N}";
+        var direction = purpose is null ? CallDirection.Inbound : CallDirection.Outbound;
         await services.GetRequiredService<CallRepository>().SaveCallAsync(
-            new CallSnapshot(callSid, CallDirection.Inbound, from, "+15550100000", null, CallStatus.Listening, DateTimeOffset.UtcNow, null, null, [], "test"),
+            purpose is null
+                ? new CallSnapshot(callSid, direction, from, Business, null, CallStatus.Listening, DateTimeOffset.UtcNow, null, null, [], "test")
+                : new CallSnapshot(callSid, direction, Business, from, null, CallStatus.Listening, DateTimeOffset.UtcNow, null, null, [], "test", Purpose: purpose),
             CancellationToken.None);
-        return await Factory.CreateAsync(new CallerSession(callSid, from), null, CancellationToken.None);
+        return await Factory.CreateAsync(new CallerSession(callSid, from) { Purpose = purpose, SurveyId = surveyId }, customer, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -103,7 +103,7 @@ public static class ChatCommand
                     Console.Write(sentence + " ");
                 }
                 return Task.CompletedTask;
-            }, callerSeq, cancellationToken);
+            }, callerSeq, cancellationToken: cancellationToken);
             var made = session.FunctionCalls.Skip(callsBefore).ToList();
             if (!json)
             {

@@ -11,7 +11,8 @@ namespace VoiceGrains.Console.Campaigns;
 public sealed record CampaignRequest(
     string? Name, CampaignKind? Kind, string? Purpose, string? WindowStart = null, string? WindowEnd = null, string? TimeZone = null,
     int? MaxConcurrent = null, double? CallsPerSecond = null, int? MaxAttempts = null, int? RetryAfterMinutes = null,
-    string? MachineMessage = null, IReadOnlyList<NewContact>? Contacts = null, int? RemindBeforeHours = null, DateTimeOffset? StartAt = null)
+    string? MachineMessage = null, IReadOnlyList<NewContact>? Contacts = null, int? RemindBeforeHours = null, DateTimeOffset? StartAt = null,
+    long? SurveyId = null)
 {
     /// <summary>The definition asked for, or what is wrong with the request in words for the operator.</summary>
     public (CampaignDefinition? Definition, string? Problem) ToDefinition()
@@ -38,7 +39,7 @@ public sealed record CampaignRequest(
             RemindBefore = RemindBeforeHours is { } hours ? TimeSpan.FromHours(hours) : null,
             StartAt = StartAt,
         };
-        var definition = new CampaignDefinition(Name ?? "", Kind.Value, Purpose ?? "", rules);
+        var definition = new CampaignDefinition(Name ?? "", Kind.Value, Purpose ?? "", rules, SurveyId);
         return definition.Problem() is { } problem ? (null, problem) : (definition, null);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VoiceGrains.Console.Security;
 using VoiceGrains.Contracts.Campaigns;
 using VoiceGrains.Data.Campaigns;
+using VoiceGrains.Data.Surveys;
 using VoiceGrains.Operators;
 
 namespace VoiceGrains.Console.Campaigns;
@@ -40,9 +41,15 @@ public static class CampaignsApi
         TypedResults.Ok(await repository.ListProgressAsync(MaxList, cancellationToken));
 
     static async Task<Results<Created<CampaignProgress>, ProblemHttpResult>> CreateAsync(
-        CampaignRequest request, HttpContext http, CampaignRepository repository, AuditLog audit, CancellationToken cancellationToken)
+        CampaignRequest request, HttpContext http, CampaignRepository repository, SurveyRepository surveys, AuditLog audit, CancellationToken cancellationToken)
     {
         var (definition, problem) = request.ToDefinition();
+        if (problem is null && definition!.SurveyId is { } surveyId)
+        {
+            var kind = definition.Kind == CampaignKind.LeadQualification ? SurveyKind.Qualification : SurveyKind.Survey;
+            problem = (await surveys.GetAsync(surveyId, cancellationToken))?.Kind == kind ? null
+                : $"surveyId must name an existing {kind.Name()} question set (GET /api/surveys).";
+        }
         var contacts = request.Contacts ?? [];
         problem ??= contacts.Count > MaxContactsPerRequest
             ? $"At most {MaxContactsPerRequest} contacts a request; add the rest with POST /api/campaigns/{{id}}/contacts."

@@ -12,6 +12,7 @@ public static class AgentFunctions
     public const string Hours = "hours";
     public const string Knowledge = "knowledge";
     public const string CallControl = "call";
+    public const string Survey = "survey";
 
     public const string IdentifyByPhone = "identify_caller_by_phone";
     public const string IdentifyByNameAndZip = "identify_caller";
@@ -40,6 +41,10 @@ public static class AgentFunctions
     public const string Holidays = "list_holidays";
 
     public const string AnswerQuestion = "answer_question";
+
+    public const string StartSurvey = "start";
+    public const string RecordAnswer = "record_answer";
+    public const string DeclineSurvey = "decline";
 
     public const string Transfer = "transfer_to_human";
     public const string EndCall = "end_call";

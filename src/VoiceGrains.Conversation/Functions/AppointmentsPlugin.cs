@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.SemanticKernel;
 using VoiceGrains.Data.Appointments;
 using VoiceGrains.Data.Business;
+using VoiceGrains.Data.Leads;
+using VoiceGrains.Data.Surveys;
 
 namespace VoiceGrains.Conversation.Functions;
 
@@ -10,7 +12,9 @@ namespace VoiceGrains.Conversation.Functions;
 /// Services, free slots and the identified caller's appointments. Two callers racing for one slot are settled by
 /// the database's one-live-booking-per-slot index: the loser gets <see cref="SlotTaken"/> with alternatives.
 /// </summary>
-public sealed class AppointmentsPlugin(CallerSession session, AppointmentRepository appointments, BusinessCalendar calendar, TimeProvider time)
+/// <remarks>A hot lead's booking of the demo service is recorded on the lead as its next step.</remarks>
+public sealed class AppointmentsPlugin(
+    CallerSession session, AppointmentRepository appointments, LeadRepository leads, string demoService, BusinessCalendar calendar, TimeProvider time)
 {
     const int SlotsOffered = 3;
 
@@ -56,6 +60,10 @@ public sealed class AppointmentsPlugin(CallerSession session, AppointmentReposit
         }
         var result = await appointments.BookAsync(slotId, customerId, session.CallSid, cancellationToken);
         var slot = await appointments.GetSlotAsync(slotId, cancellationToken);
+        if (result.Outcome == BookingOutcome.Booked && session.LeadGrade == LeadGrade.Hot && string.Equals(slot!.Service, demoService, StringComparison.OrdinalIgnoreCase))
+        {
+            await leads.RecordNextStepAsync(session.CallingNumber, LeadNextStep.DemoBooked, result.AppointmentId, cancellationToken);
+        }
         return result.Outcome switch
         {
             BookingOutcome.Booked => new AppointmentBooked(result.AppointmentId!.Value, Offer(slot!)),

@@ -3,17 +3,25 @@ using Microsoft.SemanticKernel;
 using VoiceGrains.Data.Calls;
 using VoiceGrains.Data.Campaigns;
 using VoiceGrains.Data.Customers;
+using VoiceGrains.Data.Leads;
+using VoiceGrains.Data.Surveys;
 
 namespace VoiceGrains.Conversation.Functions;
 
 /// <summary>The call itself: hand over to a person, hang up, take the number off the calling lists, record how satisfied the caller was.</summary>
-public sealed class CallPlugin(CallerSession session, CallRepository calls, DoNotCallRepository doNotCall)
+public sealed class CallPlugin(CallerSession session, CallRepository calls, DoNotCallRepository doNotCall, LeadRepository leads)
 {
     [KernelFunction(AgentFunctions.Transfer)]
-    [Description("Transfers the caller to a human agent. Use when the caller asks for a person or the request is outside what the functions can do.")]
-    public object Transfer([Description("Why the caller is transferred, in one sentence, for the human agent")] string reason)
+    [Description("Transfers the caller to a human agent (a hot lead: to the sales team). Use when the caller asks for a person or the request is outside what the functions can do.")]
+    public async Task<object> TransferAsync([Description("Why the caller is transferred, in one sentence, for the human agent")] string reason, CancellationToken cancellationToken)
     {
-        session.RequestTransfer(string.IsNullOrWhiteSpace(reason) ? "caller asked for a person" : reason.Trim());
+        // Where the call goes is decided here, from the call's own qualification, not by what the model asks for.
+        var toSales = session.LeadGrade == LeadGrade.Hot;
+        session.RequestTransfer(string.IsNullOrWhiteSpace(reason) ? "caller asked for a person" : reason.Trim(), toSales);
+        if (toSales)
+        {
+            await leads.RecordNextStepAsync(session.CallingNumber, LeadNextStep.TransferredToSales, null, cancellationToken);
+        }
         return new TransferStarted(session.TransferReason!);
     }
 

@@ -26,4 +26,10 @@ public enum Awaiting
 
     /// <summary>The agent did not know, and offered a person or a callback.</summary>
     PersonOrCallback,
+
+    /// <summary>The agent asked whether the caller would answer the survey.</summary>
+    SurveyConsent,
+
+    /// <summary>A hot lead was offered a demo or the sales team.</summary>
+    DemoOrSales,
 }

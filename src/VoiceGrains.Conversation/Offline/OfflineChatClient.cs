@@ -11,11 +11,11 @@ namespace VoiceGrains.Conversation.Offline;
 /// a caller line goes to <see cref="OfflineDialog"/>, and its decision comes back either as text or as a
 /// function call that Semantic Kernel invokes (and logs) exactly as it would Claude's. One per conversation.
 /// </summary>
-public sealed class OfflineChatClient(BusinessCalendar calendar, TimeProvider time) : IChatClient
+public sealed class OfflineChatClient(BusinessCalendar calendar, TimeProvider time, SurveyPlan? survey) : IChatClient
 {
     public const string ModelId = "voicegrains-offline";
 
-    readonly OfflineDialog dialog = new(calendar, time);
+    readonly OfflineDialog dialog = new(calendar, time, survey);
     int calls;
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)

@@ -12,7 +12,7 @@ namespace VoiceGrains.Conversation.Offline;
 /// anything irreversible, and turns function results into short spoken answers. It decides; the functions act,
 /// and they alone decide what this caller may see or change. Not thread-safe: one per conversation.
 /// </summary>
-public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvider time)
+public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvider time, SurveyPlan? survey)
 {
     const string Menu = "I can help with your orders, appointments, our opening hours, your account details, or questions about our store.";
 
@@ -42,6 +42,10 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         if (heard.Has(Intent.More) && (more.Count > 0 || awaiting == Awaiting.MoreDetail) && pending is null)
         {
             return TellMore();
+        }
+        if (SurveyStep(heard) is { } surveyStep)
+        {
+            return surveyStep;
         }
         return AsksKnowledge(heard) ? LookUp(heard) : Proceed(heard);
     }
@@ -95,7 +99,8 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         Refusal refusal when refusal == Refusal.NotIdentified => Advance(),
         Refusal refusal => Refused(refusal),
         SatisfactionRecorded => Finish(new DialogStep.Call(CallControl, EndCall, Args(("reason", "caller finished and rated the call")))),
-        CallEnding => Say($"Thank you for calling {calendar.Name}. Goodbye!"),
+        CallEnding => Say(survey is { IsCallReason: true } ? "Thank you for your time. Goodbye!" : $"Thank you for calling {calendar.Name}. Goodbye!"),
+        SurveyQuestionToAsk or SurveyAnswerUnclear or SurveyCompleted or SurveyDeclined => OnSurveyResult(result),
         OnDoNotCallList => Say("I've taken your number off our calling list, and we won't call you again. Sorry to have bothered you. Goodbye!"),
         TransferStarted => Say("Of course. I'm transferring you to a member of our team now. Please hold."),
         KnowledgeAnswer answer => Answered(answer),
@@ -107,6 +112,10 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
     {
         if (heard.Has(Intent.Goodbye) || awaiting == Awaiting.Rating && heard.Has(Intent.No))
         {
+            if (OfferSurvey() is { } offer)
+            {
+                return offer;
+            }
             if (!ratingAsked)
             {
                 ratingAsked = true;

@@ -14,17 +14,17 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
 {
     const string CampaignColumns = """
         id, name, kind, purpose, status, window_start, window_end, time_zone, max_concurrent, calls_per_second,
-        max_attempts, retry_after, machine_message, created_at, remind_before, start_at
+        max_attempts, retry_after, machine_message, created_at, remind_before, start_at, survey_id
         """;
 
-    const int CampaignColumnCount = 16;
+    const int CampaignColumnCount = 17;
 
     // The zone defaults to the business's: the one "local time" the installation already knows.
     const string InsertCampaign = $"""
         INSERT INTO campaigns (name, kind, purpose, window_start, window_end, time_zone, max_concurrent, calls_per_second,
-                               max_attempts, retry_after, machine_message, remind_before, start_at)
+                               max_attempts, retry_after, machine_message, remind_before, start_at, survey_id)
         VALUES (@name, @kind, @purpose, @windowStart, @windowEnd, COALESCE(@zone, (SELECT time_zone FROM business WHERE id = 1), 'UTC'),
-                @maxConcurrent, @callsPerSecond, @maxAttempts, @retryAfter, @machineMessage, @remindBefore, @startAt)
+                @maxConcurrent, @callsPerSecond, @maxAttempts, @retryAfter, @machineMessage, @remindBefore, @startAt, @survey)
         ON CONFLICT (name) DO NOTHING
         RETURNING {CampaignColumns}
         """;
@@ -151,6 +151,7 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter("machineMessage", NpgsqlDbType.Text) { Value = (object?)rules.MachineMessage?.Trim() ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("remindBefore", NpgsqlDbType.Interval) { Value = (object?)rules.RemindBefore ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("startAt", NpgsqlDbType.TimestampTz) { Value = (object?)rules.StartAt ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("survey", NpgsqlDbType.Bigint) { Value = (object?)definition.SurveyId ?? DBNull.Value });
         var created = await command.ReadAllAsync(ReadCampaign, cancellationToken);
         return created.Count == 0 ? null : created[0];
     }
@@ -392,7 +393,8 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
             RemindBefore = r.IsDBNull(14) ? null : r.GetFieldValue<TimeSpan>(14),
             StartAt = r.IsDBNull(15) ? null : r.GetFieldValue<DateTimeOffset>(15),
         },
-        r.GetFieldValue<DateTimeOffset>(13));
+        r.GetFieldValue<DateTimeOffset>(13),
+        r.IsDBNull(16) ? null : r.GetInt64(16));
 
     static CampaignContact ReadContact(NpgsqlDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3),

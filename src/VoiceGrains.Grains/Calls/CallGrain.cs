@@ -110,6 +110,7 @@ public sealed partial class CallGrain(
         call.CustomerId = customerId;
         call.Purpose = start.Purpose;
         call.Channel = start.Channel;
+        call.SurveyId = start.SurveyId;
         call.Status = CallStatus.Ringing;
         call.StartedAt = time.GetUtcNow();
         await SaveStateAsync();
@@ -131,7 +132,9 @@ public sealed partial class CallGrain(
         await ExecuteAsync(turns.Greet(conversation.Greeting));
     }
 
-    public async Task<int> HearAsync(NewTurn callerTurn)
+    public Task<int> HearAsync(NewTurn callerTurn) => HearAsync(callerTurn, keyed: false);
+
+    async Task<int> HearAsync(NewTurn callerTurn, bool keyed)
     {
         ArgumentNullException.ThrowIfNull(callerTurn);
         ArgumentNullException.ThrowIfNull(callerTurn.Text);
@@ -156,7 +159,7 @@ public sealed partial class CallGrain(
         var turn = new CallTurn(state.State.Turns.Count, Speaker.Caller, text, callerTurn.StartedAt, callerTurn.EndedAt,
             callerTurn.Latency ?? new TurnLatency(), conversation?.Understand(text));
         await StoreAsync(turn);
-        await ExecuteAsync(turns.LineRecognised(new CallerLine(text, turn.Seq, callerTurn.EndedAt ?? time.GetUtcNow())));
+        await ExecuteAsync(turns.LineRecognised(new CallerLine(text, turn.Seq, callerTurn.EndedAt ?? time.GetUtcNow(), keyed)));
         return turn.Seq;
     }
 
@@ -320,7 +323,7 @@ public sealed partial class CallGrain(
                     break;
                 case TurnCommand.HearKeys(var digits):
                     var now = time.GetUtcNow();
-                    await HearAsync(new NewTurn(Speaker.Caller, digits, now, now));
+                    await HearAsync(new NewTurn(Speaker.Caller, digits, now, now), keyed: true);
                     break;
                 case TurnCommand.StoreReply store:
                     await StoreReplyAsync(store);
@@ -381,7 +384,7 @@ public sealed partial class CallGrain(
             {
                 var conversation = await AgentAsync();
                 var (reply, decision, verified) = await conversation.ReplyAsync(
-                    line.Text, sentence => ExecuteAsync(turns.SentenceProduced(sentence)), line.Seq, cancellationToken);
+                    line.Text, sentence => ExecuteAsync(turns.SentenceProduced(sentence)), line.Seq, line.Keyed, cancellationToken);
                 state.State.IdentifiedCustomerId = verified ?? state.State.IdentifiedCustomerId;
                 finished = new FinishedReply(reply.Interrupted, decision, line.EndedAt, reply.FirstTokenMs, reply.Tokens);
             }
@@ -447,13 +450,17 @@ public sealed partial class CallGrain(
         await Synthesizer.SpeakAsync([text]);
     }
 
-    /// <summary>The caller has heard the agent's last words: the carrier moves them to the configured number.</summary>
+    /// <summary>
+    /// The caller has heard the agent's last words: the carrier moves them to the configured number (a lead this call
+    /// graded hot: to the sales number, when there is one).
+    /// </summary>
     async Task TransferAsync()
     {
         await Live.PublishAsync(LiveCall.Of(Snapshot(), time.GetUtcNow()) with { OnHoldForTransfer = true });
         try
         {
-            var number = options.Value.TransferNumber;
+            var toSales = MadeAgent?.Session.TransferToSales == true && !string.IsNullOrWhiteSpace(options.Value.SalesNumber);
+            var number = toSales ? options.Value.SalesNumber : options.Value.TransferNumber;
             if (string.IsNullOrWhiteSpace(number))
             {
                 throw new CallControlException("no Calls:TransferNumber is configured");
@@ -544,7 +551,7 @@ public sealed partial class CallGrain(
     async Task<ConversationAgent> CreateAgentAsync()
     {
         var call = state.State;
-        var session = new CallerSession(CallSid, call.Direction == CallDirection.Inbound ? call.From : call.To) { Purpose = call.Purpose };
+        var session = new CallerSession(CallSid, call.Direction == CallDirection.Inbound ? call.From : call.To) { Purpose = call.Purpose, SurveyId = call.SurveyId };
         if (call.IdentifiedCustomerId is { } identified)
         {
             session.TryIdentify(identified, null);

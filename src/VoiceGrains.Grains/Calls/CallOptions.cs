@@ -20,4 +20,7 @@ public sealed class CallOptions
 
     /// <summary>Where the agent's transfer to a person sends the caller (E.164). Without it a transfer fails and is recorded so.</summary>
     public string? TransferNumber { get; set; }
+
+    /// <summary>Where a lead the call graded hot is transferred (E.164); without it, to <see cref="TransferNumber"/>.</summary>
+    public string? SalesNumber { get; set; }
 }

@@ -46,4 +46,7 @@ public sealed class CallState
     [Id(15)] public string? Purpose { get; set; }
 
     [Id(18)] public CallChannel Channel { get; set; }
+
+    /// <summary>The question set the call asks (a survey or lead-qualification campaign's call).</summary>
+    [Id(19)] public long? SurveyId { get; set; }
 }

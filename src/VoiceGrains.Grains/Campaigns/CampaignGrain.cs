@@ -288,11 +288,11 @@ public sealed partial class CampaignGrain(
 
     /// <summary>
     /// Starts the call's grain as an outbound call about the contact's own purpose (a reminder's appointment), else the
-    /// campaign's (idempotent: a started call is returned as it is).
+    /// campaign's, asking the campaign's survey if it has one (idempotent: a started call is returned as it is).
     /// </summary>
     Task StartCallAsync(string callSid, string phone, long? customerId, string? purpose) =>
         GrainFactory.GetGrain<ICallGrain>(callSid).StartAsync(
-            new CallStart(CallDirection.Outbound, twilio.Value.PhoneNumber ?? "", phone, purpose ?? Current().Purpose, customerId));
+            new CallStart(CallDirection.Outbound, twilio.Value.PhoneNumber ?? "", phone, purpose ?? Current().Purpose, customerId, SurveyId: Current().SurveyId));
 
     Campaign Current() => campaign ?? throw new InvalidCampaignTransitionException($"There is no campaign {Id}.");
 
