@@ -23,6 +23,9 @@ public sealed class AgentOptions
     /// </summary>
     public string? SurveyAfterCalls { get; set; }
 
+    /// <summary>Whether a booking, move or cancellation made on a call is confirmed by text to the customer's number on file.</summary>
+    public bool TextConfirmations { get; set; } = true;
+
     /// <summary>The service a hot lead is offered a demo of, through the same booking functions as any appointment.</summary>
     public string DemoService { get; set; } = "Demo";
 

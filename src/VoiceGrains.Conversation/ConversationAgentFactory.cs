@@ -14,6 +14,7 @@ using VoiceGrains.Data.Campaigns;
 using VoiceGrains.Data.Customers;
 using VoiceGrains.Data.Knowledge;
 using VoiceGrains.Data.Leads;
+using VoiceGrains.Data.Messaging;
 using VoiceGrains.Data.Orders;
 using VoiceGrains.Data.Surveys;
 
@@ -35,6 +36,7 @@ public sealed partial class ConversationAgentFactory(
     DoNotCallRepository doNotCall,
     SurveyRepository surveys,
     LeadRepository leads,
+    TextMessageRepository texts,
     FunctionCallRepository functionCalls,
     IKnowledgeSearch knowledge,
     TimeProvider time,
@@ -59,7 +61,8 @@ public sealed partial class ConversationAgentFactory(
         var kernel = builder.Build();
         kernel.Plugins.AddFromObject(new CustomerPlugin(session, customers, calendar, time), AgentFunctions.Customer);
         kernel.Plugins.AddFromObject(new OrdersPlugin(session, orders, calendar), AgentFunctions.Orders);
-        kernel.Plugins.AddFromObject(new AppointmentsPlugin(session, appointments, leads, settings.DemoService, calendar, time), AgentFunctions.Appointments);
+        kernel.Plugins.AddFromObject(new AppointmentsPlugin(
+            session, appointments, new AppointmentTexts(texts, calendar.Name, settings.TextConfirmations), leads, settings.DemoService, calendar, time), AgentFunctions.Appointments);
         kernel.Plugins.AddFromObject(new HoursPlugin(calendar, time), AgentFunctions.Hours);
         kernel.Plugins.AddFromObject(new KnowledgePlugin(knowledge), AgentFunctions.Knowledge);
         kernel.Plugins.AddFromObject(new CallPlugin(session, calls, doNotCall, leads), AgentFunctions.CallControl);

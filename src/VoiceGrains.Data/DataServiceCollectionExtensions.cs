@@ -41,6 +41,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Campaigns.DoNotCallRepository>();
         services.AddSingleton<Surveys.SurveyRepository>();
         services.AddSingleton<Leads.LeadRepository>();
+        services.AddSingleton<Messaging.TextMessageRepository>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<HistorySeeder>();

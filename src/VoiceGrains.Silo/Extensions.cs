@@ -8,6 +8,7 @@ using VoiceGrains.Data.Customers;
 using VoiceGrains.Grains;
 using VoiceGrains.Grains.Calls;
 using VoiceGrains.Grains.Campaigns;
+using VoiceGrains.Grains.Messaging;
 using VoiceGrains.Grains.Speech;
 using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Models;
@@ -48,9 +49,17 @@ public static class Extensions
             .Validate(o => o.UnconfirmedDialGrace >= TimeSpan.FromSeconds(10), "Campaigns:UnconfirmedDialGrace must be at least 10 seconds")
             .ValidateOnStart();
         builder.Services.TryAddKeyedSingleton(CampaignGrain.ClockKey, TimeProvider.System);
-        // Transfers go through the carrier's REST API (the "Twilio" section); without it a transfer is refused and the caller hears an apology.
+        // Transfers and texts go through the carrier's REST API (the "Twilio" section); without it a transfer is refused and
+        // the caller hears an apology, and a text is recorded as failed.
         builder.AddTwilioCallControl();
         builder.Services.AddHostedService<NeverConnectedCalls>();
+        // Texts (appointment confirmations and reminders) go out from every silo, through the same Twilio account.
+        builder.Services.AddOptions<TextMessageOptions>().BindConfiguration(TextMessageOptions.Section)
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.RetryAfter > TimeSpan.Zero && o.MaxAttempts is >= 1 and <= 10,
+                "Texts:PollInterval and Texts:RetryAfter must be positive, Texts:MaxAttempts between 1 and 10")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TextMessageDelivery>();
+        builder.Services.AddHostedService<TextMessageSender>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));

@@ -7,13 +7,15 @@ namespace VoiceGrains.Telephony;
 public static class TelephonyExtensions
 {
     /// <summary>
-    /// Call control through Twilio (the "Twilio" section), checked at start. Every host that places or moves calls
-    /// registers it the same way; settings a host needs beyond these it validates on the same options.
+    /// Call control and texts through Twilio (the "Twilio" section), checked at start. Every host that places or moves
+    /// calls registers it the same way; settings a host needs beyond these it validates on the same options.
     /// </summary>
     public static OptionsBuilder<TwilioOptions> AddTwilioCallControl(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<TwilioRestClients>();
         builder.Services.AddSingleton<ICallControl, TwilioCallControl>();
+        builder.Services.AddSingleton<ITextMessages, TwilioTextMessages>();
         return builder.Services.AddOptions<TwilioOptions>()
             .BindConfiguration(TwilioOptions.Section)
             .Validate(o => o.ApiBaseUrl is { IsAbsoluteUri: true }, "Twilio:ApiBaseUrl must be an absolute address")

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
-using Twilio.Clients;
 using Twilio.Exceptions;
-using Twilio.Http;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.TwiML;
 using Twilio.Types;
@@ -12,15 +10,9 @@ namespace VoiceGrains.Telephony;
 /// Call control through Twilio's REST API, with the Twilio SDK: placing an outbound call (answered into the same
 /// voice webhook as inbound ones, with answering-machine detection) and moving a live call to a person with
 /// <c>&lt;Dial&gt;</c>. Requests are never retried here: a repeated create would ring the customer twice.
-/// Its HttpClient is its own, not the factory's: the service defaults give those a retrying resilience handler.
 /// </summary>
-sealed class TwilioCallControl(IOptions<TwilioOptions> options) : ICallControl, IDisposable
+sealed class TwilioCallControl(IOptions<TwilioOptions> options, TwilioRestClients clients) : ICallControl
 {
-    readonly System.Net.Http.HttpClient http = new(new TwilioApiRedirect(options.Value.ApiBaseUrl) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } })
-    {
-        Timeout = TimeSpan.FromSeconds(15),
-    };
-
     public async Task<string> DialAsync(DialRequest dial, CancellationToken cancellationToken)
     {
         var twilio = options.Value;
@@ -38,7 +30,7 @@ sealed class TwilioCallControl(IOptions<TwilioOptions> options) : ICallControl, 
             StatusCallbackEvent = ["initiated", "ringing", "answered", "completed"],
             // https://www.twilio.com/docs/voice/answering-machine-detection: DetectMessageEnd waits for the beep.
             MachineDetection = dial.LeavesMessage ? "DetectMessageEnd" : "Enable",
-        }, Client()), cancellationToken);
+        }, clients.Create()), cancellationToken);
         return call.Sid;
     }
 
@@ -50,14 +42,7 @@ sealed class TwilioCallControl(IOptions<TwilioOptions> options) : ICallControl, 
             throw new CallControlException("Twilio:AccountSid and Twilio:AuthToken are not both configured, so live calls cannot be moved.");
         }
         var twiml = new VoiceResponse().Dial(number).ToString();
-        await RunAsync(() => CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Twiml = new Twiml(twiml) }, Client()), cancellationToken);
-    }
-
-    TwilioRestClient Client()
-    {
-        var twilio = options.Value;
-        return new TwilioRestClient(twilio.AccountSid, twilio.AuthToken, accountSid: twilio.AccountSid,
-            httpClient: new SystemNetHttpClient(http));
+        await RunAsync(() => CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Twiml = new Twiml(twiml) }, clients.Create()), cancellationToken);
     }
 
     static async Task<T> RunAsync<T>(Func<Task<T>> request, CancellationToken cancellationToken)
@@ -76,6 +61,4 @@ sealed class TwilioCallControl(IOptions<TwilioOptions> options) : ICallControl, 
             throw new CallControlException($"Twilio could not be reached: {e.Message}", e, outcomeUnknown: true);
         }
     }
-
-    public void Dispose() => http.Dispose();
 }

@@ -154,6 +154,44 @@ public sealed class ConsoleInTheBrowserTests(ConsoleFixture console) : IAsyncLif
         Assert.Equal(VoiceGrains.Contracts.Campaigns.CampaignStatus.Cancelled, (await repository.GetAsync(campaign.Id, CancellationToken.None))!.Status);
     }
 
+    [Fact]
+    public async Task ASurveysReportAndTheLeadsAreShownAndOnlyASupervisorGetsTheExport()
+    {
+        var surveys = console.Factory.Services.GetRequiredService<VoiceGrains.Data.Surveys.SurveyRepository>();
+        var name = $"Visit survey {Guid.NewGuid():N}"[..22];
+        var survey = (await surveys.CreateAsync(new VoiceGrains.Data.Surveys.SurveyDefinition(name, VoiceGrains.Data.Surveys.SurveyKind.Survey,
+        [
+            new(1, VoiceGrains.Data.Surveys.QuestionKind.Nps, "Would you recommend us?", [], new Dictionary<string, int>()),
+            new(2, VoiceGrains.Data.Surveys.QuestionKind.Open, "What could we do better?", [], new Dictionary<string, int>()),
+        ]), CancellationToken.None))!;
+        foreach (var (score, said, i) in new[] { (10, "Lovely staff, great service.", 0), (9, "Nothing, all good.", 1), (4, "The parking is terrible.", 2) })
+        {
+            var response = await surveys.BeginResponseAsync(survey.Id, $"CAbrowser{survey.Id}x{i}", "+1555019100" + i, null, CancellationToken.None);
+            await surveys.SaveAnswerAsync(response, new(1, $"{score}", score), CancellationToken.None);
+            await surveys.SaveAnswerAsync(response, new(2, said, null, score > 5 ? 0.6f : -0.6f), CancellationToken.None);
+            await surveys.FinishResponseAsync(response, declined: false, CancellationToken.None);
+        }
+        var leads = console.Factory.Services.GetRequiredService<VoiceGrains.Data.Leads.LeadRepository>();
+        var first = await surveys.BeginResponseAsync(survey.Id, $"CAbrowser{survey.Id}lead", "+15550191010", null, CancellationToken.None);
+        await leads.SaveQualificationAsync("+15550191010", null, first, 95, VoiceGrains.Data.Surveys.LeadGrade.Hot, CancellationToken.None);
+        await leads.RecordNextStepAsync("+15550191010", VoiceGrains.Data.Leads.LeadNextStep.TransferredToSales, null, CancellationToken.None);
+
+        var viewer = await SignInAsync(console.Viewer);
+        await viewer.GotoAsync(new Uri(console.Address, "/surveys").ToString());
+        await viewer.Locator($"tr[data-survey='{name}'] a").ClickAsync();
+        await Assertions.Expect(viewer.Locator("[data-question='1'] .figure")).ToHaveTextAsync("Average 7.67 · NPS 33");
+        await Assertions.Expect(viewer.Locator("[data-question='2']")).ToContainTextAsync("The parking is terrible.");
+        await Assertions.Expect(viewer.Locator("[data-question='2'] .figure")).ToHaveTextAsync("Sentiment: 2 positive · 0 neutral · 1 negative");
+        await Assertions.Expect(viewer.Locator("tr[data-lead='+15550191010']")).ToContainTextAsync("transferred to sales");
+        await Assertions.Expect(viewer.Locator("a.export")).ToHaveCountAsync(0);
+
+        var page = await SignInAsync(console.Supervisor);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Surveys", Exact = true }).ClickAsync();
+        await page.Locator($"tr[data-survey='{name}'] a").ClickAsync();
+        await Assertions.Expect(page.Locator("a.export")).ToHaveAttributeAsync("href", $"/api/surveys/{survey.Id}/responses.csv");
+        await ScreenshotAsync(page, "surveys");
+    }
+
     async Task<string> CustomerNameAsync(long id) =>
         (await console.Factory.Services.GetRequiredService<VoiceGrains.Data.Customers.CustomerRepository>().GetProfileAsync(id, CancellationToken.None))!.Name!;
 

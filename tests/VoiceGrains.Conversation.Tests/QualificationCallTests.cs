@@ -4,7 +4,7 @@ namespace VoiceGrains.Conversation.Tests;
 
 /// <summary>
 /// Lead qualification: the qualifying questions' answers score into a grade on the lead's record; a hot lead is
-/// offered a demo, booked through the ordinary appointment functions, or the sales team.
+/// offered a demo, booked (and confirmed by text) through the ordinary appointment functions, or the sales team.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class QualificationCallTests(PostgresFixture postgres)
@@ -53,6 +53,9 @@ public sealed class QualificationCallTests(PostgresFixture postgres)
               FROM leads l JOIN appointments a ON a.id = l.demo_appointment_id
               JOIN appointment_slots s ON s.id = a.slot_id JOIN services sv ON sv.id = s.service_id
             """));
+        // The booking is confirmed by text to the number on file, queued for the silos to send.
+        Assert.StartsWith("Northwind Home Goods: your Demo with Erin Park is booked for ", await harness.DataSource.ScalarAsync<string>(
+            $"SELECT body FROM text_messages WHERE phone = '{Lead}' AND reason = 'appointment_booked'"), StringComparison.Ordinal);
     }
 
     [Fact]

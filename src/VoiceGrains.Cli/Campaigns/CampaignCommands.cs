@@ -56,6 +56,8 @@ public static class CampaignCommands
 
     static readonly Option<DateTimeOffset?> StartAt = new("--start-at") { Description = "No call before this moment, an ISO date and time with its offset (e.g. 2026-12-01T09:00-05:00)" };
 
+    static readonly Option<bool> TextReminders = new("--text-reminders") { Description = "With --remind-before-hours: also text each callee a reminder" };
+
     static readonly Option<long?> Survey = new("--survey") { Description = "Survey and lead_qualification campaigns: the question set the calls ask (see `voicegrains surveys list`)" };
 
     static readonly Option<FileInfo?> Contacts = new("--contacts") { Description = "A CSV contact list to add at once (as `campaigns import`)" };
@@ -63,7 +65,7 @@ public static class CampaignCommands
     public static Command Create()
     {
         var create = new Command("create", "Create a campaign (a draft: start it when its contacts are in)");
-        foreach (var option in new Option[] { Name, Kind, Purpose, Window, TimeZone, MaxConcurrent, CallsPerSecond, MaxAttempts, RetryAfter, MachineMessage, RemindBefore, StartAt, Survey, Contacts, ConsoleApi.Address })
+        foreach (var option in new Option[] { Name, Kind, Purpose, Window, TimeZone, MaxConcurrent, CallsPerSecond, MaxAttempts, RetryAfter, MachineMessage, RemindBefore, TextReminders, StartAt, Survey, Contacts, ConsoleApi.Address })
         {
             create.Options.Add(option);
         }
@@ -143,6 +145,7 @@ public static class CampaignCommands
             remindBeforeHours = parse.GetValue(RemindBefore),
             startAt = parse.GetValue(StartAt),
             surveyId = parse.GetValue(Survey),
+            textReminders = parse.GetValue(TextReminders),
             contacts,
         };
         using var response = await http.PostAsJsonAsync("/api/campaigns", request, Json, cancellationToken);

@@ -12,7 +12,7 @@ public sealed record CampaignRequest(
     string? Name, CampaignKind? Kind, string? Purpose, string? WindowStart = null, string? WindowEnd = null, string? TimeZone = null,
     int? MaxConcurrent = null, double? CallsPerSecond = null, int? MaxAttempts = null, int? RetryAfterMinutes = null,
     string? MachineMessage = null, IReadOnlyList<NewContact>? Contacts = null, int? RemindBeforeHours = null, DateTimeOffset? StartAt = null,
-    long? SurveyId = null)
+    long? SurveyId = null, bool TextReminders = false)
 {
     /// <summary>The definition asked for, or what is wrong with the request in words for the operator.</summary>
     public (CampaignDefinition? Definition, string? Problem) ToDefinition()
@@ -38,6 +38,7 @@ public sealed record CampaignRequest(
             MachineMessage = MachineMessage,
             RemindBefore = RemindBeforeHours is { } hours ? TimeSpan.FromHours(hours) : null,
             StartAt = StartAt,
+            TextReminders = TextReminders,
         };
         var definition = new CampaignDefinition(Name ?? "", Kind.Value, Purpose ?? "", rules, SurveyId);
         return definition.Problem() is { } problem ? (null, problem) : (definition, null);

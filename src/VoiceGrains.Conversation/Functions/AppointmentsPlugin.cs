@@ -4,6 +4,7 @@ using Microsoft.SemanticKernel;
 using VoiceGrains.Data.Appointments;
 using VoiceGrains.Data.Business;
 using VoiceGrains.Data.Leads;
+using VoiceGrains.Data.Messaging;
 using VoiceGrains.Data.Surveys;
 
 namespace VoiceGrains.Conversation.Functions;
@@ -12,9 +13,13 @@ namespace VoiceGrains.Conversation.Functions;
 /// Services, free slots and the identified caller's appointments. Two callers racing for one slot are settled by
 /// the database's one-live-booking-per-slot index: the loser gets <see cref="SlotTaken"/> with alternatives.
 /// </summary>
-/// <remarks>A hot lead's booking of the demo service is recorded on the lead as its next step.</remarks>
+/// <remarks>
+/// A booking, move or cancellation is confirmed by text (<see cref="AppointmentTexts"/>); a hot lead's booking of the
+/// demo service is recorded on the lead as its next step.
+/// </remarks>
 public sealed class AppointmentsPlugin(
-    CallerSession session, AppointmentRepository appointments, LeadRepository leads, string demoService, BusinessCalendar calendar, TimeProvider time)
+    CallerSession session, AppointmentRepository appointments, AppointmentTexts texts, LeadRepository leads, string demoService, BusinessCalendar calendar,
+    TimeProvider time)
 {
     const int SlotsOffered = 3;
 
@@ -60,9 +65,13 @@ public sealed class AppointmentsPlugin(
         }
         var result = await appointments.BookAsync(slotId, customerId, session.CallSid, cancellationToken);
         var slot = await appointments.GetSlotAsync(slotId, cancellationToken);
-        if (result.Outcome == BookingOutcome.Booked && session.LeadGrade == LeadGrade.Hot && string.Equals(slot!.Service, demoService, StringComparison.OrdinalIgnoreCase))
+        if (result.Outcome == BookingOutcome.Booked)
         {
-            await leads.RecordNextStepAsync(session.CallingNumber, LeadNextStep.DemoBooked, result.AppointmentId, cancellationToken);
+            await texts.ConfirmAsync(customerId, TextMessageReason.AppointmentBooked, result.AppointmentId!.Value, Offer(slot!), cancellationToken);
+            if (session.LeadGrade == LeadGrade.Hot && string.Equals(slot!.Service, demoService, StringComparison.OrdinalIgnoreCase))
+            {
+                await leads.RecordNextStepAsync(session.CallingNumber, LeadNextStep.DemoBooked, result.AppointmentId, cancellationToken);
+            }
         }
         return result.Outcome switch
         {
@@ -96,6 +105,10 @@ public sealed class AppointmentsPlugin(
             return Refusal.NotIdentified;
         }
         var change = await appointments.RescheduleAsync(customerId, appointmentId, newSlotId, cancellationToken);
+        if (change.Outcome == AppointmentChangeOutcome.Done)
+        {
+            await texts.ConfirmAsync(customerId, TextMessageReason.AppointmentMoved, appointmentId, Offer(change.Appointment!.Slot), cancellationToken);
+        }
         return change.Outcome switch
         {
             AppointmentChangeOutcome.Done => new AppointmentMoved(appointmentId, Offer(change.Appointment!.Slot)),
@@ -127,6 +140,10 @@ public sealed class AppointmentsPlugin(
             return Refusal.NotIdentified;
         }
         var change = await appointments.CancelAsync(customerId, appointmentId, cancellationToken);
+        if (change.Outcome == AppointmentChangeOutcome.Done)
+        {
+            await texts.ConfirmAsync(customerId, TextMessageReason.AppointmentCancelled, appointmentId, Offer(change.Appointment!.Slot), cancellationToken);
+        }
         return Changed(change, slot => new AppointmentCancelled(appointmentId, slot));
     }
 

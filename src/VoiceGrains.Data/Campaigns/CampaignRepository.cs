@@ -14,17 +14,17 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
 {
     const string CampaignColumns = """
         id, name, kind, purpose, status, window_start, window_end, time_zone, max_concurrent, calls_per_second,
-        max_attempts, retry_after, machine_message, created_at, remind_before, start_at, survey_id
+        max_attempts, retry_after, machine_message, created_at, remind_before, start_at, survey_id, text_reminders
         """;
 
-    const int CampaignColumnCount = 17;
+    const int CampaignColumnCount = 18;
 
     // The zone defaults to the business's: the one "local time" the installation already knows.
     const string InsertCampaign = $"""
         INSERT INTO campaigns (name, kind, purpose, window_start, window_end, time_zone, max_concurrent, calls_per_second,
-                               max_attempts, retry_after, machine_message, remind_before, start_at, survey_id)
+                               max_attempts, retry_after, machine_message, remind_before, start_at, survey_id, text_reminders)
         VALUES (@name, @kind, @purpose, @windowStart, @windowEnd, COALESCE(@zone, (SELECT time_zone FROM business WHERE id = 1), 'UTC'),
-                @maxConcurrent, @callsPerSecond, @maxAttempts, @retryAfter, @machineMessage, @remindBefore, @startAt, @survey)
+                @maxConcurrent, @callsPerSecond, @maxAttempts, @retryAfter, @machineMessage, @remindBefore, @startAt, @survey, @textReminders)
         ON CONFLICT (name) DO NOTHING
         RETURNING {CampaignColumns}
         """;
@@ -152,6 +152,7 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter("remindBefore", NpgsqlDbType.Interval) { Value = (object?)rules.RemindBefore ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("startAt", NpgsqlDbType.TimestampTz) { Value = (object?)rules.StartAt ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("survey", NpgsqlDbType.Bigint) { Value = (object?)definition.SurveyId ?? DBNull.Value });
+        command.Parameters.AddWithValue("textReminders", rules.TextReminders);
         var created = await command.ReadAllAsync(ReadCampaign, cancellationToken);
         return created.Count == 0 ? null : created[0];
     }
@@ -392,6 +393,7 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
             MachineMessage = r.IsDBNull(12) ? null : r.GetString(12),
             RemindBefore = r.IsDBNull(14) ? null : r.GetFieldValue<TimeSpan>(14),
             StartAt = r.IsDBNull(15) ? null : r.GetFieldValue<DateTimeOffset>(15),
+            TextReminders = r.GetBoolean(17),
         },
         r.GetFieldValue<DateTimeOffset>(13),
         r.IsDBNull(16) ? null : r.GetInt64(16));

@@ -38,6 +38,9 @@ public sealed record CampaignRules
     /// </summary>
     public TimeSpan? RemindBefore { get; init; }
 
+    /// <summary>With <see cref="RemindBefore"/>: each appointment taken on is also texted a reminder, besides the call.</summary>
+    public bool TextReminders { get; init; }
+
     /// <summary>What is wrong with these rules, in words for the operator; null when they can be used.</summary>
     public string? Problem()
     {
@@ -72,6 +75,10 @@ public sealed record CampaignRules
         if (RemindBefore is { } before && (before < TimeSpan.FromHours(1) || before > TimeSpan.FromDays(14)))
         {
             return "remindBefore must be between 1 hour and 14 days.";
+        }
+        if (TextReminders && RemindBefore is null)
+        {
+            return "textReminders needs remindBefore: the texts go with the appointment book's reminders.";
         }
         return null;
     }

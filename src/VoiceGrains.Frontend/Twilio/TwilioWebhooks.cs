@@ -12,7 +12,8 @@ namespace VoiceGrains.Frontend.Twilio;
 /// <summary>
 /// Twilio's webhooks: <c>POST /twilio/voice</c> starts (or, on Twilio's retry, finds) the call and answers TwiML
 /// that connects the call's audio to the media WebSocket with a single-use token; <c>POST /twilio/status</c>
-/// ends the call when Twilio says it is over. Both are signature-checked before anything else
+/// ends the call when Twilio says it is over; <c>POST /twilio/sms</c> takes opt-out replies (<see cref="IncomingTextWebhook"/>).
+/// All are signature-checked before anything else
 /// (<see cref="TwilioSignatureFilter"/>, within <see cref="WebhookLimits"/>), and a call sid that is not one is a 400
 /// before the cluster is touched; a status callback for a call never started is a 404 without activating a grain.
 /// </summary>
@@ -33,6 +34,7 @@ public static class TwilioWebhooks
         var twilio = routes.MapGroup("/twilio").AddEndpointFilter<TwilioSignatureFilter>().DisableAntiforgery().WithWebhookLimits();
         twilio.MapPost("/voice", AnswerAsync);
         twilio.MapPost("/status", StatusAsync);
+        twilio.MapPost("/sms", IncomingTextWebhook.ReceiveAsync);
         return routes;
     }
 

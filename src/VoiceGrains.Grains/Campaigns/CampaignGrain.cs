@@ -6,6 +6,7 @@ using VoiceGrains.Contracts.Campaigns;
 using VoiceGrains.Conversation.Functions;
 using VoiceGrains.Data.Business;
 using VoiceGrains.Data.Campaigns;
+using VoiceGrains.Data.Messaging;
 using VoiceGrains.Telephony;
 
 namespace VoiceGrains.Grains.Campaigns;
@@ -29,6 +30,7 @@ public sealed partial class CampaignGrain(
     CampaignRepository campaigns,
     DoNotCallRepository doNotCall,
     BusinessRepository business,
+    TextMessageRepository texts,
     ICallControl carrier,
     IOptions<TwilioOptions> twilio,
     IOptions<CampaignOptions> options,
@@ -220,7 +222,10 @@ public sealed partial class CampaignGrain(
         Log.AttemptEnded(logger, Id, attempt.Key, outcomeName, result.State);
     }
 
-    /// <summary>Each booked appointment starting within <paramref name="before"/> becomes a contact, called about that appointment.</summary>
+    /// <summary>
+    /// Each booked appointment starting within <paramref name="before"/> becomes a contact, called about that appointment
+    /// (and texted about it when the campaign says so).
+    /// </summary>
     async Task AddAppointmentRemindersAsync(TimeSpan before, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await business.GetCalendarAsync(cancellationToken) is not { } calendar)
@@ -234,6 +239,10 @@ public sealed partial class CampaignGrain(
             if (await campaigns.AddReminderAsync(Id, due, purpose, cancellationToken))
             {
                 Log.ReminderAdded(logger, Id, due.AppointmentId);
+                if (Current().Rules.TextReminders)
+                {
+                    await new AppointmentTexts(texts, calendar.Name, confirmChanges: false).RemindAsync(due.CustomerId, due.AppointmentId, purpose, cancellationToken);
+                }
             }
         }
     }

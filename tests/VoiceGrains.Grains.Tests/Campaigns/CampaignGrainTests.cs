@@ -159,7 +159,7 @@ public sealed class CampaignGrainTests : IClassFixture<CampaignSilo>
     }
 
     [Fact]
-    public async Task AReminderCampaignCallsEachBookedAppointmentsCustomerAboutThatAppointment()
+    public async Task AReminderCampaignCallsAndTextsEachBookedAppointmentsCustomerAboutThatAppointment()
     {
         await silo.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
         var customer = await silo.Database.ScalarAsync<long>("SELECT id FROM customers WHERE phone = '+15550100033'");
@@ -172,7 +172,7 @@ public sealed class CampaignGrainTests : IClassFixture<CampaignSilo>
         var booked = await silo.Services.GetRequiredService<VoiceGrains.Data.Appointments.AppointmentRepository>().BookAsync(slot, customer, null, CancellationToken.None);
         // The callees' zone is the campaign's (reminders carry none of their own): one where it is early afternoon.
         var campaign = await CreateAsync("appointment-reminders",
-            new CampaignRules { RemindBefore = TimeSpan.FromDays(14), TimeZone = FixedOffsetZones.WhereTheHourIs(13), MaxConcurrent = 20 });
+            new CampaignRules { RemindBefore = TimeSpan.FromDays(14), TimeZone = FixedOffsetZones.WhereTheHourIs(13), MaxConcurrent = 20, TextReminders = true });
         var grain = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id);
 
         await grain.StartAsync();
@@ -191,6 +191,17 @@ public sealed class CampaignGrainTests : IClassFixture<CampaignSilo>
         // Each booked appointment once, however many scans the campaign makes.
         var contacts = await Campaigns.ContactsAsync(campaign.Id, 1000, 0, CancellationToken.None);
         Assert.Equal(contacts.Count, contacts.Select(c => c.AppointmentId).Distinct().Count());
+        // And texted about it once, through Twilio's Messaging API, from the business's number.
+        IReadOnlyDictionary<string, string>? text = null;
+        for (var i = 0; i < 100 && text is null; i++)
+        {
+            text = silo.Twilio.Messages.FirstOrDefault(m => m["To"] == "+15550100033");
+            await Task.Delay(100);
+        }
+        Assert.NotNull(text);
+        Assert.EndsWith($"a reminder of {contact.Purpose}. Reply STOP to opt out.", text["Body"], StringComparison.Ordinal);
+        Assert.Equal(CampaignSilo.BusinessNumber, text["From"]);
+        Assert.Single(silo.Twilio.Messages, m => m["To"] == "+15550100033");
         Assert.Equal(CampaignStatus.Cancelled, await grain.CancelAsync());
     }
 

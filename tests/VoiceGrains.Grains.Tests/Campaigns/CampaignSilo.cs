@@ -6,8 +6,8 @@ using VoiceGrains.Testing.Twilio;
 namespace VoiceGrains.Grains.Tests.Campaigns;
 
 /// <summary>
-/// The in-process silo with outbound calling on: Twilio's REST API is the local stand-in (which records every call
-/// created), and the campaigns' clock is real time plus an offset a test moves forward to pass a retry's backoff.
+/// The in-process silo with outbound calling and texts on: Twilio's REST API is the local stand-in (which records every
+/// call created and text sent), and the campaigns' clock is real time plus an offset a test moves forward to pass a retry's backoff.
 /// </summary>
 public sealed class CampaignSilo : InProcessSilo
 {
@@ -32,6 +32,8 @@ public sealed class CampaignSilo : InProcessSilo
         builder.Configuration["Twilio:PublicBaseUrl"] = "http://127.0.0.1:9";
         builder.Configuration["Twilio:ApiBaseUrl"] = Twilio.BaseUrl.ToString();
         builder.Services.AddKeyedSingleton<TimeProvider>(CampaignGrain.ClockKey, Clock);
+        // Texts go out through the same stand-in, looked for often so a test sees them soon.
+        builder.Configuration["Texts:PollInterval"] = "00:00:00.200";
     }
 
     public override async Task DisposeAsync()

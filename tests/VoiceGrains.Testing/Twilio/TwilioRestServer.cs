@@ -14,7 +14,8 @@ namespace VoiceGrains.Testing.Twilio;
 /// A local server that speaks the part of Twilio's REST API (2010-04-01) the product uses, as published: creating a
 /// call (<c>POST /Accounts/{AccountSid}/Calls.json</c>: form fields To, From and Url or Twiml, HTTP Basic auth with the
 /// account sid and auth token, 201 with the call resource) and updating a live one (<c>POST …/Calls/{CallSid}.json</c>
-/// with Twiml, Url or Status), with Twilio's error bodies (401 code 20003, 400 codes 21205/21211, 404 code 20404).
+/// with Twiml, Url or Status), and sending a text (<c>POST …/Messages.json</c>: To, From, Body; 201 with the message
+/// resource), with Twilio's error bodies (401 code 20003, 400 codes 21205/21211/21602/21610, 404 code 20404).
 /// Like Twilio it then calls back: <see cref="AnswerAsync"/> posts the signed voice webhook of an answered call.
 /// Test infrastructure only.
 /// </summary>
@@ -28,6 +29,8 @@ public sealed class TwilioRestServer : IAsyncDisposable
     readonly Dictionary<string, Dictionary<string, string>> calls = new(StringComparer.Ordinal);
     readonly List<(string CallSid, Dictionary<string, string> Form)> updates = [];
     readonly List<(string CallSid, IReadOnlyDictionary<string, string> Form)> created = [];
+    readonly List<IReadOnlyDictionary<string, string>> messages = [];
+    readonly HashSet<string> unsubscribed = new(StringComparer.Ordinal);
 
     TwilioRestServer(WebApplication app, Uri baseUrl)
     {
@@ -52,6 +55,27 @@ public sealed class TwilioRestServer : IAsyncDisposable
             {
                 return created.ToList();
             }
+        }
+    }
+
+    /// <summary>Every text sent, in order: the form it was sent with (To, From, Body).</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Messages
+    {
+        get
+        {
+            lock (gate)
+            {
+                return messages.ToList();
+            }
+        }
+    }
+
+    /// <summary>The number replied STOP to Twilio: texts to it are refused with error 21610, as Twilio does.</summary>
+    public void Unsubscribe(string number)
+    {
+        lock (gate)
+        {
+            unsubscribed.Add(number);
         }
     }
 
@@ -85,6 +109,7 @@ public sealed class TwilioRestServer : IAsyncDisposable
         var server = new TwilioRestServer(app, new Uri($"http://127.0.0.1:{port}"));
         app.MapPost("/2010-04-01/Accounts/{account}/Calls.json", server.CreateAsync);
         app.MapPost("/2010-04-01/Accounts/{account}/Calls/{callSid}.json", server.UpdateAsync);
+        app.MapPost("/2010-04-01/Accounts/{account}/Messages.json", server.SendMessageAsync);
         await app.StartAsync();
         return server;
     }
@@ -171,6 +196,47 @@ public sealed class TwilioRestServer : IAsyncDisposable
             return Results.Empty;
         }
         return Results.Json(Resource(sid, form, "queued"), statusCode: 201);
+    }
+
+    async Task<IResult> SendMessageAsync(HttpRequest request, string account)
+    {
+        if (Refusal(request, account) is { } refused)
+        {
+            return refused;
+        }
+        var form = (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        if (!form.TryGetValue("To", out var to) || !to.StartsWith('+'))
+        {
+            return Error(400, 21211, $"Invalid 'To' Phone Number: {to}");
+        }
+        if (!form.TryGetValue("From", out var from) || string.IsNullOrEmpty(form.GetValueOrDefault("Body")))
+        {
+            return Error(400, 21602, "Message body is required.");
+        }
+        var sid = "SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        lock (gate)
+        {
+            if (unsubscribed.Contains(to))
+            {
+                return Error(400, 21610, "Attempt to send to unsubscribed recipient");
+            }
+            messages.Add(form);
+        }
+        var resource = new Dictionary<string, object?>
+        {
+            ["sid"] = sid,
+            ["account_sid"] = AccountSid,
+            ["to"] = to,
+            ["from"] = from,
+            ["body"] = form["Body"],
+            ["status"] = "queued",
+            ["direction"] = "outbound-api",
+            ["api_version"] = "2010-04-01",
+            ["num_segments"] = "1",
+            ["date_created"] = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture),
+            ["uri"] = $"/2010-04-01/Accounts/{AccountSid}/Messages/{sid}.json",
+        };
+        return Results.Json(resource, statusCode: 201);
     }
 
     async Task<IResult> UpdateAsync(HttpRequest request, string account, string callSid)
