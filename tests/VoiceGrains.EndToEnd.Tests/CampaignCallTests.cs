@@ -17,6 +17,7 @@ namespace VoiceGrains.EndToEnd.Tests;
 public sealed class CampaignCallTests : IAsyncLifetime
 {
     const string BusinessNumber = "+15550100000";
+    const string SalesNumber = "+15550100077";
 
     readonly PostgresFixture postgres = new();
     readonly List<SiloProcess> silos = [];
@@ -70,6 +71,8 @@ public sealed class CampaignCallTests : IAsyncLifetime
         // The scripted test silo: a callee's lines are heard as written (scripts/{call sid}.txt), Whisper stands aside.
         var settings = OutboundTwilio();
         settings["ScriptedRecognizer__Scripts"] = work;
+        settings["Calls__TransferNumber"] = "+15550100099";
+        settings["Calls__SalesNumber"] = SalesNumber;
         var silo = SiloProcess.Start(database, clusterId, settings, project: "VoiceGrains.ScriptedSilo");
         silos.Add(silo);
         await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
@@ -165,21 +168,7 @@ public sealed class CampaignCallTests : IAsyncLifetime
         var dial = await DialledAsync(Callee);
 
         // Sam picks up, hears the agent, and asks not to be called again.
-        string[] lines = ["Please don't call me again."];
-        await File.WriteAllLinesAsync(Path.Combine(work, dial.CallSid + ".txt"), lines);
-        var script = CallScript.Load(Path.Combine(work, dial.CallSid + ".txt")).Lines.Select(l => (l, (CallerClip?)voice.Render(l))).ToList();
-        using var http = new HttpClient();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var call = await SimulatedCall.RunAsync(new SimulatorOptions
-        {
-            Server = new Uri($"http://127.0.0.1:{frontEndPort.ToString(CultureInfo.InvariantCulture)}"),
-            AuthToken = TwilioRestServer.AuthToken,
-            Console = consoleAddress,
-            ApiToken = supervisor.ApiToken,
-            From = BusinessNumber,
-            To = Callee,
-            Answering = new PlacedCall(dial.CallSid, new Uri(dial.Form["Url"]), new Uri(dial.Form["StatusCallback"])),
-        }, script, http, timeout.Token);
+        var call = await AnswerAsync(dial, ["Please don't call me again."]);
 
         Assert.Contains("rug cleaning appointment tomorrow", call.Greeting, StringComparison.Ordinal);
         Assert.Contains("won't call you again", call.Turns[0].AgentSaid, StringComparison.Ordinal);
@@ -190,6 +179,109 @@ public sealed class CampaignCallTests : IAsyncLifetime
         Assert.Contains(listed.EnumerateArray(), e => e.GetProperty("phone").GetString() == Callee && e.GetProperty("source").GetString() == "callee");
         Assert.Equal("finished", progress.GetProperty("campaign").GetProperty("status").GetString());   // nobody left to call
         Assert.Single(twilio.Created, c => c.Form["To"] == Callee);
+    }
+
+    [Fact]
+    public async Task EachUseCaseIsASpokenCallAReminderConfirmedASurveyAnsweredByVoiceAndKeypadAndAHotLeadMovedToSales()
+    {
+        await using var data = NpgsqlDataSource.Create(database);
+        var zone = FixedOffsetZones.WhereTheHourIs(13);
+
+        // A reminder: a customer of the demo data with a booked appointment says they will come.
+        var (appointment, patient) = (await data.ScalarAsync<string>("""
+            SELECT a.id || ' ' || c.phone FROM appointments a JOIN appointment_slots s ON s.id = a.slot_id JOIN customers c ON c.id = a.customer_id
+             WHERE a.status = 'booked' AND s.starts_at > now() ORDER BY s.starts_at LIMIT 1
+            """)).Split(' ') is [var a, var p] ? (a, p) : throw new InvalidOperationException("no booked appointment in the demo data");
+        var reminders = await CampaignAsync("reminders", "reminder", "your upcoming appointment", null, patient, zone);
+        var reminded = await AnswerAsync(await DialledAsync(patient), ["Yes, I'll be there.", "No, that's all, goodbye.", "Five."]);
+        Assert.Contains("is confirmed", string.Join(" ", reminded.Turns.Select(t => t.AgentSaid)), StringComparison.Ordinal);
+        Assert.True(await data.ScalarAsync<bool>($"SELECT confirmed_at IS NOT NULL FROM appointments WHERE id = {appointment}"));
+        Assert.Equal(1, (await FinishedAsync(reminders, TimeSpan.FromSeconds(10))).GetProperty("reached").GetInt32());
+
+        // A survey, from a question set made with the CLI, answered by voice and on the keypad.
+        var survey = await SurveyAsync("delivery.json", """
+            {"name": "Delivery survey", "kind": "survey", "questions": [
+              {"kind": "rating", "text": "How would you rate your last delivery?"},
+              {"kind": "nps", "text": "How likely are you to recommend us to a friend?"},
+              {"kind": "yes_no", "text": "Did your order arrive on time?"},
+              {"kind": "choice", "text": "How did you first hear about us?", "choices": ["a friend", "the website", "an advert"]},
+              {"kind": "open", "text": "Is there anything we could do better?"}]}
+            """);
+        await CampaignAsync("delivery survey", "survey", "a short survey about your last delivery", survey, "+15550180011", zone);
+        var surveyed = await AnswerAsync(await DialledAsync("+15550180011"),
+            ["Yes, I have a minute.", "I would say four out of five.", "[keys] 9#", "Yes, it did.", "[keys] 2#", "The driver was very helpful, thank you."]);
+        Assert.True(surveyed.HungUpByAgent);
+        var (reported, report) = await CliAsync("surveys", "report", survey);
+        Assert.True(reported == 0, report);
+        Assert.Contains("1 response(s), 1 completed, 0 declined", report, StringComparison.Ordinal);
+        Assert.Contains("answer(s), average 4.00", report, StringComparison.Ordinal);
+        Assert.Contains("average 9.00, NPS 100", report, StringComparison.Ordinal);
+        Assert.Contains("the website", report, StringComparison.Ordinal);
+        Assert.Contains("\"The driver was very helpful, thank you.\"", report, StringComparison.Ordinal);
+        Assert.Equal(2L, await data.ScalarAsync<long>("SELECT count(*) FROM survey_answers WHERE keyed"));
+
+        // A lead, qualified hot, asks for sales and is moved to the sales line.
+        var qualifying = await SurveyAsync("qualifying.json", """
+            {"name": "Qualifying", "kind": "qualification", "hotAt": 80, "warmAt": 40, "questions": [
+              {"kind": "yes_no", "text": "Do you have a budget for this?", "points": {"yes": 40}},
+              {"kind": "choice", "text": "When would you like to start?", "choices": ["this month", "this quarter", "next year"], "points": {"this month": 40, "this quarter": 20}},
+              {"kind": "yes_no", "text": "Are you the one who decides?", "points": {"yes": 20}}]}
+            """);
+        await CampaignAsync("leads", "lead_qualification", "a few questions about your project", qualifying, "+15550180012", zone);
+        var lead = await AnswerAsync(await DialledAsync("+15550180012"),
+            ["Sure.", "Yes, we have a budget.", "This month.", "Yes, I decide.", "I'd like to speak to someone from sales right now."]);
+        Assert.Equal("transferred", lead.Outcome);
+        var update = Assert.Single(twilio.Updates, u => u.CallSid == lead.CallSid);
+        Assert.Equal(SalesNumber, (string?)System.Xml.Linq.XElement.Parse(update.Form["Twiml"]).Element("Dial"));
+        var (listed, leads) = await CliAsync("leads", "--grade", "hot");
+        Assert.True(listed == 0, leads);
+        Assert.Matches(@"\+15550180012\s+100\s+hot\s+transferred_to_sales", leads);
+    }
+
+    /// <summary>Creates (with the CLI) and starts a campaign calling one number; its id.</summary>
+    async Task<string> CampaignAsync(string name, string kind, string purpose, string? survey, string phone, string zone)
+    {
+        var csv = Path.Combine(work, name + ".csv");
+        await File.WriteAllLinesAsync(csv, ["phone,time_zone", $"{phone},{zone}"]);
+        string[] surveyOption = survey is null ? [] : ["--survey", survey];
+        var (created, output) = await CliAsync(["campaigns", "create", "--name", name, "--kind", kind, "--purpose", purpose, .. surveyOption, "--contacts", csv]);
+        Assert.True(created == 0, output);
+        var id = output.Split("Created campaign ")[1].Split(' ')[0];
+        Assert.Equal(0, (await CliAsync("campaigns", "start", id)).ExitCode);
+        return id;
+    }
+
+    /// <summary>Creates a question set from JSON with the CLI; its id.</summary>
+    async Task<string> SurveyAsync(string file, string json)
+    {
+        var path = Path.Combine(work, file);
+        await File.WriteAllTextAsync(path, json);
+        var (created, output) = await CliAsync("surveys", "create", path);
+        Assert.True(created == 0, output);
+        return System.Text.RegularExpressions.Regex.Match(output, @"Created \w+ (\d+)").Groups[1].Value;
+    }
+
+    /// <summary>
+    /// The callee picks up the placed call and follows the script (its spoken lines are what the scripted recognizer
+    /// hears, <c>[keys]</c> lines are pressed), as the simulator plays Twilio towards the front end.
+    /// </summary>
+    async Task<CallReport> AnswerAsync((string CallSid, IReadOnlyDictionary<string, string> Form) dial, string[] lines)
+    {
+        var path = Path.Combine(work, dial.CallSid + ".txt");
+        await File.WriteAllLinesAsync(path, lines);
+        var script = CallScript.Load(path).Lines.Select(l => (l, l.Kind == ScriptLineKind.Keys ? null : (CallerClip?)voice.Render(l))).ToList();
+        using var http = new HttpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        return await SimulatedCall.RunAsync(new SimulatorOptions
+        {
+            Server = new Uri($"http://127.0.0.1:{frontEndPort.ToString(CultureInfo.InvariantCulture)}"),
+            AuthToken = TwilioRestServer.AuthToken,
+            Console = consoleAddress,
+            ApiToken = supervisor.ApiToken,
+            From = BusinessNumber,
+            To = dial.Form["To"],
+            Answering = new PlacedCall(dial.CallSid, new Uri(dial.Form["Url"]), new Uri(dial.Form["StatusCallback"])),
+        }, script, http, timeout.Token);
     }
 
     /// <summary>The campaign's progress once it has finished, or as it is when <paramref name="timeout"/> runs out.</summary>
