@@ -69,6 +69,10 @@ static class VoiceGrainsSystem
         {
             silo.WithEnvironment("Calls__TransferNumber", transferNumber);
         }
+        if (builder.Configuration["VoiceGrains:SalesNumber"] is { Length: > 0 } salesNumber)
+        {
+            silo.WithEnvironment("Calls__SalesNumber", salesNumber);
+        }
 
         // The front end is a client of the cluster; it starts once a silo reports itself an active member.
         var frontend = builder.AddProject<Projects.VoiceGrains_Frontend>("frontend", launchProfileName: "http")
