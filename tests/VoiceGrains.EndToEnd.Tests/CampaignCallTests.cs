@@ -186,19 +186,12 @@ public sealed class CampaignCallTests : IAsyncLifetime
     {
         await using var data = NpgsqlDataSource.Create(database);
         var zone = FixedOffsetZones.WhereTheHourIs(13);
-
-        // A reminder: a customer of the demo data with a booked appointment says they will come.
+        // A customer of the demo data with a booked appointment, for the reminder.
         var (appointment, patient) = (await data.ScalarAsync<string>("""
             SELECT a.id || ' ' || c.phone FROM appointments a JOIN appointment_slots s ON s.id = a.slot_id JOIN customers c ON c.id = a.customer_id
              WHERE a.status = 'booked' AND s.starts_at > now() ORDER BY s.starts_at LIMIT 1
             """)).Split(' ') is [var a, var p] ? (a, p) : throw new InvalidOperationException("no booked appointment in the demo data");
-        var reminders = await CampaignAsync("reminders", "reminder", "your upcoming appointment", null, patient, zone);
-        var reminded = await AnswerAsync(await DialledAsync(patient), ["Yes, I'll be there.", "No, that's all, goodbye.", "Five."]);
-        Assert.Contains("is confirmed", string.Join(" ", reminded.Turns.Select(t => t.AgentSaid)), StringComparison.Ordinal);
-        Assert.True(await data.ScalarAsync<bool>($"SELECT confirmed_at IS NOT NULL FROM appointments WHERE id = {appointment}"));
-        Assert.Equal(1, (await FinishedAsync(reminders, TimeSpan.FromSeconds(10))).GetProperty("reached").GetInt32());
-
-        // A survey, from a question set made with the CLI, answered by voice and on the keypad.
+        // Question sets made with the CLI.
         var survey = await SurveyAsync("delivery.json", """
             {"name": "Delivery survey", "kind": "survey", "questions": [
               {"kind": "rating", "text": "How would you rate your last delivery?"},
@@ -207,9 +200,30 @@ public sealed class CampaignCallTests : IAsyncLifetime
               {"kind": "choice", "text": "How did you first hear about us?", "choices": ["a friend", "the website", "an advert"]},
               {"kind": "open", "text": "Is there anything we could do better?"}]}
             """);
+        var qualifying = await SurveyAsync("qualifying.json", """
+            {"name": "Qualifying", "kind": "qualification", "hotAt": 80, "warmAt": 40, "questions": [
+              {"kind": "yes_no", "text": "Do you have a budget for this?", "points": {"yes": 40}},
+              {"kind": "choice", "text": "When would you like to start?", "choices": ["this month", "this quarter", "next year"], "points": {"this month": 40, "this quarter": 20}},
+              {"kind": "yes_no", "text": "Are you the one who decides?", "points": {"yes": 20}}]}
+            """);
+        var reminders = await CampaignAsync("reminders", "reminder", "your upcoming appointment", null, patient, zone);
         await CampaignAsync("delivery survey", "survey", "a short survey about your last delivery", survey, "+15550180011", zone);
-        var surveyed = await AnswerAsync(await DialledAsync("+15550180011"),
-            ["Yes, I have a minute.", "I would say four out of five.", "[keys] 9#", "Yes, it did.", "[keys] 2#", "The driver was very helpful, thank you."]);
+        await CampaignAsync("leads", "lead_qualification", "a few questions about your project", qualifying, "+15550180012", zone);
+
+        // The three callees answer at once: one says they will come, one answers the survey by voice and on the keypad,
+        // one qualifies as a hot lead and asks for sales.
+        var calls = await Task.WhenAll(
+            AnswerAsync(await DialledAsync(patient), ["Yes, I'll be there.", "No, that's all, goodbye.", "Five."]),
+            AnswerAsync(await DialledAsync("+15550180011"),
+                ["Yes, I have a minute.", "I would say four out of five.", "[keys] 9#", "Yes, it did.", "[keys] 2#", "The driver was very helpful, thank you."]),
+            AnswerAsync(await DialledAsync("+15550180012"),
+                ["Sure.", "Yes, we have a budget.", "This month.", "Yes, I decide.", "I'd like to speak to someone from sales right now."]));
+        var (reminded, surveyed, lead) = (calls[0], calls[1], calls[2]);
+
+        Assert.Contains("is confirmed", string.Join(" ", reminded.Turns.Select(t => t.AgentSaid)), StringComparison.Ordinal);
+        Assert.True(await data.ScalarAsync<bool>($"SELECT confirmed_at IS NOT NULL FROM appointments WHERE id = {appointment}"));
+        Assert.Equal(1, (await FinishedAsync(reminders, TimeSpan.FromSeconds(10))).GetProperty("reached").GetInt32());
+
         Assert.True(surveyed.HungUpByAgent);
         var (reported, report) = await CliAsync("surveys", "report", survey);
         Assert.True(reported == 0, report);
@@ -220,16 +234,6 @@ public sealed class CampaignCallTests : IAsyncLifetime
         Assert.Contains("\"The driver was very helpful, thank you.\"", report, StringComparison.Ordinal);
         Assert.Equal(2L, await data.ScalarAsync<long>("SELECT count(*) FROM survey_answers WHERE keyed"));
 
-        // A lead, qualified hot, asks for sales and is moved to the sales line.
-        var qualifying = await SurveyAsync("qualifying.json", """
-            {"name": "Qualifying", "kind": "qualification", "hotAt": 80, "warmAt": 40, "questions": [
-              {"kind": "yes_no", "text": "Do you have a budget for this?", "points": {"yes": 40}},
-              {"kind": "choice", "text": "When would you like to start?", "choices": ["this month", "this quarter", "next year"], "points": {"this month": 40, "this quarter": 20}},
-              {"kind": "yes_no", "text": "Are you the one who decides?", "points": {"yes": 20}}]}
-            """);
-        await CampaignAsync("leads", "lead_qualification", "a few questions about your project", qualifying, "+15550180012", zone);
-        var lead = await AnswerAsync(await DialledAsync("+15550180012"),
-            ["Sure.", "Yes, we have a budget.", "This month.", "Yes, I decide.", "I'd like to speak to someone from sales right now."]);
         Assert.Equal("transferred", lead.Outcome);
         var update = Assert.Single(twilio.Updates, u => u.CallSid == lead.CallSid);
         Assert.Equal(SalesNumber, (string?)System.Xml.Linq.XElement.Parse(update.Form["Twiml"]).Element("Dial"));
