@@ -64,6 +64,13 @@ static class ConsoleApi
         }
     }
 
+    /// <summary>GETs <paramref name="path"/> as <typeparamref name="T"/>, or null after printing why the API refused.</summary>
+    public static async Task<T?> GetAsync<T>(HttpClient http, string path, JsonSerializerOptions json, CancellationToken cancellationToken) where T : class
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        return await ReadAsync<T>(response, json, cancellationToken);
+    }
+
     /// <summary>The response's body as <typeparamref name="T"/>, or null after printing why the API refused (its problem's detail).</summary>
     public static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonSerializerOptions json, CancellationToken cancellationToken) where T : class
     {

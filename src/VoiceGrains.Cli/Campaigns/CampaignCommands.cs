@@ -191,8 +191,7 @@ public static class CampaignCommands
 
     static async Task<int> ListAsync(HttpClient http, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync("/api/campaigns", cancellationToken);
-        if (await ConsoleApi.ReadAsync<List<CampaignProgress>>(response, Json, cancellationToken) is not { } campaigns)
+        if (await ConsoleApi.GetAsync<List<CampaignProgress>>(http, "/api/campaigns", Json, cancellationToken) is not { } campaigns)
         {
             return 1;
         }
@@ -206,8 +205,7 @@ public static class CampaignCommands
 
     static async Task<int> ShowAsync(long id, HttpClient http, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync($"/api/campaigns/{id}", cancellationToken);
-        if (await ConsoleApi.ReadAsync<CampaignProgress>(response, Json, cancellationToken) is not { } progress)
+        if (await ConsoleApi.GetAsync<CampaignProgress>(http, $"/api/campaigns/{id}", Json, cancellationToken) is not { } progress)
         {
             return 1;
         }

@@ -26,8 +26,7 @@ public static class DoNotCallCommands
         list.Options.Add(ConsoleApi.Address);
         list.SetAction((parse, cancellationToken) => ConsoleApi.RunAsync(parse, async http =>
         {
-            using var response = await http.GetAsync("/api/do-not-call?limit=1000", cancellationToken);
-            if (await ConsoleApi.ReadAsync<List<DoNotCallEntry>>(response, CampaignCommands.Json, cancellationToken) is not { } entries)
+            if (await ConsoleApi.GetAsync<List<DoNotCallEntry>>(http, "/api/do-not-call?limit=1000", CampaignCommands.Json, cancellationToken) is not { } entries)
             {
                 return 1;
             }

@@ -101,8 +101,7 @@ public static class SurveyCommands
 
     static async Task<int> ListAsync(HttpClient http, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync("/api/surveys", cancellationToken);
-        if (await ConsoleApi.ReadAsync<List<SurveyListItem>>(response, Json, cancellationToken) is not { } surveys)
+        if (await ConsoleApi.GetAsync<List<SurveyListItem>>(http, "/api/surveys", Json, cancellationToken) is not { } surveys)
         {
             return 1;
         }
@@ -116,8 +115,7 @@ public static class SurveyCommands
 
     static async Task<int> ReportAsync(long id, HttpClient http, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync($"/api/surveys/{id}/report", cancellationToken);
-        if (await ConsoleApi.ReadAsync<SurveyReport>(response, Json, cancellationToken) is not { } report)
+        if (await ConsoleApi.GetAsync<SurveyReport>(http, $"/api/surveys/{id}/report", Json, cancellationToken) is not { } report)
         {
             return 1;
         }
@@ -162,8 +160,7 @@ public static class SurveyCommands
     static async Task<int> LeadsAsync(string? grade, HttpClient http, CancellationToken cancellationToken)
     {
         var query = string.IsNullOrWhiteSpace(grade) ? "" : $"?grade={Uri.EscapeDataString(grade.Trim())}";
-        using var response = await http.GetAsync($"/api/leads{query}", cancellationToken);
-        if (await ConsoleApi.ReadAsync<List<Lead>>(response, Json, cancellationToken) is not { } leads)
+        if (await ConsoleApi.GetAsync<List<Lead>>(http, $"/api/leads{query}", Json, cancellationToken) is not { } leads)
         {
             return 1;
         }
