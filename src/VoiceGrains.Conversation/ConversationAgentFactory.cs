@@ -74,7 +74,7 @@ public sealed partial class ConversationAgentFactory(
         }
         kernel.FunctionInvocationFilters.Add(new FunctionCallLog(session, functionCalls, time, loggerFactory.CreateLogger<FunctionCallLog>()));
 
-        var engine = anthropic is null ? new OfflineChatClient(calendar, time, survey is null ? null : new SurveyPlan(survey.Questions.Count, session.Purpose is not null)) : ClaudeChatClient.Create(anthropic.Value, anthropicOptions.Value);
+        var engine = anthropic is null ? new OfflineChatClient(calendar, time, survey is null ? null : new SurveyPlan(survey.Questions.Count, survey.Kind == SurveyKind.Qualification, session.Purpose is not null)) : ClaudeChatClient.Create(anthropic.Value, anthropicOptions.Value);
         var chatClient = new ChatClientBuilder(engine).UseKernelFunctionInvocation(loggerFactory).Build();
         if (chatClient.GetService<FunctionInvokingChatClient>() is { } invoker)
         {

@@ -76,6 +76,22 @@ public sealed class QualificationCallTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task AnInboundCallerIsQualifiedAsALeadWhenTheSetAfterCallsIsAQualification()
+    {
+        await using var harness = await AgentHarness.StartAsync(postgres, new Dictionary<string, string?> { ["Agent:SurveyAfterCalls"] = Qualifying.Name });
+        await harness.Service<SurveyRepository>().CreateAsync(Qualifying, CancellationToken.None);
+        var agent = await harness.NewCallAsync(Lead);
+
+        Assert.Contains("so we can see how best to help you", await agent.SayAsync("Thanks, that's all. Bye."));
+        await agent.SayAsync("Sure.");
+        await agent.SayAsync("Yes.");
+        await agent.SayAsync("This quarter.");
+        await agent.SayAsync("No.");
+
+        Assert.Equal("60 warm", await harness.DataSource.ScalarAsync<string>($"SELECT score || ' ' || grade FROM leads WHERE phone = '{Lead}'"));
+    }
+
+    [Fact]
     public async Task AColdLeadIsRecordedAndTheCallEnds()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);

@@ -70,7 +70,10 @@ public sealed partial class OfflineDialog
         }
         surveyOffered = true;
         ratingAsked = true;
-        return Ask(Awaiting.SurveyConsent, $"Before you go, would you answer {Questions(survey.Questions)} about this call?");
+        // A qualification set after an inbound call qualifies the caller as a lead: asked about their needs, not the call.
+        return Ask(Awaiting.SurveyConsent, survey.Qualifies
+            ? $"Before you go, may I ask you {Questions(survey.Questions)} so we can see how best to help you?"
+            : $"Before you go, would you answer {Questions(survey.Questions)} about this call?");
     }
 
     DialogStep OnSurveyResult(object result)
