@@ -73,6 +73,10 @@ public sealed class CampaignCallTests : IAsyncLifetime
         settings["ScriptedRecognizer__Scripts"] = work;
         settings["Calls__TransferNumber"] = "+15550100099";
         settings["Calls__SalesNumber"] = SalesNumber;
+        // A killed silo stays "active" in the membership table until its I-am-alive row is stale (3 × this, 90 s by
+        // default), and a silo that starts validates its connection to every active one first: after the whole cluster
+        // is killed the restarted silo would wait out the dead one's 90 s. A 5 s row goes stale in 15 s.
+        settings["Orleans__Membership__IAmAliveTablePublishTimeout"] = "00:00:05";
         var silo = SiloProcess.Start(database, clusterId, settings, project: "VoiceGrains.ScriptedSilo");
         silos.Add(silo);
         await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
