@@ -129,3 +129,21 @@ SELECT sl.id, c.id
 FROM (SELECT id, row_number() OVER (ORDER BY starts_at, id) AS n FROM appointment_slots) sl
 JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM customers) c ON c.n = sl.n / 17
 WHERE sl.n % 17 = 0 AND sl.n / 17 BETWEEN 1 AND 15;
+
+-- Variants, added after the orders so the orders above stay as they are: the desk lamp comes in other finishes (the
+-- copper one sold out), the kettle in another colour; the other products have no variants and cannot be exchanged.
+UPDATE products SET family = 'Desk lamp', options = '{"finish": "brass"}' WHERE sku = 'LMP-100';
+UPDATE products SET family = 'Electric kettle', options = '{"color": "steel"}' WHERE sku = 'KTL-210';
+INSERT INTO products (sku, name, price_cents, family, options, available) VALUES
+('LMP-101', 'Black desk lamp', 4599, 'Desk lamp', '{"finish": "black"}', true),
+('LMP-102', 'White desk lamp', 4599, 'Desk lamp', '{"finish": "white"}', true),
+('LMP-103', 'Copper desk lamp', 5499, 'Desk lamp', '{"finish": "copper"}', false),
+('KTL-211', 'Electric kettle, matte black', 3899, 'Electric kettle', '{"color": "matte black"}', true);
+
+-- Every customer has a card on file (described, never numbered beyond its last four digits); every third also a
+-- gift card.
+INSERT INTO payment_methods (customer_id, kind, description, balance_cents)
+SELECT id, 'credit_card', (ARRAY['Visa', 'Mastercard'])[1 + id % 2] || ' ending in ' || lpad((id * 7907 % 10000)::text, 4, '0'), NULL
+FROM customers
+UNION ALL
+SELECT id, 'gift_card', 'gift card', 2500 FROM customers WHERE id % 3 = 0;

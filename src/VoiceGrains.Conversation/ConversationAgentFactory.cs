@@ -16,6 +16,7 @@ using VoiceGrains.Data.Knowledge;
 using VoiceGrains.Data.Leads;
 using VoiceGrains.Data.Messaging;
 using VoiceGrains.Data.Orders;
+using VoiceGrains.Data.Payments;
 using VoiceGrains.Data.Surveys;
 
 namespace VoiceGrains.Conversation;
@@ -31,6 +32,8 @@ public sealed partial class ConversationAgentFactory(
     BusinessRepository business,
     CustomerRepository customers,
     OrderRepository orders,
+    ExchangeRepository exchanges,
+    PaymentMethodRepository paymentMethods,
     AppointmentRepository appointments,
     CallRepository calls,
     DoNotCallRepository doNotCall,
@@ -59,8 +62,8 @@ public sealed partial class ConversationAgentFactory(
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton(loggerFactory);
         var kernel = builder.Build();
-        kernel.Plugins.AddFromObject(new CustomerPlugin(session, customers, calendar, time), AgentFunctions.Customer);
-        kernel.Plugins.AddFromObject(new OrdersPlugin(session, orders, calendar), AgentFunctions.Orders);
+        kernel.Plugins.AddFromObject(new CustomerPlugin(session, customers, paymentMethods, calendar, time), AgentFunctions.Customer);
+        kernel.Plugins.AddFromObject(new OrdersPlugin(session, orders, exchanges, calendar), AgentFunctions.Orders);
         kernel.Plugins.AddFromObject(new AppointmentsPlugin(
             session, appointments, new AppointmentTexts(texts, calendar.Name, settings.TextConfirmations), leads, settings.DemoService, calendar, time), AgentFunctions.Appointments);
         kernel.Plugins.AddFromObject(new HoursPlugin(calendar, time), AgentFunctions.Hours);

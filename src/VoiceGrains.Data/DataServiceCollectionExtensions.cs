@@ -31,6 +31,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CustomerRepository>();
         services.AddSingleton<AppointmentRepository>();
         services.AddSingleton<OrderRepository>();
+        services.AddSingleton<ExchangeRepository>();
+        services.AddSingleton<Payments.PaymentMethodRepository>();
         services.AddSingleton<BusinessRepository>();
         services.AddSingleton<FunctionCallRepository>();
         services.AddSingleton<Analytics.AnalyticsRepository>();

@@ -21,12 +21,15 @@ public static class AgentFunctions
     public const string UpdateAddress = "update_address";
     public const string AddNote = "add_note";
     public const string RequestCallback = "request_callback";
+    public const string ListPaymentMethods = "list_payment_methods";
 
     public const string ListOrders = "list_recent_orders";
     public const string GetOrder = "get_order";
     public const string CancelOrder = "cancel_order";
     public const string StartReturn = "start_return";
     public const string ChangeShippingAddress = "change_shipping_address";
+    public const string ExchangeOptions = "list_exchange_options";
+    public const string ExchangeItems = "exchange_items";
 
     public const string ListServices = "list_services";
     public const string FindSlots = "find_free_slots";

@@ -4,11 +4,13 @@ using Microsoft.SemanticKernel;
 using Npgsql;
 using VoiceGrains.Data.Business;
 using VoiceGrains.Data.Customers;
+using VoiceGrains.Data.Payments;
 
 namespace VoiceGrains.Conversation.Functions;
 
 /// <summary>Identifying the caller and keeping their contact details, notes and callbacks.</summary>
-public sealed class CustomerPlugin(CallerSession session, CustomerRepository customers, BusinessCalendar calendar, TimeProvider time)
+public sealed class CustomerPlugin(
+    CallerSession session, CustomerRepository customers, PaymentMethodRepository paymentMethods, BusinessCalendar calendar, TimeProvider time)
 {
     [KernelFunction(AgentFunctions.IdentifyByPhone)]
     [Description("Identifies the caller by the phone number they are calling from. Try this first, before asking for their name.")]
@@ -80,6 +82,11 @@ public sealed class CustomerPlugin(CallerSession session, CustomerRepository cus
         await customers.UpdateAddressAsync(customerId, address, zip, cancellationToken);
         return new ContactUpdated("address", address.Trim());
     }
+
+    [KernelFunction(AgentFunctions.ListPaymentMethods)]
+    [Description("Lists the identified caller's payment methods on file (id, kind, description, a gift card's balance), to choose one that pays or receives a price difference.")]
+    public async Task<object> ListPaymentMethodsAsync(CancellationToken cancellationToken) =>
+        session.CustomerId is { } customerId ? new PaymentMethodsListed(await paymentMethods.ListAsync(customerId, cancellationToken)) : Refusal.NotIdentified;
 
     [KernelFunction(AgentFunctions.AddNote)]
     [Description("Adds a note to the identified caller's customer record, for the staff to read later.")]

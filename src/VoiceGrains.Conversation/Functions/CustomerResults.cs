@@ -11,3 +11,6 @@ public sealed record ContactUpdated(string Field, string Value);
 public sealed record NoteAdded(long NoteId);
 
 public sealed record CallbackScheduled(long FollowUpId, string When, string Reason);
+
+/// <summary>The identified caller's payment methods, described without numbers beyond a card's last four digits.</summary>
+public sealed record PaymentMethodsListed(IReadOnlyList<Data.Payments.PaymentMethod> Methods);

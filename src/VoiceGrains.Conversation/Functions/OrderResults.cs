@@ -16,3 +16,15 @@ public sealed record OrderCancelled(long OrderNumber, string Reason, OrderView O
 public sealed record ReturnStarted(long OrderNumber, IReadOnlyList<string> Items, decimal RefundAmount, string RefundTo, decimal KeptAmount, OrderView Order);
 
 public sealed record ShippingAddressChanged(long OrderNumber, string Address, OrderView Order);
+
+/// <summary>
+/// What an item of an order can be exchanged for: each available variant with its price and the difference the caller
+/// would pay (positive) or get back (negative), worked out here so neither engine does the arithmetic.
+/// </summary>
+public sealed record ExchangeOptionsListed(
+    long OrderNumber, string Item, IReadOnlyDictionary<string, string> ItemOptions, decimal ItemPrice, IReadOnlyList<VariantOffer> Variants);
+
+public sealed record VariantOffer(string Sku, string Name, IReadOnlyDictionary<string, string> Options, decimal Price, decimal PriceDifference);
+
+/// <summary>An exchange requested: each item with what replaces it, the difference paid (positive) or refunded (negative), and to which payment method.</summary>
+public sealed record ItemsExchanged(long OrderNumber, IReadOnlyList<string> Exchanges, decimal PriceDifference, string PaymentMethod, OrderView Order);

@@ -9,7 +9,7 @@ namespace VoiceGrains.Conversation.Functions;
 /// The identified caller's orders. The repository scopes every read and change by the session's customer, so an
 /// order number that belongs to someone else reads exactly like one that does not exist.
 /// </summary>
-public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, BusinessCalendar calendar)
+public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, ExchangeRepository exchanges, BusinessCalendar calendar)
 {
     [KernelFunction(AgentFunctions.ListOrders)]
     [Description("Lists the identified caller's most recent orders (newest first) with number, status, date and total.")]
@@ -79,6 +79,7 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
             OrderChangeOutcome.Done => new ReturnStarted(
                 orderNumber, change.ReturnedItems!, change.RefundAmount!.Value, refundTo!, change.KeptAmount!.Value, (await ViewAsync(customerId, orderNumber, cancellationToken))!),
             OrderChangeOutcome.AlreadyReturned => new Refusal($"A return was already started for order {orderNumber}."),
+            OrderChangeOutcome.AlreadyExchanged => new Refusal($"An exchange was already requested for order {orderNumber}, so it can't be returned as well."),
             OrderChangeOutcome.NoMatchingItems => new Refusal($"I couldn't find those items in order {orderNumber}.", "Read the caller the items of the order."),
             _ => Refused(orderNumber, change, "returned", "only delivered orders can be returned"),
         };
@@ -99,6 +100,67 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         return change.Outcome == OrderChangeOutcome.Done
             ? new ShippingAddressChanged(orderNumber, address.Trim(), (await ViewAsync(customerId, orderNumber, cancellationToken))!)
             : Refused(orderNumber, change, "changed", "the address can only be changed before the order ships");
+    }
+
+    [KernelFunction(AgentFunctions.ExchangeOptions)]
+    [Description("Lists what one item of the identified caller's order can be exchanged for: the other available variants of the same product, each with its item SKU, options, price and the price difference.")]
+    public async Task<object> ListExchangeOptionsAsync(
+        [Description("The order number, digits only")] long orderNumber,
+        [Description("The name of the item to exchange, as the caller described it")] string itemName,
+        CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        if (await exchanges.ListOptionsAsync(customerId, orderNumber, itemName ?? "", cancellationToken) is not { } options)
+        {
+            return await orders.GetAsync(customerId, orderNumber, cancellationToken) is null
+                ? NotFound(orderNumber)
+                : new Refusal($"I couldn't find {itemName} in order {orderNumber}.", "Read the caller the items of the order.");
+        }
+        var item = options.Item;
+        return new ExchangeOptionsListed(orderNumber, item.Name, options.ItemOptions, item.UnitPrice,
+            [.. options.Variants.Select(v => new VariantOffer(v.Sku, v.Name, v.Options, v.Price, (v.Price - item.UnitPrice) * item.Quantity))]);
+    }
+
+    [KernelFunction(AgentFunctions.ExchangeItems)]
+    [Description("Exchanges items of one of the identified caller's delivered orders for other variants of the same products (SKUs from orders_list_exchange_options). One exchange or return per order. Confirm the items, the new variants, the price difference and the payment method with the caller first.")]
+    public async Task<object> ExchangeItemsAsync(
+        [Description("The order number, digits only")] long orderNumber,
+        [Description("Names of the items to exchange, as the caller described them")] string[] itemNames,
+        [Description("For each item, in the same order, the item SKU of the variant it is exchanged for")] string[] newItemSkus,
+        [Description("The id of the caller's payment method (from customer_list_payment_methods) that pays or receives the price difference")] long paymentMethodId,
+        CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        if (itemNames is not { Length: > 0 } || newItemSkus is null || newItemSkus.Length != itemNames.Length)
+        {
+            return new Refusal("Which items should I exchange, and for which variants?", "Pass one new item SKU for each item name.");
+        }
+
+        var exchange = await exchanges.RequestAsync(
+            customerId, orderNumber, [.. itemNames.Zip(newItemSkus, (name, sku) => new ItemSwap(name, sku))], paymentMethodId, session.CallSid, cancellationToken);
+        return exchange.Outcome switch
+        {
+            OrderChangeOutcome.Done => new ItemsExchanged(
+                orderNumber, [.. exchange.Items!.Select(i => $"the {i.Old} for the {i.New}")], exchange.PriceDifference!.Value, exchange.PaymentMethod!,
+                (await ViewAsync(customerId, orderNumber, cancellationToken))!),
+            OrderChangeOutcome.AlreadyExchanged => new Refusal($"An exchange was already requested for order {orderNumber}; an order can be exchanged or returned once."),
+            OrderChangeOutcome.AlreadyReturned => new Refusal($"A return was already started for order {orderNumber}, so it can't be exchanged as well."),
+            OrderChangeOutcome.NoMatchingItems => new Refusal($"I couldn't find those items in order {orderNumber}.", "Read the caller the items of the order."),
+            OrderChangeOutcome.VariantUnavailable => new Refusal(
+                "That variant isn't available to exchange for; an item can only be exchanged for another available variant of the same product.",
+                "List the item's exchange options again."),
+            OrderChangeOutcome.PaymentMethodNotFound => new Refusal(
+                "That payment method isn't one on your account.", "List the caller's payment methods and pass one of their ids."),
+            OrderChangeOutcome.GiftCardBalanceTooLow => new Refusal(
+                "The gift card's balance doesn't cover the price difference; another payment method on file can pay it."),
+            _ => Refused(orderNumber, new OrderChange(exchange.Outcome, exchange.Status), "exchanged", "only delivered orders can be exchanged"),
+        };
     }
 
     /// <summary>The customer's order with its dates in the business's zone and words; null when they have no such order.</summary>

@@ -10,6 +10,12 @@ public enum Awaiting
     OrderNumber,
     Items,
     RefundDestination,
+
+    /// <summary>Which variant an item of an exchange should become.</summary>
+    Variant,
+
+    /// <summary>Which payment method on file pays or receives an exchange's price difference.</summary>
+    PaymentMethod,
     CancelReason,
     Address,
     Email,

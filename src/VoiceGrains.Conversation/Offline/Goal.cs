@@ -17,6 +17,12 @@ public sealed class Goal(Intent intent)
 
     public RefundDestination? RefundTo { get; set; }
 
+    /// <summary>An exchange's chosen variant for each item (item name → the new variant's SKU).</summary>
+    public Dictionary<string, string> Exchanges { get; } = [];
+
+    /// <summary>The caller's payment method (its id) that pays or receives an exchange's price difference.</summary>
+    public long? PaymentMethodId { get; set; }
+
     public string? CancelReason { get; set; }
 
     public string? Address { get; set; }

@@ -64,6 +64,8 @@ public sealed partial class OfflineDialog
                     $"Just to confirm: cancel order {number}, with {ItemList(order.Items)}, because it was {goal.CancelReason}. Shall I go ahead?");
             case Intent.ReturnOrder:
                 return AdvanceReturn(goal, order);
+            case Intent.ExchangeOrder:
+                return AdvanceExchange(goal, order);
             case Intent.ChangeOrderAddress:
                 if (order.Status is not ("pending" or "processing"))
                 {
@@ -91,10 +93,10 @@ public sealed partial class OfflineDialog
             goal.Done = true;
             return Say($"Order {order.OrderNumber} is {order.Status}, so it can't be returned yet; only delivered orders can be. Is there anything else I can help with?");
         }
-        if (order.ReturnRequested)
+        if (order.ReturnRequested || order.ExchangeRequested)
         {
             goal.Done = true;
-            return Say($"A return is already open for order {order.OrderNumber}. Is there anything else I can help with?");
+            return Say($"{(order.ReturnRequested ? "A return" : "An exchange")} is already open for order {order.OrderNumber}, and an order can be returned or exchanged once. Is there anything else I can help with?");
         }
         if (!goal.AllItems && goal.Items.Count == 0)
         {
@@ -164,7 +166,7 @@ public sealed partial class OfflineDialog
     static string DescribeOrder(OrderView view)
     {
         var order = view.Order;
-        var text = $"Order {order.OrderNumber} was placed on {view.PlacedOn} and is {order.Status}{(order.ReturnRequested ? ", with a return open" : "")}. It has {ItemList(order.Items)}, {SpokenTime.Money(order.Total)} in total, going to {order.ShippingAddress}.";
+        var text = $"Order {order.OrderNumber} was placed on {view.PlacedOn} and is {order.Status}{(order.ReturnRequested ? ", with a return open" : order.ExchangeRequested ? ", with an exchange requested" : "")}. It has {ItemList(order.Items)}, {SpokenTime.Money(order.Total)} in total, going to {order.ShippingAddress}.";
         return order.Shipments.Count > 0 ? $"{text} {DescribeTracking(view)}" : $"{text} Is there anything else I can help with?";
     }
 

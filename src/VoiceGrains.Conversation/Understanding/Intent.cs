@@ -17,6 +17,8 @@ public enum Intent
     Tracking,
     CancelOrder,
     ReturnOrder,
+    /// <summary>Swapping a delivered item for another variant of the same product.</summary>
+    ExchangeOrder,
     ChangeOrderAddress,
     ListServices,
     FindSlots,

@@ -25,6 +25,7 @@ public static partial class UtteranceParser
         (Intent.CancelAppointment, Rx(@"\bcancel\b.*\b(appointment|booking|consultation|reservation|drop-?off)\b")),
         (Intent.MyAppointments, Rx(@"\b(my appointments?|when is my (appointment|booking)|do i have an? (appointment|booking))\b")),
         (Intent.ChangeOrderAddress, Rx(@"\b((change|update|correct) the (shipping |delivery )?address (on|of|for) (my |the |this |that )?order|ship (it|the order|my order) to|send (it|the order|my order) to|(shipping|delivery) address)\b")),
+        (Intent.ExchangeOrder, Rx(@"\b(exchange|swap|switch (it|them|this|that|the [a-z]+) for|trade (it|them|this|that) (in|for))\b")),
         (Intent.CancelOrder, Rx(@"\bcancel\b")),
         (Intent.ReturnOrder, Rx(@"\b(return|refund|send (it|them) back|money back)\b")),
         (Intent.Tracking, Rx(@"\b(track|tracking|when will (it|my order|my package|the package|they) (arrive|get here|come)|where is my (package|parcel|delivery)|delivery date|arriv(e|ing)|shipped yet)\b")),

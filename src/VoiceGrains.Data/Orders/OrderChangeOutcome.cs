@@ -11,9 +11,21 @@ public enum OrderChangeOutcome
     /// <summary>The order's status does not allow the change; the result says which status it has.</summary>
     NotAllowedInStatus,
 
-    /// <summary>A return was already requested for this order.</summary>
+    /// <summary>A return was already requested for this order (one return or exchange per order).</summary>
     AlreadyReturned,
+
+    /// <summary>An exchange was already requested for this order (one exchange or return per order).</summary>
+    AlreadyExchanged,
 
     /// <summary>None of the named items is in the order.</summary>
     NoMatchingItems,
+
+    /// <summary>A variant asked for is not another variant of the item's product, or is not available now.</summary>
+    VariantUnavailable,
+
+    /// <summary>The payment method is not one of this customer's.</summary>
+    PaymentMethodNotFound,
+
+    /// <summary>The gift card chosen to pay a price difference holds less than the difference.</summary>
+    GiftCardBalanceTooLow,
 }

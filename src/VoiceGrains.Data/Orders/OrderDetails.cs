@@ -9,4 +9,5 @@ public sealed record OrderDetails(
     string ShippingAddress,
     IReadOnlyList<OrderItem> Items,
     IReadOnlyList<Shipment> Shipments,
-    bool ReturnRequested);
+    bool ReturnRequested,
+    bool ExchangeRequested);

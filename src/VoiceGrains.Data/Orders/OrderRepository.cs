@@ -21,7 +21,8 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
 
     const string SelectOrder = """
         SELECT id, status, placed_at, total_cents, shipping_address,
-               EXISTS (SELECT 1 FROM order_returns r WHERE r.order_id = orders.id)
+               EXISTS (SELECT 1 FROM order_returns r WHERE r.order_id = orders.id),
+               EXISTS (SELECT 1 FROM order_exchanges x WHERE x.order_id = orders.id)
           FROM orders WHERE id = @order AND customer_id = @customer
         """;
 
@@ -53,7 +54,10 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
         RETURNING status
         """;
 
-    const string LockDeliveredOrder = "SELECT status FROM orders WHERE id = @order AND customer_id = @customer FOR UPDATE";
+    /// <summary>The order's status, its row locked: returns and exchanges of one order are decided one at a time.</summary>
+    internal const string LockOrder = "SELECT status FROM orders WHERE id = @order AND customer_id = @customer FOR UPDATE";
+
+    internal const string ExchangeExists = "SELECT EXISTS (SELECT 1 FROM order_exchanges WHERE order_id = @order)";
 
     const string InsertReturn = """
         INSERT INTO order_returns (order_id, customer_id, lines, refund_to, refund_cents, call_sid)
@@ -85,19 +89,19 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
         string status, address;
         DateTimeOffset placedAt;
         int totalCents;
-        bool returnRequested;
+        bool returnRequested, exchangeRequested;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
             {
                 return null;
             }
-            (id, status, placedAt, totalCents, address, returnRequested) =
-                (reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3), reader.GetString(4), reader.GetBoolean(5));
+            (id, status, placedAt, totalCents, address, returnRequested, exchangeRequested) = (
+                reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3), reader.GetString(4), reader.GetBoolean(5), reader.GetBoolean(6));
         }
 
         return new OrderDetails(id, status, placedAt, Money.FromCents(totalCents), address,
-            await ReadItemsAsync(connection, id, cancellationToken), await ReadShipmentsAsync(connection, id, cancellationToken), returnRequested);
+            await ReadItemsAsync(connection, id, cancellationToken), await ReadShipmentsAsync(connection, id, cancellationToken), returnRequested, exchangeRequested);
     }
 
     /// <summary>Cancels a pending or processing order; a shipped, delivered or cancelled one is refused.</summary>
@@ -132,7 +136,7 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(itemNames);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var lockOrder = new NpgsqlCommand(LockDeliveredOrder, connection, transaction);
+        await using var lockOrder = new NpgsqlCommand(LockOrder, connection, transaction);
         lockOrder.Parameters.AddWithValue("order", orderNumber);
         lockOrder.Parameters.AddWithValue("customer", customerId);
         var status = (string?)await lockOrder.ExecuteScalarAsync(cancellationToken);
@@ -145,10 +149,17 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
             return new OrderChange(OrderChangeOutcome.NotAllowedInStatus, status);
         }
 
+        await using var exchanged = new NpgsqlCommand(ExchangeExists, connection, transaction);
+        exchanged.Parameters.AddWithValue("order", orderNumber);
+        if ((bool)(await exchanged.ExecuteScalarAsync(cancellationToken))!)
+        {
+            return new OrderChange(OrderChangeOutcome.AlreadyExchanged, status);
+        }
+
         var items = await ReadItemsAsync(connection, orderNumber, cancellationToken);
         var chosen = itemNames.Count == 0
             ? items
-            : items.Where(i => itemNames.Any(n => !string.IsNullOrWhiteSpace(n) && i.Name.Contains(n.Trim(), StringComparison.OrdinalIgnoreCase))).ToList();
+            : items.Where(i => itemNames.Any(n => Names(i, n))).ToList();
         if (chosen.Count == 0)
         {
             return new OrderChange(OrderChangeOutcome.NoMatchingItems, status);
@@ -186,7 +197,11 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
             : new OrderChange(OrderChangeOutcome.NotFound, null);
     }
 
-    static async Task<IReadOnlyList<OrderItem>> ReadItemsAsync(NpgsqlConnection connection, long orderNumber, CancellationToken cancellationToken)
+    /// <summary>Whether a caller's <paramref name="itemName"/> (a product name or part of one) names this line.</summary>
+    internal static bool Names(OrderItem item, string itemName) =>
+        !string.IsNullOrWhiteSpace(itemName) && item.Name.Contains(itemName.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    internal static async Task<IReadOnlyList<OrderItem>> ReadItemsAsync(NpgsqlConnection connection, long orderNumber, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(SelectItems, connection);
         command.Parameters.AddWithValue("order", orderNumber);

@@ -74,6 +74,7 @@ public sealed partial class RetailCaller
         {
             "cancel_pending_order" => $"I'd like to cancel {which}.",
             "return_delivered_order_items" => $"I'd like to return some items from {which}.",
+            "exchange_delivered_order_items" => $"I'd like to exchange some items from {which}.",
             "modify_pending_order_address" => $"I need to change the shipping address on {which}.",
             "modify_user_address" => "I've moved, please change my address.",
             _ => "I need to undo the cancellation of my order. Can I speak to a person?",
@@ -148,6 +149,19 @@ public sealed partial class RetailCaller
         {
             return ItemsToReturn();
         }
+        if (heard.Contains("which items would you like to exchange"))
+        {
+            return ItemsToExchange();
+        }
+        if (heard.Contains("what would you like instead of"))
+        {
+            return NewVariantOf(agentSaid);
+        }
+        if (heard.Contains("which payment method"))
+        {
+            var id = RetailTask.Arguments(current!.Value).GetProperty("payment_method_id").GetString()!;
+            return $"My {RetailData.PaymentDescription(user.GetProperty("payment_methods").GetProperty(id))}, please.";
+        }
         if (heard.Contains("refund go to"))
         {
             var method = RetailTask.Arguments(current!.Value).GetProperty("payment_method_id").GetString();
@@ -175,6 +189,37 @@ public sealed partial class RetailCaller
     }
 
     string Zip => user.GetProperty("address").GetProperty("zip").GetString()!;
+
+    /// <summary>"The Laptop, 15-inch, i5, … for the one with i7, 8GB, 1TB SSD and black": each item, and the options its new variant changes.</summary>
+    string ItemsToExchange() =>
+        string.Join(" And ", Exchanged().Select(e => $"The {e.Old} for the one with {Changes(e.OldId, e.NewId)}")) + ".";
+
+    /// <summary>The new options of the item the agent asks about ("What would you like instead of the Laptop, …?").</summary>
+    string NewVariantOf(string agentSaid)
+    {
+        var exchange = Exchanged().FirstOrDefault(e => agentSaid.Contains(e.Old, StringComparison.Ordinal));
+        return exchange.Old is null ? "I'm not sure." : $"The one with {Changes(exchange.OldId, exchange.NewId)}.";
+    }
+
+    /// <summary>The current exchange's items: each old item's id and name with the new variant's id.</summary>
+    List<(string OldId, string Old, string NewId)> Exchanged()
+    {
+        var arguments = RetailTask.Arguments(current!.Value);
+        return arguments.GetProperty("item_ids").EnumerateArray().Zip(arguments.GetProperty("new_item_ids").EnumerateArray())
+            .Select(p => (p.First.GetString()!, data.Orders.GetProperty(currentOrder!).GetProperty("items").EnumerateArray()
+                .Where(i => i.GetProperty("item_id").GetString() == p.First.GetString()).Select(RetailData.ProductName).First(), p.Second.GetString()!))
+            .ToList();
+    }
+
+    /// <summary>"clicky switch type and none backlight": the values the new variant has that the old one does not.</summary>
+    string Changes(string oldId, string newId)
+    {
+        var old = data.Variant(oldId).GetProperty("options");
+        var changed = data.Variant(newId).GetProperty("options").EnumerateObject()
+            .Where(o => !old.TryGetProperty(o.Name, out var value) || value.ToString() != o.Value.ToString())
+            .Select(o => $"{o.Value} {o.Name}").ToList();
+        return string.Join(" and ", changed);
+    }
 
     string ItemsToReturn()
     {

@@ -10,11 +10,12 @@ namespace VoiceGrains.Conversation.Tests.Dialogs;
 /// </summary>
 public sealed class RetailData
 {
-    RetailData(JsonElement users, JsonElement orders, JsonElement tasks)
+    RetailData(JsonElement users, JsonElement orders, JsonElement tasks, JsonElement products)
     {
         Users = users;
         Orders = orders;
         Tasks = tasks;
+        Products = products;
     }
 
     public JsonElement Users { get; }
@@ -23,16 +24,34 @@ public sealed class RetailData
 
     public JsonElement Tasks { get; }
 
+    /// <summary>The whole catalogue: each product with its variants (item id, options, availability, price).</summary>
+    public JsonElement Products { get; }
+
     public static RetailData Load()
     {
         static JsonElement Read(string file) => JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("dialogs", file))).RootElement;
-        return new RetailData(Read("users.json"), Read("orders.json"), Read("tasks.json"));
+        return new RetailData(Read("users.json"), Read("orders.json"), Read("tasks.json"), Read("products.json"));
     }
 
     public static long OrderNumber(string orderId) => long.Parse(orderId.TrimStart('#', 'W'), CultureInfo.InvariantCulture);
 
-    public static string ProductName(JsonElement item) =>
-        string.Join(", ", new[] { item.GetProperty("name").GetString()! }.Concat(item.GetProperty("options").EnumerateObject().Select(o => o.Value.ToString())));
+    /// <summary>The catalogue's variant with this item id (its "options" and "price").</summary>
+    public JsonElement Variant(string itemId) =>
+        Products.EnumerateObject().Select(p => p.Value.GetProperty("variants")).First(v => v.TryGetProperty(itemId, out _)).GetProperty(itemId);
+
+    /// <summary>How a payment method of a user is described to callers: "Mastercard ending in 2478", "PayPal account", "gift card".</summary>
+    public static string PaymentDescription(JsonElement method) => method.GetProperty("source").GetString() switch
+    {
+        "credit_card" => $"{CultureInfo.InvariantCulture.TextInfo.ToTitleCase(method.GetProperty("brand").GetString()!)} ending in {method.GetProperty("last_four").GetString()}",
+        "paypal" => "PayPal account",
+        _ => "gift card",
+    };
+
+    public static string ProductName(JsonElement item) => ProductName(item, item.GetProperty("name").GetString()!);
+
+    /// <summary>"Mechanical Keyboard, linear, RGB, full size": the product's name, then its options' values.</summary>
+    public static string ProductName(JsonElement variant, string productName) =>
+        string.Join(", ", new[] { productName }.Concat(variant.GetProperty("options").EnumerateObject().Select(o => o.Value.ToString())));
 
     public static string Address(JsonElement address)
     {

@@ -25,6 +25,38 @@ public static class RetailImport
             insert.Parameters.AddWithValue("zip", user.Value.GetProperty("address").GetProperty("zip").GetString()!);
             insert.Parameters.AddWithValue("address", RetailData.Address(user.Value.GetProperty("address")));
             customerIds[user.Name] = (long)(await insert.ExecuteScalarAsync())!;
+            foreach (var method in user.Value.GetProperty("payment_methods").EnumerateObject().Select(m => m.Value))
+            {
+                await using var payment = new NpgsqlCommand("""
+                    INSERT INTO payment_methods (customer_id, kind, description, balance_cents, reference) VALUES (@customer, @kind, @description, @balance, @reference)
+                    """, connection);
+                var kind = method.GetProperty("source").GetString()!;
+                payment.Parameters.AddWithValue("customer", customerIds[user.Name]);
+                payment.Parameters.AddWithValue("kind", kind);
+                payment.Parameters.AddWithValue("description", RetailData.PaymentDescription(method));
+                payment.Parameters.AddWithValue("balance", NpgsqlTypes.NpgsqlDbType.Integer,
+                    kind == "gift_card" ? Data.Money.ToCents(method.GetProperty("balance").GetDecimal()) : DBNull.Value);
+                payment.Parameters.AddWithValue("reference", method.GetProperty("id").GetString()!);
+                await payment.ExecuteNonQueryAsync();
+            }
+        }
+
+        // The catalogue: a product's variants are one family (the product id), told apart by their options.
+        foreach (var product in data.Products.EnumerateObject().Select(p => p.Value))
+        {
+            foreach (var variant in product.GetProperty("variants").EnumerateObject().Select(v => v.Value))
+            {
+                await using var insert = new NpgsqlCommand("""
+                    INSERT INTO products (sku, name, price_cents, family, options, available) VALUES (@sku, @name, @price, @family, @options::jsonb, @available)
+                    """, connection);
+                insert.Parameters.AddWithValue("sku", variant.GetProperty("item_id").GetString()!);
+                insert.Parameters.AddWithValue("name", RetailData.ProductName(variant, product.GetProperty("name").GetString()!));
+                insert.Parameters.AddWithValue("price", Data.Money.ToCents(variant.GetProperty("price").GetDecimal()));
+                insert.Parameters.AddWithValue("family", product.GetProperty("product_id").GetString()!);
+                insert.Parameters.AddWithValue("options", variant.GetProperty("options").GetRawText());
+                insert.Parameters.AddWithValue("available", variant.GetProperty("available").GetBoolean());
+                await insert.ExecuteNonQueryAsync();
+            }
         }
 
         foreach (var order in data.Orders.EnumerateObject().Select(o => o.Value))

@@ -38,19 +38,37 @@ public static class RetailJudge
                 case "return_delivered_order_items":
                 {
                     var orderId = arguments.GetProperty("order_id").GetString()!;
-                    var items = data.Orders.GetProperty(orderId).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("item_id").GetString()).ToList();
-                    var lines = new List<int>();
-                    foreach (var item in arguments.GetProperty("item_ids").EnumerateArray().Select(i => i.GetString()))
-                    {
-                        lines.Add(Enumerable.Range(0, items.Count).First(i => items[i] == item && !lines.Contains(i + 1)) + 1);
-                    }
+                    var lines = Lines(data, arguments);
                     var refundTo = arguments.GetProperty("payment_method_id").GetString() == data.OriginalPayment(orderId) ? "original_payment" : "gift_card";
                     expected.Returns[RetailData.OrderNumber(orderId)] = (string.Join(",", lines.Order()), refundTo);
+                    break;
+                }
+                case "exchange_delivered_order_items":
+                {
+                    var lines = Lines(data, arguments);
+                    var newItems = arguments.GetProperty("new_item_ids").EnumerateArray().Select(i => i.GetString()!).ToList();
+                    expected.Exchanges[RetailData.OrderNumber(arguments.GetProperty("order_id").GetString()!)] = (
+                        string.Join(",", lines.Order()),
+                        string.Join(",", lines.Zip(newItems).OrderBy(p => p.First).Select(p => p.Second)),
+                        arguments.GetProperty("payment_method_id").GetString()!);
                     break;
                 }
             }
         }
         return expected;
+    }
+
+    /// <summary>The order's line numbers of the ground truth's item ids, in their order (the same item twice is two lines).</summary>
+    static List<int> Lines(RetailData data, JsonElement arguments)
+    {
+        var items = data.Orders.GetProperty(arguments.GetProperty("order_id").GetString()!).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("item_id").GetString()).ToList();
+        var lines = new List<int>();
+        foreach (var item in arguments.GetProperty("item_ids").EnumerateArray().Select(i => i.GetString()))
+        {
+            lines.Add(Enumerable.Range(0, items.Count).First(i => items[i] == item && !lines.Contains(i + 1)) + 1);
+        }
+        return lines;
     }
 
     public static List<string> Problems(RetailState expected, RetailState actual, RetailTask task, string everythingSaid, bool transferred)

@@ -4,12 +4,14 @@ namespace VoiceGrains.Conversation.Tests.Dialogs;
 
 /// <summary>
 /// The part of the database a tau-bench task is judged on: each order's status, cancel reason and shipping
-/// address, each customer's email and address, each return's lines and refund destination.
+/// address, each customer's email and address, each return's lines and refund destination, each exchange's lines, new
+/// items (in line order) and the payment method (by its tau-bench id) for the difference.
 /// </summary>
 public sealed record RetailState(
     Dictionary<long, (string Status, string? CancelReason, string Address)> Orders,
     Dictionary<string, (string? Email, string? Address)> Customers,
-    Dictionary<long, (string Lines, string RefundTo)> Returns)
+    Dictionary<long, (string Lines, string RefundTo)> Returns,
+    Dictionary<long, (string Lines, string NewItems, string PaymentMethod)> Exchanges)
 {
     public static async Task<RetailState> ReadAsync(NpgsqlDataSource dataSource)
     {
@@ -42,10 +44,26 @@ public sealed record RetailState(
                 returns[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2));
             }
         }
-        return new RetailState(orders, customers, returns);
+
+        var exchanges = new Dictionary<long, (string, string, string)>();
+        await using (var command = dataSource.CreateCommand("""
+            SELECT x.order_id,
+                   array_to_string(ARRAY(SELECT l FROM unnest(x.lines) l ORDER BY 1), ','),
+                   array_to_string(ARRAY(SELECT s FROM unnest(x.lines, x.new_skus) AS u(l, s) ORDER BY l), ','),
+                   m.reference
+              FROM order_exchanges x JOIN payment_methods m ON m.id = x.payment_method_id
+            """))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                exchanges[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3));
+            }
+        }
+        return new RetailState(orders, customers, returns, exchanges);
     }
 
-    public RetailState Copy() => new(new(Orders), new(Customers), new(Returns));
+    public RetailState Copy() => new(new(Orders), new(Customers), new(Returns), new(Exchanges));
 
     /// <summary>The differences from <paramref name="expected"/>, one line each; empty when the states match.</summary>
     public List<string> DifferencesFrom(RetailState expected)
@@ -54,6 +72,7 @@ public sealed record RetailState(
         Compare(differences, "order", expected.Orders, Orders);
         Compare(differences, "customer", expected.Customers, Customers);
         Compare(differences, "return", expected.Returns, Returns);
+        Compare(differences, "exchange", expected.Exchanges, Exchanges);
         return differences;
     }
 

@@ -4,13 +4,11 @@ namespace VoiceGrains.Conversation.Tests.Dialogs;
 
 /// <summary>
 /// One tau-bench retail task: the customer, the ground-truth actions that change the database, and the facts the
-/// agent must say. A task is within this product's functions when every change it needs is one the agent can make.
+/// agent must say.
 /// </summary>
 public sealed record RetailTask(string Id, string UserId, string Instruction, IReadOnlyList<JsonElement> Actions, IReadOnlyList<string> Outputs)
 {
     static readonly HashSet<string> ReadOnly = ["find_user_id_by_name_zip", "find_user_id_by_email", "get_user_details", "get_order_details", "get_product_details", "list_all_product_types", "calculate"];
-
-    static readonly HashSet<string> Supported = ["cancel_pending_order", "return_delivered_order_items", "modify_pending_order_address", "modify_user_address", "transfer_to_human_agents"];
 
     public static IReadOnlyList<RetailTask> All(RetailData data) => data.Tasks.EnumerateArray().Select(t => new RetailTask(
         t.GetProperty("id").ToString(),
@@ -21,8 +19,6 @@ public sealed record RetailTask(string Id, string UserId, string Instruction, IR
 
     /// <summary>The actions that change something, in order.</summary>
     public IReadOnlyList<JsonElement> Changes => Actions.Where(a => !ReadOnly.Contains(Name(a))).ToList();
-
-    public bool WithinFunctions => Changes.All(a => Supported.Contains(Name(a)));
 
     /// <summary>The orders the ground truth looked at, in first-seen order: what a caller asks about for facts.</summary>
     public IReadOnlyList<string> OrdersLookedAt => Actions.Where(a => Name(a) == "get_order_details")

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace VoiceGrains.Data.Orders;
+
+/// <summary>
+/// Exchanges of a customer's delivered items for other variants of the same products. Like every order statement,
+/// scoped by customer: another customer's order or payment method reads as not found. The rules (delivered orders
+/// only, one exchange or return per order, same product, available now, the customer's own payment method, a gift
+/// card that covers what is owed) are checked in one transaction under the order's row lock, so they hold whichever
+/// engine or call asks, and however many ask at once.
+/// </summary>
+public sealed class ExchangeRepository(NpgsqlDataSource dataSource)
+{
+    const string SelectVariants = """
+        SELECT v.sku, v.name, v.options::text, v.price_cents
+          FROM products p JOIN products v ON v.family = p.family AND v.sku <> p.sku AND v.available
+         WHERE p.sku = @sku
+         ORDER BY v.price_cents, v.sku
+        """;
+
+    const string SelectOptions = "SELECT options::text FROM products WHERE sku = @sku";
+
+    const string SelectOrderStatus = "SELECT status FROM orders WHERE id = @order AND customer_id = @customer";
+
+    const string SelectReplacement = """
+        SELECT v.name, v.price_cents
+          FROM products p JOIN products v ON v.family = p.family AND v.sku <> p.sku AND v.available
+         WHERE p.sku = @old AND v.sku = @new
+        """;
+
+    const string SelectPaymentMethod = "SELECT kind, description, balance_cents FROM payment_methods WHERE id = @id AND customer_id = @customer";
+
+    const string ReturnExists = "SELECT EXISTS (SELECT 1 FROM order_returns WHERE order_id = @order)";
+
+    const string InsertExchange = """
+        INSERT INTO order_exchanges (order_id, customer_id, lines, new_skus, payment_method_id, price_difference_cents, call_sid)
+        VALUES (@order, @customer, @lines, @skus, @method, @difference, @sid)
+        ON CONFLICT (order_id) DO NOTHING
+        RETURNING id
+        """;
+
+    /// <summary>
+    /// What the order's item named <paramref name="itemName"/> can be exchanged for; null when the customer has no such
+    /// order or the order no such item.
+    /// </summary>
+    public async Task<ExchangeOptions?> ListOptionsAsync(long customerId, long orderNumber, string itemName, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var order = new NpgsqlCommand(SelectOrderStatus, connection))
+        {
+            order.Parameters.AddWithValue("order", orderNumber);
+            order.Parameters.AddWithValue("customer", customerId);
+            if (await order.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return null;
+            }
+        }
+        var items = await OrderRepository.ReadItemsAsync(connection, orderNumber, cancellationToken);
+        if (items.FirstOrDefault(i => OrderRepository.Names(i, itemName)) is not { } item)
+        {
+            return null;
+        }
+
+        await using var options = new NpgsqlCommand(SelectOptions, connection);
+        options.Parameters.AddWithValue("sku", item.Sku);
+        var itemOptions = ReadOptions((string)(await options.ExecuteScalarAsync(cancellationToken))!);
+
+        await using var variants = new NpgsqlCommand(SelectVariants, connection);
+        variants.Parameters.AddWithValue("sku", item.Sku);
+        return new ExchangeOptions(item, itemOptions, await variants.ReadAllAsync(
+            reader => new ProductVariant(reader.GetString(0), reader.GetString(1), ReadOptions(reader.GetString(2)), Money.FromCents(reader.GetInt32(3))),
+            cancellationToken));
+    }
+
+    /// <summary>Requests the exchange of the delivered order's items named in <paramref name="swaps"/>, each for its new variant.</summary>
+    public async Task<OrderExchange> RequestAsync(
+        long customerId, long orderNumber, IReadOnlyList<ItemSwap> swaps, long paymentMethodId, string? callSid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(swaps);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var lockOrder = new NpgsqlCommand(OrderRepository.LockOrder, connection, transaction);
+        lockOrder.Parameters.AddWithValue("order", orderNumber);
+        lockOrder.Parameters.AddWithValue("customer", customerId);
+        var status = (string?)await lockOrder.ExecuteScalarAsync(cancellationToken);
+        if (status is null)
+        {
+            return new OrderExchange(OrderChangeOutcome.NotFound, null);
+        }
+        if (status != "delivered")
+        {
+            return new OrderExchange(OrderChangeOutcome.NotAllowedInStatus, status);
+        }
+        await using (var returned = new NpgsqlCommand(ReturnExists, connection, transaction))
+        {
+            returned.Parameters.AddWithValue("order", orderNumber);
+            if ((bool)(await returned.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return new OrderExchange(OrderChangeOutcome.AlreadyReturned, status);
+            }
+        }
+
+        // Each swap takes the first line its name names that no earlier swap took: "both lamps" are two swaps.
+        var items = await OrderRepository.ReadItemsAsync(connection, orderNumber, cancellationToken);
+        var chosen = new List<(OrderItem Item, string NewSku, string NewName, decimal NewPrice)>();
+        foreach (var swap in swaps)
+        {
+            if (items.FirstOrDefault(i => OrderRepository.Names(i, swap.ItemName) && chosen.All(c => c.Item.Line != i.Line)) is not { } item)
+            {
+                return new OrderExchange(OrderChangeOutcome.NoMatchingItems, status);
+            }
+            await using var replacement = new NpgsqlCommand(SelectReplacement, connection, transaction);
+            replacement.Parameters.AddWithValue("old", item.Sku);
+            replacement.Parameters.AddWithValue("new", swap.NewSku?.Trim() ?? "");
+            await using var reader = await replacement.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return new OrderExchange(OrderChangeOutcome.VariantUnavailable, status);
+            }
+            chosen.Add((item, swap.NewSku!.Trim(), reader.GetString(0), Money.FromCents(reader.GetInt32(1))));
+        }
+        if (chosen.Count == 0)
+        {
+            return new OrderExchange(OrderChangeOutcome.NoMatchingItems, status);
+        }
+
+        var difference = chosen.Sum(c => (c.NewPrice - c.Item.UnitPrice) * c.Item.Quantity);
+        string method;
+        await using (var payment = new NpgsqlCommand(SelectPaymentMethod, connection, transaction))
+        {
+            payment.Parameters.AddWithValue("id", paymentMethodId);
+            payment.Parameters.AddWithValue("customer", customerId);
+            await using var reader = await payment.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return new OrderExchange(OrderChangeOutcome.PaymentMethodNotFound, status);
+            }
+            method = reader.GetString(1);
+            if (reader.GetString(0) == "gift_card" && Money.FromCents(reader.GetInt32(2)) < difference)
+            {
+                return new OrderExchange(OrderChangeOutcome.GiftCardBalanceTooLow, status);
+            }
+        }
+
+        await using var insert = new NpgsqlCommand(InsertExchange, connection, transaction);
+        insert.Parameters.AddWithValue("order", orderNumber);
+        insert.Parameters.AddWithValue("customer", customerId);
+        insert.Parameters.AddWithValue("lines", chosen.Select(c => c.Item.Line).ToArray());
+        insert.Parameters.AddWithValue("skus", chosen.Select(c => c.NewSku).ToArray());
+        insert.Parameters.AddWithValue("method", paymentMethodId);
+        insert.Parameters.AddWithValue("difference", Money.ToCents(difference));
+        insert.Parameters.AddWithValue("sid", NpgsqlDbType.Text, (object?)callSid ?? DBNull.Value);
+        if (await insert.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            return new OrderExchange(OrderChangeOutcome.AlreadyExchanged, status);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new OrderExchange(OrderChangeOutcome.Done, status, chosen.Select(c => (c.Item.Name, c.NewName)).ToList(), difference, method);
+    }
+
+    static Dictionary<string, string> ReadOptions(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(o => o.Key, o => o.Value.ToString());
+}
