@@ -147,3 +147,8 @@ SELECT id, 'credit_card', (ARRAY['Visa', 'Mastercard'])[1 + id % 2] || ' ending 
 FROM customers
 UNION ALL
 SELECT id, 'gift_card', 'gift card', 2500 FROM customers WHERE id % 3 = 0;
+
+-- Orders are paid with their customer's card.
+UPDATE orders o SET payment_method_id = m.id
+FROM payment_methods m
+WHERE m.customer_id = o.customer_id AND m.kind = 'credit_card';

@@ -48,16 +48,18 @@ static class DomainQueries
         return (reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
     }
 
-    /// <summary>The first delivered order with a line of <paramref name="sku"/>, and its customer.</summary>
-    public static async Task<(long Order, long CustomerId, string Name, string Zip, int Quantity)> DeliveredOrderWithAsync(this NpgsqlDataSource dataSource, string sku)
+    /// <summary>The first order in <paramref name="status"/> with a line of <paramref name="sku"/>, and its customer.</summary>
+    public static async Task<(long Order, long CustomerId, string Name, string Zip, int Quantity)> OrderWithAsync(
+        this NpgsqlDataSource dataSource, string sku, string status = "delivered")
     {
         await using var command = dataSource.CreateCommand("""
             SELECT o.id, c.id, c.name, c.zip, i.quantity
               FROM orders o JOIN customers c ON c.id = o.customer_id JOIN order_items i ON i.order_id = o.id
-             WHERE o.status = 'delivered' AND i.sku = @sku
+             WHERE o.status = @status AND i.sku = @sku
              ORDER BY o.id LIMIT 1
             """);
         command.Parameters.AddWithValue("sku", sku);
+        command.Parameters.AddWithValue("status", status);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4));

@@ -23,7 +23,7 @@ public sealed class ExchangeTests(PostgresFixture postgres)
     public async Task CanISwapThisLampForTheBlackOneIsAnExchangeWithTheDifferenceSaidFirst()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
-        var (order, customer, name, zip, quantity) = await harness.DataSource.DeliveredOrderWithAsync(BrassLamp);
+        var (order, customer, name, zip, quantity) = await harness.DataSource.OrderWithAsync(BrassLamp);
         var card = await harness.DataSource.ScalarAsync<string>($"SELECT description FROM payment_methods WHERE customer_id = {customer} AND kind = 'credit_card'");
         var agent = await harness.NewCallAsync();
 
@@ -46,7 +46,7 @@ public sealed class ExchangeTests(PostgresFixture postgres)
     public async Task ASoldOutVariantIsNotOfferedAndTheCallerIsAskedWhatElse()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
-        var (order, _, name, zip, _) = await harness.DataSource.DeliveredOrderWithAsync(BrassLamp);
+        var (order, _, name, zip, _) = await harness.DataSource.OrderWithAsync(BrassLamp);
         var agent = await harness.NewCallAsync();
 
         var ask = await agent.SayAsync($"I'd like to exchange the desk lamp from order {order} for the copper one. My name is {name}, zip code {zip}.");
@@ -62,7 +62,7 @@ public sealed class ExchangeTests(PostgresFixture postgres)
         await using var harness = await AgentHarness.StartAsync(postgres);
         var exchanges = harness.Service<ExchangeRepository>();
         var orders = harness.Service<OrderRepository>();
-        var (order, customer, _, _, _) = await harness.DataSource.DeliveredOrderWithAsync(BrassLamp);
+        var (order, customer, _, _, _) = await harness.DataSource.OrderWithAsync(BrassLamp);
         var own = await harness.DataSource.ScalarAsync<long>($"SELECT id FROM payment_methods WHERE customer_id = {customer} AND kind = 'credit_card'");
         var someoneElses = await harness.DataSource.ScalarAsync<long>($"SELECT id FROM payment_methods WHERE customer_id <> {customer} LIMIT 1");
         var lamp = new ItemSwap("desk lamp", BlackLamp);
@@ -91,7 +91,7 @@ public sealed class ExchangeTests(PostgresFixture postgres)
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
         var exchanges = harness.Service<ExchangeRepository>();
-        var (order, customer, _, _, _) = await harness.DataSource.DeliveredOrderWithAsync("KTL-210");
+        var (order, customer, _, _, _) = await harness.DataSource.OrderWithAsync("KTL-210");
         var giftCard = await harness.DataSource.ScalarAsync<long>(
             $"INSERT INTO payment_methods (customer_id, kind, description, balance_cents) VALUES ({customer}, 'gift_card', 'gift card', 100) RETURNING id");
 
@@ -109,7 +109,7 @@ public sealed class ExchangeTests(PostgresFixture postgres)
     {
         await using var server = await AnthropicProtocolServer.StartAsync();
         await using var harness = await AgentHarness.StartAsync(postgres, AgentHarness.Claude(server.BaseUrl));
-        var (order, customer, name, zip, quantity) = await harness.DataSource.DeliveredOrderWithAsync(BrassLamp);
+        var (order, customer, name, zip, quantity) = await harness.DataSource.OrderWithAsync(BrassLamp);
         var agent = await harness.NewCallAsync();
         JsonNode? offered = null;
         JsonNode? methods = null;
@@ -129,7 +129,7 @@ public sealed class ExchangeTests(PostgresFixture postgres)
                 orderNumber = order, itemNames = LampByName, newItemSkus = BlackLampSku, paymentMethodId = (long)methods![0]!["id"]!,
             });
         });
-        server.Enqueue(request => Text($"Done: {AnthropicProtocolServer.LastToolResult(request)!["exchanges"]![0]}."));
+        server.Enqueue(request => Text($"Done: {AnthropicProtocolServer.LastToolResult(request)!["swaps"]![0]}."));
         var reply = await agent.SayAsync($"I'm {name}, {zip}. Can I swap the lamp from order {order} for the black one? Yes, use my card.");
 
         var variants = offered!["variants"]!.AsArray();

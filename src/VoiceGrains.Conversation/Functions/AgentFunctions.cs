@@ -30,6 +30,8 @@ public static class AgentFunctions
     public const string ChangeShippingAddress = "change_shipping_address";
     public const string ExchangeOptions = "list_exchange_options";
     public const string ExchangeItems = "exchange_items";
+    public const string ChangeItems = "change_items";
+    public const string ChangePaymentMethod = "change_payment_method";
 
     public const string ListServices = "list_services";
     public const string FindSlots = "find_free_slots";

@@ -26,5 +26,10 @@ public sealed record ExchangeOptionsListed(
 
 public sealed record VariantOffer(string Sku, string Name, IReadOnlyDictionary<string, string> Options, decimal Price, decimal PriceDifference);
 
-/// <summary>An exchange requested: each item with what replaces it, the difference paid (positive) or refunded (negative), and to which payment method.</summary>
-public sealed record ItemsExchanged(long OrderNumber, IReadOnlyList<string> Exchanges, decimal PriceDifference, string PaymentMethod, OrderView Order);
+/// <summary>
+/// Items swapped for other variants: an exchange requested (a delivered order), or an order's items changed before it
+/// ships; each item with what replaces it, the difference paid (positive) or refunded (negative), and to which payment method.
+/// </summary>
+public sealed record ItemsSwapped(long OrderNumber, bool Exchange, IReadOnlyList<string> Swaps, decimal PriceDifference, string PaymentMethod, OrderView Order);
+
+public sealed record PaymentMethodChanged(long OrderNumber, string PaymentMethod, OrderView Order);

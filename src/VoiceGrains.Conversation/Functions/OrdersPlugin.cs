@@ -126,12 +126,49 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
 
     [KernelFunction(AgentFunctions.ExchangeItems)]
     [Description("Exchanges items of one of the identified caller's delivered orders for other variants of the same products (SKUs from orders_list_exchange_options). One exchange or return per order. Confirm the items, the new variants, the price difference and the payment method with the caller first.")]
-    public async Task<object> ExchangeItemsAsync(
+    public Task<object> ExchangeItemsAsync(
         [Description("The order number, digits only")] long orderNumber,
         [Description("Names of the items to exchange, as the caller described them")] string[] itemNames,
         [Description("For each item, in the same order, the item SKU of the variant it is exchanged for")] string[] newItemSkus,
         [Description("The id of the caller's payment method (from customer_list_payment_methods) that pays or receives the price difference")] long paymentMethodId,
+        CancellationToken cancellationToken) =>
+        SwapAsync(orderNumber, itemNames, newItemSkus, paymentMethodId, exchange: true, cancellationToken);
+
+    [KernelFunction(AgentFunctions.ChangeItems)]
+    [Description("Changes items of one of the identified caller's orders that has not shipped to other variants of the same products (SKUs from orders_list_exchange_options). Items can be changed once per order, so collect every item first. Confirm the items, the new variants, the price difference and the payment method with the caller first.")]
+    public Task<object> ChangeItemsAsync(
+        [Description("The order number, digits only")] long orderNumber,
+        [Description("Names of the items to change, as the caller described them")] string[] itemNames,
+        [Description("For each item, in the same order, the item SKU of the variant it becomes")] string[] newItemSkus,
+        [Description("The id of the caller's payment method (from customer_list_payment_methods) that pays or receives the price difference")] long paymentMethodId,
+        CancellationToken cancellationToken) =>
+        SwapAsync(orderNumber, itemNames, newItemSkus, paymentMethodId, exchange: false, cancellationToken);
+
+    [KernelFunction(AgentFunctions.ChangePaymentMethod)]
+    [Description("Pays one of the identified caller's orders that has not shipped with another of their payment methods (id from customer_list_payment_methods); a gift card must cover the order's total. Confirm with the caller first.")]
+    public async Task<object> ChangePaymentMethodAsync(
+        [Description("The order number, digits only")] long orderNumber,
+        [Description("The id of the payment method to pay with")] long paymentMethodId,
         CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        var change = await orders.ChangePaymentMethodAsync(customerId, orderNumber, paymentMethodId, cancellationToken);
+        return change.Outcome switch
+        {
+            OrderChangeOutcome.Done when await ViewAsync(customerId, orderNumber, cancellationToken) is { } view => new PaymentMethodChanged(orderNumber, view.Order.PaymentMethod!, view),
+            OrderChangeOutcome.SamePaymentMethod => new Refusal($"Order {orderNumber} is already paid with that payment method."),
+            OrderChangeOutcome.PaymentMethodNotFound => PaymentMethodNotFound,
+            OrderChangeOutcome.GiftCardBalanceTooLow => new Refusal($"The gift card's balance doesn't cover order {orderNumber}'s total."),
+            _ => Refused(orderNumber, change, "changed", "the payment method can only be changed before the order ships"),
+        };
+    }
+
+    /// <summary>An exchange (delivered order) or an item change (not shipped): the same swaps, the same refusals.</summary>
+    async Task<object> SwapAsync(
+        long orderNumber, string[] itemNames, string[] newItemSkus, long paymentMethodId, bool exchange, CancellationToken cancellationToken)
     {
         if (session.CustomerId is not { } customerId)
         {
@@ -139,29 +176,37 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         }
         if (itemNames is not { Length: > 0 } || newItemSkus is null || newItemSkus.Length != itemNames.Length)
         {
-            return new Refusal("Which items should I exchange, and for which variants?", "Pass one new item SKU for each item name.");
+            return new Refusal("Which items should I change, and to which variants?", "Pass one new item SKU for each item name.");
         }
 
-        var exchange = await exchanges.RequestAsync(
-            customerId, orderNumber, [.. itemNames.Zip(newItemSkus, (name, sku) => new ItemSwap(name, sku))], paymentMethodId, session.CallSid, cancellationToken);
-        return exchange.Outcome switch
+        IReadOnlyList<ItemSwap> swaps = [.. itemNames.Zip(newItemSkus, (name, sku) => new ItemSwap(name, sku))];
+        var result = exchange
+            ? await exchanges.RequestAsync(customerId, orderNumber, swaps, paymentMethodId, session.CallSid, cancellationToken)
+            : await exchanges.ChangeItemsAsync(customerId, orderNumber, swaps, paymentMethodId, session.CallSid, cancellationToken);
+        return result.Outcome switch
         {
-            OrderChangeOutcome.Done => new ItemsExchanged(
-                orderNumber, [.. exchange.Items!.Select(i => $"the {i.Old} for the {i.New}")], exchange.PriceDifference!.Value, exchange.PaymentMethod!,
+            OrderChangeOutcome.Done => new ItemsSwapped(
+                orderNumber, exchange, [.. result.Items!.Select(i => $"the {i.Old} for the {i.New}")], result.PriceDifference!.Value, result.PaymentMethod!,
                 (await ViewAsync(customerId, orderNumber, cancellationToken))!),
-            OrderChangeOutcome.AlreadyExchanged => new Refusal($"An exchange was already requested for order {orderNumber}; an order can be exchanged or returned once."),
+            OrderChangeOutcome.AlreadyExchanged => new Refusal(exchange
+                ? $"An exchange was already requested for order {orderNumber}; an order can be exchanged or returned once."
+                : $"The items of order {orderNumber} were already changed once, which is all an order allows."),
             OrderChangeOutcome.AlreadyReturned => new Refusal($"A return was already started for order {orderNumber}, so it can't be exchanged as well."),
             OrderChangeOutcome.NoMatchingItems => new Refusal($"I couldn't find those items in order {orderNumber}.", "Read the caller the items of the order."),
             OrderChangeOutcome.VariantUnavailable => new Refusal(
-                "That variant isn't available to exchange for; an item can only be exchanged for another available variant of the same product.",
+                "That variant isn't available; an item can only become another available variant of the same product.",
                 "List the item's exchange options again."),
-            OrderChangeOutcome.PaymentMethodNotFound => new Refusal(
-                "That payment method isn't one on your account.", "List the caller's payment methods and pass one of their ids."),
+            OrderChangeOutcome.PaymentMethodNotFound => PaymentMethodNotFound,
             OrderChangeOutcome.GiftCardBalanceTooLow => new Refusal(
                 "The gift card's balance doesn't cover the price difference; another payment method on file can pay it."),
-            _ => Refused(orderNumber, new OrderChange(exchange.Outcome, exchange.Status), "exchanged", "only delivered orders can be exchanged"),
+            _ => exchange
+                ? Refused(orderNumber, new OrderChange(result.Outcome, result.Status), "exchanged", "only delivered orders can be exchanged")
+                : Refused(orderNumber, new OrderChange(result.Outcome, result.Status), "changed", "items can only be changed before the order ships"),
         };
     }
+
+    static Refusal PaymentMethodNotFound { get; } =
+        new("That payment method isn't one on your account.", "List the caller's payment methods and pass one of their ids.");
 
     /// <summary>The customer's order with its dates in the business's zone and words; null when they have no such order.</summary>
     async Task<OrderView?> ViewAsync(long customerId, long orderNumber, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ public sealed partial class OfflineDialog
 
     DialogStep OnBusinessResult(object? result)
     {
-        if (goal is not null && result is OrderCancelled or ReturnStarted or ItemsExchanged or ShippingAddressChanged or AppointmentBooked or AppointmentMoved
+        if (goal is not null && result is OrderCancelled or ReturnStarted or ItemsSwapped or PaymentMethodChanged or ShippingAddressChanged or AppointmentBooked or AppointmentMoved
             or AppointmentCancelled or AppointmentConfirmed or ContactUpdated or NoteAdded or CallbackScheduled)
         {
             goal.Done = true;
@@ -50,7 +50,8 @@ public sealed partial class OfflineDialog
             OrderView view => OnOrderView(view),
             ExchangeOptionsListed options => OnExchangeOptions(options),
             PaymentMethodsListed methods => OnPaymentMethods(methods),
-            ItemsExchanged exchanged => OnExchanged(exchanged),
+            ItemsSwapped swapped => OnSwapped(swapped),
+            PaymentMethodChanged changed => Changed(changed.Order, $"Done. Order {changed.OrderNumber} will now be paid with your {changed.PaymentMethod}."),
             OrderCancelled cancelled => Changed(cancelled.Order, $"Done. Order {cancelled.OrderNumber} is now {cancelled.Order.Order.Status}."),
             ReturnStarted started => Changed(started.Order, $"Your return is started for {List(started.Items, "and")}. You'll get {SpokenTime.Money(started.RefundAmount)} back to your {(started.RefundTo == "gift_card" ? "gift card" : "original payment method")} once we receive them.{(started.KeptAmount > 0 ? $" The items you keep come to {SpokenTime.Money(started.KeptAmount)}." : "")}"),
             ShippingAddressChanged changed => Changed(changed.Order, $"Done. Order {changed.OrderNumber} is {changed.Order.Order.Status} and will now ship to {changed.Order.Order.ShippingAddress}."),

@@ -7,9 +7,10 @@ using static VoiceGrains.Conversation.Functions.AgentFunctions;
 namespace VoiceGrains.Conversation.Offline;
 
 /// <summary>
-/// Exchanges: which items, which variant of each (read from the options the caller names: "the one with clicky
-/// switches", "in black"), which payment method pays or receives the difference, then a confirmation that says
-/// the difference before anything is requested.
+/// Items swapped for other variants (an exchange once delivered, a change before the order ships): which items, which
+/// variant of each (read from the options the caller names: "the one with clicky switches", "in black"), which payment
+/// method pays or receives the difference, then a confirmation that says the difference before anything is done. And
+/// paying an order that has not shipped with another payment method.
 /// </summary>
 public sealed partial class OfflineDialog
 {
@@ -18,15 +19,21 @@ public sealed partial class OfflineDialog
 
     DialogStep AdvanceExchange(Goal goal, OrderDetails order)
     {
-        if (order.Status != "delivered")
+        var exchange = order.Status == "delivered";
+        if (!exchange && order.Status is not ("pending" or "processing"))
         {
             goal.Done = true;
-            return Say($"Order {order.OrderNumber} is {order.Status}, so it can't be exchanged; only delivered orders can be. Is there anything else I can help with?");
+            return Say($"Order {order.OrderNumber} is {order.Status}, so its items can't be changed now; they can be before it ships, or exchanged once it's delivered. Is there anything else I can help with?");
         }
-        if (order.ReturnRequested || order.ExchangeRequested)
+        if (exchange && (order.ReturnRequested || order.ExchangeRequested))
         {
             goal.Done = true;
             return Say($"Order {order.OrderNumber} already has {(order.ReturnRequested ? "a return" : "an exchange")} open, and an order can be exchanged or returned once. Is there anything else I can help with?");
+        }
+        if (!exchange && order.ItemsChanged)
+        {
+            goal.Done = true;
+            return Say($"The items of order {order.OrderNumber} were already changed once, which is all an order allows. Is there anything else I can help with?");
         }
         if (goal.Items.Count == 0)
         {
@@ -38,7 +45,7 @@ public sealed partial class OfflineDialog
             }
             if (goal.Items.Count == 0)
             {
-                return Ask(Awaiting.Items, $"Which items would you like to exchange, and for what? The order has {ItemList(order.Items)}.");
+                return Ask(Awaiting.Items, $"Which items would you like to {(exchange ? "exchange" : "change")}, and for what? The order has {ItemList(order.Items)}.");
             }
         }
 
@@ -86,7 +93,7 @@ public sealed partial class OfflineDialog
         if (goal.PaymentMethodId is not { } methodId)
         {
             return Ask(Awaiting.PaymentMethod,
-                $"{spokenDifference}. Which payment method should {(difference >= 0 ? "pay it" : "the refund go to")}: {List(paymentMethods.Select(m => $"your {m.Description}"), "or")}?");
+                $"{spokenDifference}. Which payment method should {(difference >= 0 ? "pay it" : "the refund go to")}: {List(paymentMethods.Select(Spoken), "or")}?");
         }
 
         var method = paymentMethods.First(m => m.Id == methodId);
@@ -96,14 +103,53 @@ public sealed partial class OfflineDialog
             < 0 => $"{spokenDifference}, to your {method.Description}",
             _ => spokenDifference,
         };
+        var what = exchange
+            ? $"exchange {List(swaps.Select(s => $"the {s.Item} for the {s.New.Name}"), "and")} from order {order.OrderNumber}"
+            : $"change {List(swaps.Select(s => $"the {s.Item} to the {s.New.Name}"), "and")} in order {order.OrderNumber}; items can be changed only once, so that's everything";
         return Confirm(
-            new DialogStep.Call(Orders, ExchangeItems, Args(
+            new DialogStep.Call(Orders, exchange ? ExchangeItems : ChangeItems, Args(
                 ("orderNumber", order.OrderNumber),
                 ("itemNames", swaps.Select(s => s.Item).ToArray()),
                 ("newItemSkus", swaps.Select(s => s.New.Sku).ToArray()),
                 ("paymentMethodId", methodId))),
-            "request that exchange",
-            $"To confirm: exchange {List(swaps.Select(s => $"the {s.Item} for the {s.New.Name}"), "and")} from order {order.OrderNumber}. {settlement}. Shall I go ahead?");
+            exchange ? "request that exchange" : "change those items",
+            $"To confirm: {what}. {settlement}. Shall I go ahead?");
+    }
+
+    DialogStep AdvancePaymentChange(Goal goal, OrderDetails order)
+    {
+        if (order.Status is not ("pending" or "processing"))
+        {
+            goal.Done = true;
+            return Say($"Order {order.OrderNumber} is {order.Status}, so its payment method can't be changed; only orders that haven't shipped yet can be. Is there anything else I can help with?");
+        }
+        if (paymentMethods is null)
+        {
+            return new DialogStep.Call(Customer, ListPaymentMethods, Args());
+        }
+        var others = paymentMethods.Where(m => m.Description != order.PaymentMethod).ToList();
+        if (others.Count == 0)
+        {
+            goal.Done = true;
+            return Say("There's no other payment method on your account to pay with. Is there anything else I can help with?");
+        }
+        goal.PaymentMethodId ??= PaymentMethodIn(string.Join(" ", goal.Said))?.Id;
+        var current = order.PaymentMethod is null ? "" : $" instead of your {order.PaymentMethod}";
+        if (goal.PaymentMethodId is not { } methodId)
+        {
+            return Ask(Awaiting.PaymentMethod,
+                $"Order {order.OrderNumber} is {(order.PaymentMethod is null ? "paid" : $"paid with your {order.PaymentMethod}")}. Which payment method would you like to use instead: {List(others.Select(Spoken), "or")}?");
+        }
+        var method = paymentMethods.First(m => m.Id == methodId);
+        if (method.Description == order.PaymentMethod)
+        {
+            goal.Done = true;
+            return Say($"Order {order.OrderNumber} is already paid with your {method.Description}. Is there anything else I can help with?");
+        }
+        return Confirm(
+            new DialogStep.Call(Orders, ChangePaymentMethod, Args(("orderNumber", order.OrderNumber), ("paymentMethodId", methodId))),
+            "change the payment method",
+            $"To confirm: pay order {order.OrderNumber}, {SpokenTime.Money(order.Total)}, with your {method.Description}{current}. Shall I go ahead?");
     }
 
     /// <summary>
@@ -167,16 +213,23 @@ public sealed partial class OfflineDialog
         return Advance();
     }
 
-    DialogStep OnExchanged(ItemsExchanged exchanged)
+    DialogStep OnSwapped(ItemsSwapped swapped)
     {
-        var settlement = exchanged.PriceDifference switch
+        var settlement = swapped.PriceDifference switch
         {
-            > 0 => $" The difference of {SpokenTime.Money(exchanged.PriceDifference)} will be charged to your {exchanged.PaymentMethod}.",
-            < 0 => $" The difference of {SpokenTime.Money(-exchanged.PriceDifference)} will be refunded to your {exchanged.PaymentMethod}.",
+            > 0 => $" The difference of {SpokenTime.Money(swapped.PriceDifference)} will be charged to your {swapped.PaymentMethod}.",
+            < 0 => $" The difference of {SpokenTime.Money(-swapped.PriceDifference)} will be refunded to your {swapped.PaymentMethod}.",
             _ => "",
         };
-        return Changed(exchanged.Order, $"Done. I've requested the exchange of {List(exchanged.Exchanges, "and")} on order {exchanged.OrderNumber}.{settlement}");
+        var done = swapped.Exchange
+            ? $"I've requested the exchange of {List(swapped.Swaps, "and")} on order {swapped.OrderNumber}."
+            : $"Order {swapped.OrderNumber} now has {ItemList(swapped.Order.Order.Items)}, {SpokenTime.Money(swapped.Order.Order.Total)} in total.";
+        return Changed(swapped.Order, $"Done. {done}{settlement}");
     }
+
+    /// <summary>"your Visa ending in 4242", "your gift card with $25.00 on it".</summary>
+    static string Spoken(PaymentMethod method) =>
+        method.Balance is { } balance ? $"your {method.Description} with {SpokenTime.Money(balance)} on it" : $"your {method.Description}";
 
     static string Key(long orderNumber, string item) => $"{orderNumber}/{item}";
 

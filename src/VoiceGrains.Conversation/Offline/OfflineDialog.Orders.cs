@@ -66,6 +66,8 @@ public sealed partial class OfflineDialog
                 return AdvanceReturn(goal, order);
             case Intent.ExchangeOrder:
                 return AdvanceExchange(goal, order);
+            case Intent.ChangePayment:
+                return AdvancePaymentChange(goal, order);
             case Intent.ChangeOrderAddress:
                 if (order.Status is not ("pending" or "processing"))
                 {

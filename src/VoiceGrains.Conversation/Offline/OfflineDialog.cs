@@ -174,7 +174,8 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
             Intent.Rate => goal.Rating is { } rating
                 ? Finish(new DialogStep.Call(CallControl, RecordSatisfaction, Args(("rating", rating))))
                 : Ask(Awaiting.Rating, "How would you rate this call, from one to five?"),
-            Intent.ListOrders or Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder or Intent.ReturnOrder or Intent.ExchangeOrder or Intent.ChangeOrderAddress
+            Intent.ListOrders or Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder or Intent.ReturnOrder or Intent.ExchangeOrder or Intent.ChangePayment
+                or Intent.ChangeOrderAddress
                 => AdvanceOrder(goal),
             Intent.ListServices or Intent.FindSlots or Intent.Book or Intent.Reschedule or Intent.CancelAppointment or Intent.ConfirmAppointment
                 or Intent.MyAppointments => AdvanceAppointment(goal),
@@ -323,10 +324,11 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
     static bool IsTask(Intent intent) => intent is not (Intent.Unknown or Intent.Greeting or Intent.Thanks or Intent.Goodbye or Intent.Repeat or Intent.More or Intent.Yes or Intent.No);
 
     static bool IsOrderTask(Intent intent) =>
-        intent is Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder or Intent.ReturnOrder or Intent.ExchangeOrder or Intent.ChangeOrderAddress;
+        intent is Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder or Intent.ReturnOrder or Intent.ExchangeOrder or Intent.ChangePayment
+            or Intent.ChangeOrderAddress;
 
     static bool NeedsIdentity(Intent intent) => intent is Intent.ListOrders or Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder
-        or Intent.ReturnOrder or Intent.ExchangeOrder or Intent.ChangeOrderAddress or Intent.Reschedule or Intent.CancelAppointment or Intent.ConfirmAppointment or Intent.MyAppointments
+        or Intent.ReturnOrder or Intent.ExchangeOrder or Intent.ChangePayment or Intent.ChangeOrderAddress or Intent.Reschedule or Intent.CancelAppointment or Intent.ConfirmAppointment or Intent.MyAppointments
         or Intent.UpdateEmail or Intent.UpdateAddress or Intent.AddNote or Intent.Callback;
 
     /// <summary>Intents that a line in the middle of another task mentions in passing ("the order number is…").</summary>

@@ -17,8 +17,10 @@ public enum Intent
     Tracking,
     CancelOrder,
     ReturnOrder,
-    /// <summary>Swapping a delivered item for another variant of the same product.</summary>
+    /// <summary>Swapping an item for another variant of the same product: an exchange once delivered, a change before it ships.</summary>
     ExchangeOrder,
+    /// <summary>Paying an order that has not shipped with another payment method on file.</summary>
+    ChangePayment,
     ChangeOrderAddress,
     ListServices,
     FindSlots,

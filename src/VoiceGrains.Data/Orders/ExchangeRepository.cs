@@ -5,11 +5,12 @@ using NpgsqlTypes;
 namespace VoiceGrains.Data.Orders;
 
 /// <summary>
-/// Exchanges of a customer's delivered items for other variants of the same products. Like every order statement,
-/// scoped by customer: another customer's order or payment method reads as not found. The rules (delivered orders
-/// only, one exchange or return per order, same product, available now, the customer's own payment method, a gift
-/// card that covers what is owed) are checked in one transaction under the order's row lock, so they hold whichever
-/// engine or call asks, and however many ask at once.
+/// A customer's items swapped for other variants of the same products: exchanged once delivered (the items go back and
+/// the new ones are sent), or changed before the order ships (its lines are rewritten). Like every order statement,
+/// scoped by customer: another customer's order or payment method reads as not found. The rules (delivered orders for
+/// an exchange, pending or processing ones for a change; one exchange or return, and one item change, per order; same
+/// product, available now; the customer's own payment method; a gift card that covers what is owed) are checked in
+/// one transaction under the order's row lock, so they hold whichever engine or call asks, and however many ask at once.
 /// </summary>
 public sealed class ExchangeRepository(NpgsqlDataSource dataSource)
 {
@@ -33,6 +34,20 @@ public sealed class ExchangeRepository(NpgsqlDataSource dataSource)
     const string SelectPaymentMethod = "SELECT kind, description, balance_cents FROM payment_methods WHERE id = @id AND customer_id = @customer";
 
     const string ReturnExists = "SELECT EXISTS (SELECT 1 FROM order_returns WHERE order_id = @order)";
+
+    const string InsertItemChange = """
+        INSERT INTO order_item_changes (order_id, customer_id, lines, old_skus, new_skus, payment_method_id, price_difference_cents, call_sid)
+        VALUES (@order, @customer, @lines, @oldSkus, @skus, @method, @difference, @sid)
+        ON CONFLICT (order_id) DO NOTHING
+        RETURNING id
+        """;
+
+    const string UpdateLine = "UPDATE order_items SET sku = @sku, unit_price_cents = @price WHERE order_id = @order AND line = @line";
+
+    const string UpdateTotal = """
+        UPDATE orders SET total_cents = (SELECT sum(quantity * unit_price_cents) FROM order_items WHERE order_id = @order), updated_at = now()
+         WHERE id = @order
+        """;
 
     const string InsertExchange = """
         INSERT INTO order_exchanges (order_id, customer_id, lines, new_skus, payment_method_id, price_difference_cents, call_sid)
@@ -75,8 +90,17 @@ public sealed class ExchangeRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Requests the exchange of the delivered order's items named in <paramref name="swaps"/>, each for its new variant.</summary>
-    public async Task<OrderExchange> RequestAsync(
-        long customerId, long orderNumber, IReadOnlyList<ItemSwap> swaps, long paymentMethodId, string? callSid, CancellationToken cancellationToken)
+    public Task<OrderExchange> RequestAsync(
+        long customerId, long orderNumber, IReadOnlyList<ItemSwap> swaps, long paymentMethodId, string? callSid, CancellationToken cancellationToken) =>
+        SwapAsync(customerId, orderNumber, swaps, paymentMethodId, callSid, delivered: true, cancellationToken);
+
+    /// <summary>Changes the items of a pending or processing order named in <paramref name="swaps"/>, each to its new variant.</summary>
+    public Task<OrderExchange> ChangeItemsAsync(
+        long customerId, long orderNumber, IReadOnlyList<ItemSwap> swaps, long paymentMethodId, string? callSid, CancellationToken cancellationToken) =>
+        SwapAsync(customerId, orderNumber, swaps, paymentMethodId, callSid, delivered: false, cancellationToken);
+
+    async Task<OrderExchange> SwapAsync(
+        long customerId, long orderNumber, IReadOnlyList<ItemSwap> swaps, long paymentMethodId, string? callSid, bool delivered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(swaps);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -89,12 +113,13 @@ public sealed class ExchangeRepository(NpgsqlDataSource dataSource)
         {
             return new OrderExchange(OrderChangeOutcome.NotFound, null);
         }
-        if (status != "delivered")
+        if (delivered ? status != "delivered" : !OrderRepository.NotShipped(status))
         {
             return new OrderExchange(OrderChangeOutcome.NotAllowedInStatus, status);
         }
-        await using (var returned = new NpgsqlCommand(ReturnExists, connection, transaction))
+        if (delivered)
         {
+            await using var returned = new NpgsqlCommand(ReturnExists, connection, transaction);
             returned.Parameters.AddWithValue("order", orderNumber);
             if ((bool)(await returned.ExecuteScalarAsync(cancellationToken))!)
             {
@@ -144,10 +169,14 @@ public sealed class ExchangeRepository(NpgsqlDataSource dataSource)
             }
         }
 
-        await using var insert = new NpgsqlCommand(InsertExchange, connection, transaction);
+        await using var insert = new NpgsqlCommand(delivered ? InsertExchange : InsertItemChange, connection, transaction);
         insert.Parameters.AddWithValue("order", orderNumber);
         insert.Parameters.AddWithValue("customer", customerId);
         insert.Parameters.AddWithValue("lines", chosen.Select(c => c.Item.Line).ToArray());
+        if (!delivered)
+        {
+            insert.Parameters.AddWithValue("oldSkus", chosen.Select(c => c.Item.Sku).ToArray());
+        }
         insert.Parameters.AddWithValue("skus", chosen.Select(c => c.NewSku).ToArray());
         insert.Parameters.AddWithValue("method", paymentMethodId);
         insert.Parameters.AddWithValue("difference", Money.ToCents(difference));
@@ -155,6 +184,21 @@ public sealed class ExchangeRepository(NpgsqlDataSource dataSource)
         if (await insert.ExecuteScalarAsync(cancellationToken) is null)
         {
             return new OrderExchange(OrderChangeOutcome.AlreadyExchanged, status);
+        }
+        if (!delivered)
+        {
+            foreach (var (item, newSku, _, newPrice) in chosen)
+            {
+                await using var line = new NpgsqlCommand(UpdateLine, connection, transaction);
+                line.Parameters.AddWithValue("order", orderNumber);
+                line.Parameters.AddWithValue("line", item.Line);
+                line.Parameters.AddWithValue("sku", newSku);
+                line.Parameters.AddWithValue("price", Money.ToCents(newPrice));
+                await line.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await using var total = new NpgsqlCommand(UpdateTotal, connection, transaction);
+            total.Parameters.AddWithValue("order", orderNumber);
+            await total.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return new OrderExchange(OrderChangeOutcome.Done, status, chosen.Select(c => (c.Item.Name, c.NewName)).ToList(), difference, method);

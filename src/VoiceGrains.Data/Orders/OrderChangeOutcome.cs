@@ -14,7 +14,7 @@ public enum OrderChangeOutcome
     /// <summary>A return was already requested for this order (one return or exchange per order).</summary>
     AlreadyReturned,
 
-    /// <summary>An exchange was already requested for this order (one exchange or return per order).</summary>
+    /// <summary>An exchange was already requested for this order (one exchange or return per order), or its items were already changed before shipping (once per order).</summary>
     AlreadyExchanged,
 
     /// <summary>None of the named items is in the order.</summary>
@@ -28,4 +28,7 @@ public enum OrderChangeOutcome
 
     /// <summary>The gift card chosen to pay a price difference holds less than the difference.</summary>
     GiftCardBalanceTooLow,
+
+    /// <summary>The order is already paid with that payment method.</summary>
+    SamePaymentMethod,
 }

@@ -1,6 +1,6 @@
 namespace VoiceGrains.Data.Orders;
 
-/// <summary>Everything a caller may ask about one of their orders.</summary>
+/// <summary>Everything a caller may ask about one of their orders; <see cref="PaymentMethod"/> describes what it is paid with, when known.</summary>
 public sealed record OrderDetails(
     long OrderNumber,
     string Status,
@@ -10,4 +10,6 @@ public sealed record OrderDetails(
     IReadOnlyList<OrderItem> Items,
     IReadOnlyList<Shipment> Shipments,
     bool ReturnRequested,
-    bool ExchangeRequested);
+    bool ExchangeRequested,
+    bool ItemsChanged,
+    string? PaymentMethod);

@@ -12,6 +12,9 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
 {
     const string ChangeableStatuses = "('pending', 'processing')";
 
+    /// <summary>Whether an order in <paramref name="status"/> has not shipped, so it may still be changed (the statuses above).</summary>
+    internal static bool NotShipped(string status) => status is "pending" or "processing";
+
     const string SelectRecent = """
         SELECT o.id, o.status, o.placed_at, o.total_cents, (SELECT count(*)::int FROM order_items i WHERE i.order_id = o.id),
                ARRAY(SELECT p.name FROM order_items i JOIN products p ON p.sku = i.sku WHERE i.order_id = o.id ORDER BY i.line)
@@ -22,7 +25,9 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
     const string SelectOrder = """
         SELECT id, status, placed_at, total_cents, shipping_address,
                EXISTS (SELECT 1 FROM order_returns r WHERE r.order_id = orders.id),
-               EXISTS (SELECT 1 FROM order_exchanges x WHERE x.order_id = orders.id)
+               EXISTS (SELECT 1 FROM order_exchanges x WHERE x.order_id = orders.id),
+               EXISTS (SELECT 1 FROM order_item_changes c WHERE c.order_id = orders.id),
+               (SELECT description FROM payment_methods m WHERE m.id = orders.payment_method_id)
           FROM orders WHERE id = @order AND customer_id = @customer
         """;
 
@@ -52,6 +57,21 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
         UPDATE orders SET shipping_address = @address, updated_at = now()
          WHERE id = @order AND customer_id = @customer AND status IN {ChangeableStatuses}
         RETURNING status
+        """;
+
+    const string ChangePayment = $"""
+        UPDATE orders o SET payment_method_id = m.id, updated_at = now()
+          FROM payment_methods m
+         WHERE o.id = @order AND o.customer_id = @customer AND o.status IN {ChangeableStatuses}
+           AND m.id = @method AND m.customer_id = @customer AND o.payment_method_id IS DISTINCT FROM m.id
+           AND (m.kind <> 'gift_card' OR m.balance_cents >= o.total_cents)
+        RETURNING o.status
+        """;
+
+    const string WhyNoPaymentChange = """
+        SELECT o.payment_method_id IS NOT DISTINCT FROM m.id, m.id IS NOT NULL
+          FROM orders o LEFT JOIN payment_methods m ON m.id = @method AND m.customer_id = @customer
+         WHERE o.id = @order AND o.customer_id = @customer
         """;
 
     /// <summary>The order's status, its row locked: returns and exchanges of one order are decided one at a time.</summary>
@@ -89,19 +109,20 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
         string status, address;
         DateTimeOffset placedAt;
         int totalCents;
-        bool returnRequested, exchangeRequested;
+        bool returnRequested, exchangeRequested, itemsChanged;
+        string? paymentMethod;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
             {
                 return null;
             }
-            (id, status, placedAt, totalCents, address, returnRequested, exchangeRequested) = (
-                reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3), reader.GetString(4), reader.GetBoolean(5), reader.GetBoolean(6));
+            (id, status, placedAt, totalCents, address) = (reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3), reader.GetString(4));
+            (returnRequested, exchangeRequested, itemsChanged, paymentMethod) = (reader.GetBoolean(5), reader.GetBoolean(6), reader.GetBoolean(7), reader.IsDBNull(8) ? null : reader.GetString(8));
         }
 
         return new OrderDetails(id, status, placedAt, Money.FromCents(totalCents), address,
-            await ReadItemsAsync(connection, id, cancellationToken), await ReadShipmentsAsync(connection, id, cancellationToken), returnRequested, exchangeRequested);
+            await ReadItemsAsync(connection, id, cancellationToken), await ReadShipmentsAsync(connection, id, cancellationToken), returnRequested, exchangeRequested, itemsChanged, paymentMethod);
     }
 
     /// <summary>Cancels a pending or processing order; a shipped, delivered or cancelled one is refused.</summary>
@@ -124,6 +145,35 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("customer", customerId);
         command.Parameters.AddWithValue("address", address.Trim());
         return await ChangeAsync(command, customerId, orderNumber, cancellationToken);
+    }
+
+    /// <summary>
+    /// Pays an order that has not shipped with another of the customer's payment methods; a gift card must cover the
+    /// order's total.
+    /// </summary>
+    public async Task<OrderChange> ChangePaymentMethodAsync(long customerId, long orderNumber, long paymentMethodId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ChangePayment);
+        command.Parameters.AddWithValue("order", orderNumber);
+        command.Parameters.AddWithValue("customer", customerId);
+        command.Parameters.AddWithValue("method", paymentMethodId);
+        var change = await ChangeAsync(command, customerId, orderNumber, cancellationToken);
+        if (change.Outcome != OrderChangeOutcome.NotAllowedInStatus || !NotShipped(change.Status!))
+        {
+            return change;
+        }
+
+        // Not shipped, yet unchanged: say which of the payment rules it broke.
+        await using var why = dataSource.CreateCommand(WhyNoPaymentChange);
+        why.Parameters.AddWithValue("order", orderNumber);
+        why.Parameters.AddWithValue("customer", customerId);
+        why.Parameters.AddWithValue("method", paymentMethodId);
+        await using var reader = await why.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var outcome = reader.GetBoolean(0) ? OrderChangeOutcome.SamePaymentMethod
+            : !reader.GetBoolean(1) ? OrderChangeOutcome.PaymentMethodNotFound
+            : OrderChangeOutcome.GiftCardBalanceTooLow;
+        return new OrderChange(outcome, change.Status);
     }
 
     /// <summary>

@@ -78,10 +78,11 @@ public static class RetailImport
                 var other => other!,
             };
             await using (var insert = new NpgsqlCommand("""
-                INSERT INTO orders (id, customer_id, status, placed_at, total_cents, shipping_address)
-                VALUES (@id, @customer, @status, now() - interval '10 days', @total, @address)
+                INSERT INTO orders (id, customer_id, status, placed_at, total_cents, shipping_address, payment_method_id)
+                VALUES (@id, @customer, @status, now() - interval '10 days', @total, @address, (SELECT id FROM payment_methods WHERE reference = @paidWith))
                 """, connection))
             {
+                insert.Parameters.AddWithValue("paidWith", order.GetProperty("payment_history")[0].GetProperty("payment_method_id").GetString()!);
                 insert.Parameters.AddWithValue("id", number);
                 insert.Parameters.AddWithValue("customer", customerIds[order.GetProperty("user_id").GetString()!]);
                 insert.Parameters.AddWithValue("status", status);
