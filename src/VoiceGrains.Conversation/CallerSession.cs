@@ -6,7 +6,7 @@ namespace VoiceGrains.Conversation;
 /// <summary>
 /// Who the agent is talking to and what the call has asked for. This is the authorization state: the functions
 /// act only for <see cref="CustomerId"/>, which only an identification function sets, and it never changes to
-/// another customer within one call. Nothing a caller says can set it.
+/// another customer within one call; changes need <see cref="MayChange"/>, two factors. Nothing a caller says can set them.
 /// </summary>
 public sealed class CallerSession(string callSid, string callingNumber)
 {
@@ -22,6 +22,15 @@ public sealed class CallerSession(string callSid, string callingNumber)
     public long? CustomerId { get; private set; }
 
     public string? CustomerFirstName { get; private set; }
+
+    /// <summary>What has verified <see cref="CustomerId"/> on this call.</summary>
+    public IdentityFactors Factors { get; private set; }
+
+    /// <summary>Two factors verified the caller, so their records may be changed, not only read.</summary>
+    public bool MayChange => System.Numerics.BitOperations.PopCount((uint)Factors) >= 2;
+
+    /// <summary>The code texted to the customer's phone on this call, when one was.</summary>
+    public TextedCode? TextedCode { get; set; }
 
     public int IdentificationFailures { get; private set; }
 
@@ -67,15 +76,24 @@ public sealed class CallerSession(string callSid, string callingNumber)
 
     public bool IdentificationLocked => CustomerId is null && IdentificationFailures >= MaxIdentificationFailures;
 
-    /// <summary>Binds the call to a customer. Once bound, only the same customer is accepted.</summary>
-    public bool TryIdentify(long customerId, string? fullName)
+    /// <summary>
+    /// Binds the call to a customer by <paramref name="factor"/>; for the customer already bound, adds the factor. Once
+    /// bound, only the same customer is accepted.
+    /// </summary>
+    public bool TryIdentify(long customerId, string? fullName, IdentityFactors factor)
     {
         if (CustomerId is { } current)
         {
-            return current == customerId;
+            if (current != customerId)
+            {
+                return false;
+            }
+            Factors |= factor;
+            return true;
         }
         CustomerId = customerId;
         CustomerFirstName = fullName?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        Factors = factor;
         return true;
     }
 

@@ -62,7 +62,7 @@ public sealed partial class ConversationAgentFactory(
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton(loggerFactory);
         var kernel = builder.Build();
-        kernel.Plugins.AddFromObject(new CustomerPlugin(session, customers, paymentMethods, calendar, time), AgentFunctions.Customer);
+        kernel.Plugins.AddFromObject(new CustomerPlugin(session, customers, paymentMethods, texts, calendar, time), AgentFunctions.Customer);
         kernel.Plugins.AddFromObject(new OrdersPlugin(session, orders, exchanges, calendar), AgentFunctions.Orders);
         kernel.Plugins.AddFromObject(new AppointmentsPlugin(
             session, appointments, new AppointmentTexts(texts, calendar.Name, settings.TextConfirmations), leads, settings.DemoService, calendar, time), AgentFunctions.Appointments);

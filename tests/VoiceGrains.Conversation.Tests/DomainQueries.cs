@@ -49,11 +49,11 @@ static class DomainQueries
     }
 
     /// <summary>The first order in <paramref name="status"/> with a line of <paramref name="sku"/>, and its customer.</summary>
-    public static async Task<(long Order, long CustomerId, string Name, string Zip, int Quantity)> OrderWithAsync(
+    public static async Task<(long Order, long CustomerId, string Name, string Zip, int Quantity, string Phone)> OrderWithAsync(
         this NpgsqlDataSource dataSource, string sku, string status = "delivered")
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT o.id, c.id, c.name, c.zip, i.quantity
+            SELECT o.id, c.id, c.name, c.zip, i.quantity, c.phone
               FROM orders o JOIN customers c ON c.id = o.customer_id JOIN order_items i ON i.order_id = o.id
              WHERE o.status = @status AND i.sku = @sku
              ORDER BY o.id LIMIT 1
@@ -62,6 +62,20 @@ static class DomainQueries
         command.Parameters.AddWithValue("status", status);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4));
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetString(5));
     }
+
+    /// <summary>The digits of the newest verification code texted to the customer's phone on file.</summary>
+    public static async Task<string> TextedCodeAsync(this NpgsqlDataSource dataSource, long customerId)
+    {
+        var body = await dataSource.ScalarAsync<string>($"""
+            SELECT t.body FROM text_messages t JOIN customers c ON c.phone = t.phone
+             WHERE c.id = {customerId} AND t.reason = 'verification_code' ORDER BY t.id DESC LIMIT 1
+            """);
+        return System.Text.RegularExpressions.Regex.Match(body, @"\b\d{6}\b").Value;
+    }
+
+    /// <summary>The phone number on file of the demo customer named <paramref name="name"/>: calling from it is one factor.</summary>
+    public static Task<string> PhoneOfAsync(this NpgsqlDataSource dataSource, string name) =>
+        dataSource.ScalarAsync<string>($"SELECT phone FROM customers WHERE name = '{name.Replace("'", "''", StringComparison.Ordinal)}' ORDER BY id LIMIT 1");
 }

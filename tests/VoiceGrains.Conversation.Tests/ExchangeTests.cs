@@ -23,16 +23,23 @@ public sealed class ExchangeTests(PostgresFixture postgres)
     public async Task CanISwapThisLampForTheBlackOneIsAnExchangeWithTheDifferenceSaidFirst()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
-        var (order, customer, name, zip, quantity) = await harness.DataSource.OrderWithAsync(BrassLamp);
+        var (order, customer, name, zip, quantity, _) = await harness.DataSource.OrderWithAsync(BrassLamp);
         var card = await harness.DataSource.ScalarAsync<string>($"SELECT description FROM payment_methods WHERE customer_id = {customer} AND kind = 'credit_card'");
         var agent = await harness.NewCallAsync();
 
-        var first = await agent.SayAsync($"Hi, can I swap the lamp from order {order} for the black one? I'm {name}, zip code {zip}.");
+        var secondFactor = await agent.SayAsync($"Hi, can I swap the lamp from order {order} for the black one? I'm {name}, zip code {zip}.");
+        var askCode = await agent.SayAsync("Can you text me a code?");
+        var wrong = await agent.SayAsync("It's 000000.");
+        var first = await agent.SayAsync($"Sorry, it's {await harness.DataSource.TextedCodeAsync(customer)}.");
         var confirm = first.Contains("Which payment method", StringComparison.Ordinal) ? await agent.SayAsync($"My {card}, please.") : first;
         var done = await agent.SayAsync("Yes, go ahead.");
         var after = await agent.SayAsync($"Can you read me order {order} again?");
 
         var refund = $"${4 * quantity}.00";
+        Assert.Contains("Before I change anything I need one more check: the email address on your account, or I can text a code to the phone number on your account.", secondFactor);
+        Assert.Matches("^I've texted a six-digit code to the number ending in [0-9]{4}. What is the code\\?$", askCode);
+        Assert.Equal("That code doesn't match. Could you read me the code again?", wrong);
+        Assert.StartsWith("Thanks, that's confirmed.", first);
         Assert.Contains($"exchange the Brass desk lamp for the Black desk lamp from order {order}. You'd get {refund} back, to your {card}. Shall I go ahead?", confirm);
         Assert.Contains($"I've requested the exchange of the Brass desk lamp for the Black desk lamp on order {order}. The difference of {refund} will be refunded to your {card}.", done);
         Assert.Contains("with an exchange requested", after);
@@ -46,8 +53,8 @@ public sealed class ExchangeTests(PostgresFixture postgres)
     public async Task ASoldOutVariantIsNotOfferedAndTheCallerIsAskedWhatElse()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
-        var (order, _, name, zip, _) = await harness.DataSource.OrderWithAsync(BrassLamp);
-        var agent = await harness.NewCallAsync();
+        var (order, _, name, zip, _, phone) = await harness.DataSource.OrderWithAsync(BrassLamp);
+        var agent = await harness.NewCallAsync(from: phone);
 
         var ask = await agent.SayAsync($"I'd like to exchange the desk lamp from order {order} for the copper one. My name is {name}, zip code {zip}.");
 
@@ -62,7 +69,7 @@ public sealed class ExchangeTests(PostgresFixture postgres)
         await using var harness = await AgentHarness.StartAsync(postgres);
         var exchanges = harness.Service<ExchangeRepository>();
         var orders = harness.Service<OrderRepository>();
-        var (order, customer, _, _, _) = await harness.DataSource.OrderWithAsync(BrassLamp);
+        var (order, customer, _, _, _, _) = await harness.DataSource.OrderWithAsync(BrassLamp);
         var own = await harness.DataSource.ScalarAsync<long>($"SELECT id FROM payment_methods WHERE customer_id = {customer} AND kind = 'credit_card'");
         var someoneElses = await harness.DataSource.ScalarAsync<long>($"SELECT id FROM payment_methods WHERE customer_id <> {customer} LIMIT 1");
         var lamp = new ItemSwap("desk lamp", BlackLamp);
@@ -91,7 +98,7 @@ public sealed class ExchangeTests(PostgresFixture postgres)
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
         var exchanges = harness.Service<ExchangeRepository>();
-        var (order, customer, _, _, _) = await harness.DataSource.OrderWithAsync("KTL-210");
+        var (order, customer, _, _, _, _) = await harness.DataSource.OrderWithAsync("KTL-210");
         var giftCard = await harness.DataSource.ScalarAsync<long>(
             $"INSERT INTO payment_methods (customer_id, kind, description, balance_cents) VALUES ({customer}, 'gift_card', 'gift card', 100) RETURNING id");
 
@@ -109,11 +116,12 @@ public sealed class ExchangeTests(PostgresFixture postgres)
     {
         await using var server = await AnthropicProtocolServer.StartAsync();
         await using var harness = await AgentHarness.StartAsync(postgres, AgentHarness.Claude(server.BaseUrl));
-        var (order, customer, name, zip, quantity) = await harness.DataSource.OrderWithAsync(BrassLamp);
-        var agent = await harness.NewCallAsync();
+        var (order, customer, name, zip, quantity, phone) = await harness.DataSource.OrderWithAsync(BrassLamp);
+        var agent = await harness.NewCallAsync(from: phone);
         JsonNode? offered = null;
         JsonNode? methods = null;
 
+        server.Enqueue(Tool("customer_identify_caller_by_phone", new { }));
         server.Enqueue(Tool("customer_identify_caller", new { fullName = name, zip }));
         server.Enqueue(Tool("orders_list_exchange_options", new { orderNumber = order, itemName = "desk lamp" }));
         server.Enqueue(request =>

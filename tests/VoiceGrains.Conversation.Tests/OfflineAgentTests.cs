@@ -79,8 +79,8 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
     public async Task ACallerWithoutTheOrderNumberNamesTheOrderByAnItemInIt()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
-        var agent = await harness.NewCallAsync();
         var (order, item, name, zip) = await harness.DataSource.OrderKnownByAnItemOnlyItHasAsync();
+        var agent = await harness.NewCallAsync(from: await harness.DataSource.PhoneOfAsync(name));
 
         await agent.SayAsync($"I want to cancel an order. My name is {name}, zip code {zip}.");
         var listed = await agent.SayAsync("I don't have the order number.");
@@ -96,7 +96,7 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
     public async Task ACancellationNeedsAReasonAndAYes()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
-        var agent = await harness.NewCallAsync();
+        var agent = await harness.NewCallAsync(from: await harness.DataSource.PhoneOfAsync("Priya Patel"));
 
         await agent.SayAsync("I want to cancel an order. I'm Priya Patel, zip code 19103.");
         var why = await agent.SayAsync("Order 10001.");
@@ -119,7 +119,7 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
     public async Task AShippedOrderIsNotCancelledAndTheCallerHearsTheRule()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
-        var agent = await harness.NewCallAsync();
+        var agent = await harness.NewCallAsync(from: await harness.DataSource.PhoneOfAsync("Diego Brown"));
 
         await agent.SayAsync("Diego Brown, zip code 98101.");
         var refused = await agent.SayAsync("Please cancel order 10002, I no longer need it.");
@@ -152,8 +152,8 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
     public async Task AReturnOfADeliveredOrderIsStartedForTheNamedItemsToTheChosenRefund()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
-        var agent = await harness.NewCallAsync();
         var (order, item, name, zip) = await harness.DataSource.FirstDeliveredMultiItemOrderAsync();
+        var agent = await harness.NewCallAsync(from: await harness.DataSource.PhoneOfAsync(name));
 
         await agent.SayAsync($"Hi, I'd like to return something. My name is {name}, zip code {zip}.");
         var which = await agent.SayAsync($"Order {order}.");

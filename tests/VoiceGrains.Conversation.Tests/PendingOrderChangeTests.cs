@@ -6,7 +6,8 @@ namespace VoiceGrains.Conversation.Tests;
 
 /// <summary>
 /// Changes to an order that has not shipped, on the demo data: an item to another variant of the same product (the
-/// steel kettle, 34.99, to the matte black one, 38.99), once per order; and the payment method it is paid with.
+/// steel kettle, 34.99, to the matte black one, 38.99), once per order; and the payment method it is paid with. Each
+/// caller calls from their own phone and gives their name and ZIP code: the two factors a change needs.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PendingOrderChangeTests(PostgresFixture postgres)
@@ -18,10 +19,10 @@ public sealed class PendingOrderChangeTests(PostgresFixture postgres)
     public async Task AnItemOfAPendingOrderIsChangedOnceAndTheOrderIsReadBackWithItsNewItemsAndTotal()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
-        var (order, customer, name, zip, quantity) = await harness.DataSource.OrderWithAsync(SteelKettle, "pending");
+        var (order, customer, name, zip, quantity, phone) = await harness.DataSource.OrderWithAsync(SteelKettle, "pending");
         var totalBefore = await harness.DataSource.ScalarAsync<int>($"SELECT total_cents FROM orders WHERE id = {order}");
         var card = await harness.DataSource.ScalarAsync<string>($"SELECT description FROM payment_methods WHERE customer_id = {customer} AND kind = 'credit_card'");
-        var agent = await harness.NewCallAsync();
+        var agent = await harness.NewCallAsync(from: phone);
 
         var first = await agent.SayAsync($"Can I change the kettle in my order {order} to the matte black one? I'm {name}, zip code {zip}.");
         var confirm = first.Contains("Which payment method", StringComparison.Ordinal) ? await agent.SayAsync("My card, please.") : first;
@@ -43,14 +44,14 @@ public sealed class PendingOrderChangeTests(PostgresFixture postgres)
     public async Task APendingOrderIsPaidWithAnotherMethodOnFileAfterTheCallerSaysYes()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
-        var (order, customer, name, zip, _) = await harness.DataSource.OrderWithAsync(SteelKettle, "pending");
+        var (order, customer, name, zip, _, phone) = await harness.DataSource.OrderWithAsync(SteelKettle, "pending");
         // One gift card, holding enough for the order: the seed's (if any) is replaced.
         await harness.DataSource.ScalarAsync<long>($"""
             WITH gone AS (DELETE FROM payment_methods WHERE customer_id = {customer} AND kind = 'gift_card')
             INSERT INTO payment_methods (customer_id, kind, description, balance_cents) VALUES ({customer}, 'gift_card', 'gift card', 1000000) RETURNING id
             """);
         var card = await harness.DataSource.ScalarAsync<string>($"SELECT description FROM payment_methods WHERE customer_id = {customer} AND kind = 'credit_card'");
-        var agent = await harness.NewCallAsync();
+        var agent = await harness.NewCallAsync(from: phone);
 
         var confirm = await agent.SayAsync($"Hi, I'm {name}, zip code {zip}. I'd like to pay for order {order} with my gift card instead.");
         var done = await agent.SayAsync("Yes please.");
@@ -69,8 +70,8 @@ public sealed class PendingOrderChangeTests(PostgresFixture postgres)
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
         var orders = harness.Service<OrderRepository>();
-        var (pending, customer, _, _, _) = await harness.DataSource.OrderWithAsync(SteelKettle, "pending");
-        var (delivered, deliveredTo, _, _, _) = await harness.DataSource.OrderWithAsync(SteelKettle);
+        var (pending, customer, _, _, _, _) = await harness.DataSource.OrderWithAsync(SteelKettle, "pending");
+        var (delivered, deliveredTo, _, _, _, _) = await harness.DataSource.OrderWithAsync(SteelKettle);
         var card = await harness.DataSource.ScalarAsync<long>($"SELECT id FROM payment_methods WHERE customer_id = {customer} AND kind = 'credit_card'");
         var smallGiftCard = await harness.DataSource.ScalarAsync<long>(
             $"INSERT INTO payment_methods (customer_id, kind, description, balance_cents) VALUES ({customer}, 'gift_card', 'gift card', 1) RETURNING id");
@@ -90,10 +91,11 @@ public sealed class PendingOrderChangeTests(PostgresFixture postgres)
     {
         await using var server = await AnthropicProtocolServer.StartAsync();
         await using var harness = await AgentHarness.StartAsync(postgres, AgentHarness.Claude(server.BaseUrl));
-        var (order, customer, name, zip, _) = await harness.DataSource.OrderWithAsync(SteelKettle, "pending");
+        var (order, customer, name, zip, _, phone) = await harness.DataSource.OrderWithAsync(SteelKettle, "pending");
         var card = await harness.DataSource.ScalarAsync<long>($"SELECT id FROM payment_methods WHERE customer_id = {customer} AND kind = 'credit_card'");
-        var agent = await harness.NewCallAsync();
+        var agent = await harness.NewCallAsync(from: phone);
 
+        server.Enqueue(Tool("customer_identify_caller_by_phone", new { }));
         server.Enqueue(Tool("customer_identify_caller", new { fullName = name, zip }));
         server.Enqueue(Tool("orders_change_items", new { orderNumber = order, itemNames = Kettle, newItemSkus = BlackKettleSku, paymentMethodId = card }));
         server.Enqueue(request => Text($"Done: {AnthropicProtocolServer.LastToolResult(request)!["swaps"]![0]}."));

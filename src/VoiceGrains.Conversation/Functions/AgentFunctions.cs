@@ -17,6 +17,8 @@ public static class AgentFunctions
     public const string IdentifyByPhone = "identify_caller_by_phone";
     public const string IdentifyByNameAndZip = "identify_caller";
     public const string IdentifyByEmail = "identify_caller_by_email";
+    public const string SendVerificationCode = "send_verification_code";
+    public const string VerifyCode = "verify_code";
     public const string UpdateEmail = "update_email";
     public const string UpdateAddress = "update_address";
     public const string AddNote = "add_note";

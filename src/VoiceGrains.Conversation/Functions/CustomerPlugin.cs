@@ -2,26 +2,37 @@ using System.ComponentModel;
 using System.Globalization;
 using Microsoft.SemanticKernel;
 using Npgsql;
+using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Data.Business;
 using VoiceGrains.Data.Customers;
+using VoiceGrains.Data.Messaging;
 using VoiceGrains.Data.Payments;
 
 namespace VoiceGrains.Conversation.Functions;
 
-/// <summary>Identifying the caller and keeping their contact details, notes and callbacks.</summary>
+/// <summary>
+/// Identifying the caller and keeping their contact details, notes and callbacks. One factor (caller ID, email, or name
+/// and ZIP code) binds the call to a customer and lets them hear their records; a second, different one (another of
+/// those, or a code texted to the phone on file) lets them change things.
+/// </summary>
 public sealed class CustomerPlugin(
-    CallerSession session, CustomerRepository customers, PaymentMethodRepository paymentMethods, BusinessCalendar calendar, TimeProvider time)
+    CallerSession session, CustomerRepository customers, PaymentMethodRepository paymentMethods, TextMessageRepository texts, BusinessCalendar calendar, TimeProvider time)
 {
     [KernelFunction(AgentFunctions.IdentifyByPhone)]
     [Description("Identifies the caller by the phone number they are calling from. Try this first, before asking for their name.")]
     public async Task<object> IdentifyByPhoneAsync(CancellationToken cancellationToken)
     {
-        if (session.CustomerId is not null)
+        if (session.CustomerId is not null && session.Factors.HasFlag(IdentityFactors.Phone))
         {
-            return new CallerIdentified(session.CustomerFirstName, AlreadyVerified);
+            return new CallerIdentified(session.CustomerFirstName, AlreadyVerified, session.MayChange);
         }
         var id = PhoneNumber.IsE164(session.CallingNumber) ? await customers.FindByPhoneAsync(session.CallingNumber, cancellationToken) : null;
-        return await BindAsync(id, "phone", countFailure: false, cancellationToken);
+        if (session.CustomerId is { } bound && id != bound)
+        {
+            // Verified otherwise, calling from a phone that is not theirs (a family phone, a desk line): no second factor, no refusal.
+            return new CallerNotFound("phone", Math.Max(0, CallerSession.MaxIdentificationFailures - session.IdentificationFailures));
+        }
+        return await BindAsync(id, "phone", IdentityFactors.Phone, countFailure: false, cancellationToken);
     }
 
     [KernelFunction(AgentFunctions.IdentifyByNameAndZip)]
@@ -35,7 +46,7 @@ public sealed class CustomerPlugin(
         {
             return TooManyAttempts;
         }
-        return await BindAsync(await customers.FindByNameAndZipAsync(fullName, zip, cancellationToken), "name and ZIP code", countFailure: true, cancellationToken);
+        return await BindAsync(await customers.FindByNameAndZipAsync(fullName, zip, cancellationToken), "name and ZIP code", IdentityFactors.NameAndZip, countFailure: true, cancellationToken);
     }
 
     [KernelFunction(AgentFunctions.IdentifyByEmail)]
@@ -46,7 +57,45 @@ public sealed class CustomerPlugin(
         {
             return TooManyAttempts;
         }
-        return await BindAsync(await customers.FindByEmailAsync(email, cancellationToken), "email", countFailure: true, cancellationToken);
+        return await BindAsync(await customers.FindByEmailAsync(email, cancellationToken), "email", IdentityFactors.Email, countFailure: true, cancellationToken);
+    }
+
+    [KernelFunction(AgentFunctions.SendVerificationCode)]
+    [Description("Texts a one-time code to the phone number on file of the customer this call is verified as: a second factor, needed before changes when the caller has given only one.")]
+    public async Task<object> SendVerificationCodeAsync(CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        if (await customers.GetProfileAsync(customerId, cancellationToken) is not { } profile || await texts.IsOptedOutAsync(profile.Phone, cancellationToken))
+        {
+            return new Refusal("I can't text a code to the number on your account, as texts to it are turned off.", "Ask for another identification factor instead.");
+        }
+        var code = TextedCode.Issue(time.GetUtcNow());
+        await texts.QueueForCustomerAsync(
+            customerId, $"{calendar.Name}: your verification code is {code.Digits}. It expires in {TextedCode.Lifetime.TotalMinutes:0} minutes. Never share it with anyone who calls you.",
+            TextMessageReason.VerificationCode, null, cancellationToken);
+        session.TextedCode = code;
+        return new VerificationCodeSent(profile.Phone[^Math.Min(4, profile.Phone.Length)..]);
+    }
+
+    [KernelFunction(AgentFunctions.VerifyCode)]
+    [Description("Checks the code the caller read from the text sent by customer_send_verification_code.")]
+    public Task<object> VerifyCodeAsync([Description("The digits the caller said")] string code, CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Task.FromResult<object>(Refusal.NotIdentified);
+        }
+        var check = session.TextedCode?.Check(code, time.GetUtcNow()) ?? TextedCodeCheck.Spent;
+        if (check == TextedCodeCheck.Matches)
+        {
+            session.TryIdentify(customerId, null, IdentityFactors.TextedCode);
+            session.TextedCode = null;
+            return Task.FromResult<object>(new CallerIdentified(session.CustomerFirstName, "texted code", session.MayChange));
+        }
+        return Task.FromResult<object>(check == TextedCodeCheck.Wrong ? WrongCode : CodeSpent);
     }
 
     [KernelFunction(AgentFunctions.UpdateEmail)]
@@ -56,6 +105,10 @@ public sealed class CustomerPlugin(
         if (session.CustomerId is not { } customerId)
         {
             return Refusal.NotIdentified;
+        }
+        if (!session.MayChange)
+        {
+            return Refusal.NeedsSecondFactor;
         }
         try
         {
@@ -78,6 +131,10 @@ public sealed class CustomerPlugin(
         {
             return Refusal.NotIdentified;
         }
+        if (!session.MayChange)
+        {
+            return Refusal.NeedsSecondFactor;
+        }
         var zip = PostalAddress.Zip(address);
         await customers.UpdateAddressAsync(customerId, address, zip, cancellationToken);
         return new ContactUpdated("address", address.Trim());
@@ -86,7 +143,9 @@ public sealed class CustomerPlugin(
     [KernelFunction(AgentFunctions.ListPaymentMethods)]
     [Description("Lists the identified caller's payment methods on file (id, kind, description, a gift card's balance), to choose one that pays or receives a price difference.")]
     public async Task<object> ListPaymentMethodsAsync(CancellationToken cancellationToken) =>
-        session.CustomerId is { } customerId ? new PaymentMethodsListed(await paymentMethods.ListAsync(customerId, cancellationToken)) : Refusal.NotIdentified;
+        session.CustomerId is not { } customerId ? Refusal.NotIdentified
+        : !session.MayChange ? Refusal.NeedsSecondFactor
+        : new PaymentMethodsListed(await paymentMethods.ListAsync(customerId, cancellationToken));
 
     [KernelFunction(AgentFunctions.AddNote)]
     [Description("Adds a note to the identified caller's customer record, for the staff to read later.")]
@@ -126,6 +185,10 @@ public sealed class CustomerPlugin(
     /// <summary>The method reported when the call was verified before (also by an earlier activation of it).</summary>
     public const string AlreadyVerified = "earlier in this call";
 
+    public static Refusal WrongCode { get; } = new("That code doesn't match.", "Ask the caller to read the code again.");
+
+    public static Refusal CodeSpent { get; } = new("That code has expired or had too many tries.", "Offer to text a new code.");
+
     static Refusal TooManyAttempts { get; } =
         new("I'm sorry, I couldn't verify your identity.", "Identification failed too many times on this call; offer to transfer the caller to a person.");
 
@@ -133,7 +196,7 @@ public sealed class CustomerPlugin(
         "I'm sorry, this phone number belongs to a different account, so I can't verify another customer on this call.",
         "The calling number is registered to another customer; do not try other details. Offer to transfer the caller to a person.");
 
-    async Task<object> BindAsync(long? id, string method, bool countFailure, CancellationToken cancellationToken)
+    async Task<object> BindAsync(long? id, string method, IdentityFactors factor, bool countFailure, CancellationToken cancellationToken)
     {
         if (id is null)
         {
@@ -153,10 +216,10 @@ public sealed class CustomerPlugin(
         }
 
         var profile = await customers.GetProfileAsync(id.Value, cancellationToken);
-        if (!session.TryIdentify(id.Value, profile?.Name))
+        if (!session.TryIdentify(id.Value, profile?.Name, factor))
         {
             return new Refusal("I can only help with the account of the person I've already verified on this call.", "The call is bound to another customer; never act for a second customer.");
         }
-        return new CallerIdentified(session.CustomerFirstName, method);
+        return new CallerIdentified(session.CustomerFirstName, method, session.MayChange);
     }
 }

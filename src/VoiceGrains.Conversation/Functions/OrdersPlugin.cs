@@ -7,7 +7,8 @@ namespace VoiceGrains.Conversation.Functions;
 
 /// <summary>
 /// The identified caller's orders. The repository scopes every read and change by the session's customer, so an
-/// order number that belongs to someone else reads exactly like one that does not exist.
+/// order number that belongs to someone else reads exactly like one that does not exist; a change also needs the
+/// caller verified by two factors (<see cref="CallerSession.MayChange"/>).
 /// </summary>
 public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, ExchangeRepository exchanges, BusinessCalendar calendar)
 {
@@ -44,6 +45,10 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         {
             return Refusal.NotIdentified;
         }
+        if (!session.MayChange)
+        {
+            return Refusal.NeedsSecondFactor;
+        }
         var change = await orders.CancelAsync(customerId, orderNumber, string.IsNullOrWhiteSpace(reason) ? "not given" : reason.Trim(), cancellationToken);
         return change.Outcome == OrderChangeOutcome.Done
             ? new OrderCancelled(orderNumber, reason, (await ViewAsync(customerId, orderNumber, cancellationToken))!)
@@ -61,6 +66,10 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         if (session.CustomerId is not { } customerId)
         {
             return Refusal.NotIdentified;
+        }
+        if (!session.MayChange)
+        {
+            return Refusal.NeedsSecondFactor;
         }
         RefundDestination? destination = refundTo?.Trim().ToLowerInvariant() switch
         {
@@ -95,6 +104,10 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         if (session.CustomerId is not { } customerId)
         {
             return Refusal.NotIdentified;
+        }
+        if (!session.MayChange)
+        {
+            return Refusal.NeedsSecondFactor;
         }
         var change = await orders.ChangeShippingAddressAsync(customerId, orderNumber, address, cancellationToken);
         return change.Outcome == OrderChangeOutcome.Done
@@ -155,6 +168,10 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         {
             return Refusal.NotIdentified;
         }
+        if (!session.MayChange)
+        {
+            return Refusal.NeedsSecondFactor;
+        }
         var change = await orders.ChangePaymentMethodAsync(customerId, orderNumber, paymentMethodId, cancellationToken);
         return change.Outcome switch
         {
@@ -173,6 +190,10 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         if (session.CustomerId is not { } customerId)
         {
             return Refusal.NotIdentified;
+        }
+        if (!session.MayChange)
+        {
+            return Refusal.NeedsSecondFactor;
         }
         if (itemNames is not { Length: > 0 } || newItemSkus is null || newItemSkus.Length != itemNames.Length)
         {

@@ -9,4 +9,8 @@ public sealed record Refusal(string Reason, string? Advice = null) : IUnfulfille
     public static Refusal NotIdentified { get; } = new(
         "I need to verify who you are first.",
         "Ask for the caller's full name and ZIP code, or their email address, and identify them before anything else.");
+
+    public static Refusal NeedsSecondFactor { get; } = new(
+        "Before I change anything I need one more check.",
+        "Changes need two factors. Ask for the identification the caller has not given yet (full name and ZIP code, or the email address), or offer to text a code to the phone number on file (customer_send_verification_code, then customer_verify_code).");
 }

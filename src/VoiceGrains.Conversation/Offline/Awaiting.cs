@@ -27,6 +27,12 @@ public enum Awaiting
     Note,
     Rating,
 
+    /// <summary>A change needs a second factor: the other identification, or a texted code.</summary>
+    SecondFactor,
+
+    /// <summary>The agent texted a code and asked for it.</summary>
+    Code,
+
     /// <summary>The agent offered more of a knowledge answer.</summary>
     MoreDetail,
 

@@ -16,6 +16,8 @@ public sealed partial class OfflineDialog
         Awaiting.RefundDestination => heard.RefundTo is not null,
         Awaiting.Variant => !heard.Has(Intent.No) && heard.Intents.All(i => !IsTask(i) || i == Intent.ExchangeOrder),
         Awaiting.PaymentMethod => PaymentMethodIn(heard.Text) is not null,
+        Awaiting.SecondFactor => heard.FullName is not null || heard.Zip is not null || heard.Email is not null || heard.Numbers.Any(n => n.Length == 5),
+        Awaiting.Code => CodeIn(heard) is not null,
         Awaiting.CancelReason => !heard.Has(Intent.No),
         Awaiting.Address => heard.Address is not null || heard.Text.Any(char.IsAsciiDigit),
         Awaiting.Email => heard.Email is not null,

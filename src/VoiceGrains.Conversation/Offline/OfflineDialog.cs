@@ -71,6 +71,10 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         }
 
         TakeIdentityClaims(heard);
+        if (SecondFactorAnswer(heard) is { } factorStep)
+        {
+            return factorStep;
+        }
         var answersQuestion = goal is { Done: false } && Answers(heard);
         if (taskIntent != Intent.Unknown && !answersQuestion && (goal is null || goal.Done || taskIntent != goal.Intent && !IsWeakSwitch(taskIntent)))
         {
@@ -97,6 +101,9 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         CallerIdentified who => Identified(who),
         CallerNotFound notFound => NotFound(notFound),
         Refusal refusal when refusal == Refusal.NotIdentified => Advance(),
+        Refusal refusal when refusal == Refusal.NeedsSecondFactor => SecondFactor(),
+        Refusal refusal when refusal == CustomerPlugin.WrongCode || refusal == CustomerPlugin.CodeSpent => OnCodeRefused(refusal),
+        VerificationCodeSent sent => OnCodeSent(sent),
         Refusal refusal => Refused(refusal),
         SatisfactionRecorded => Finish(new DialogStep.Call(CallControl, EndCall, Args(("reason", "caller finished and rated the call")))),
         CallEnding => Say(survey is { IsCallReason: true } ? "Thank you for your time. Goodbye!" : $"Thank you for calling {calendar.Name}. Goodbye!"),
@@ -167,6 +174,10 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
         {
             return Identify();
         }
+        if (ChangesRecords(goal.Intent) && !mayChange)
+        {
+            return SecondFactor();
+        }
         return goal.Intent switch
         {
             Intent.DoNotCall => Finish(new DialogStep.Call(CallControl, DoNotCall, Args())),
@@ -225,10 +236,16 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
 
     DialogStep Identified(CallerIdentified who)
     {
+        var before = identified;
+        // A second factor the caller gave is acknowledged; caller ID, checked without asking, is not.
+        var further = before && who.MayChange && !mayChange && who.Method != "phone";
         identified = true;
+        mayChange = who.MayChange;
+        verifiedBy.Add(who.Method);
         awaiting = Awaiting.Nothing;
         firstName = who.FirstName;
-        prefix = who.Method == CustomerPlugin.AlreadyVerified ? ""
+        prefix = further ? "Thanks, that's confirmed. "
+            : who.Method == CustomerPlugin.AlreadyVerified || before ? ""
             : who.Method == "phone" && firstName is not null ? $"Hi {firstName}, I see you're calling from the number on your account. "
             : firstName is not null ? $"Thanks, {firstName}, you're verified. " : "Thanks, you're verified. ";
         return goal is { Done: false } ? Advance() : Say("How can I help you today?");
@@ -261,13 +278,13 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
     void TakeIdentityClaims(Utterance heard)
     {
         // A detail said as someone else's ("the card on file for…", "my colleague's email is…") claims nothing.
-        if (identified || SomeoneElses().IsMatch(heard.Text))
+        if (identified && awaiting is not (Awaiting.SecondFactor or Awaiting.Code) || SomeoneElses().IsMatch(heard.Text))
         {
             return;
         }
         claimedEmail = heard.Email ?? claimedEmail;
-        claimedZip = heard.Zip ?? (awaiting is Awaiting.Identity or Awaiting.Zip ? heard.Numbers.FirstOrDefault(n => n.Length == 5) : null) ?? claimedZip;
-        claimedName = heard.FullName ?? (awaiting is Awaiting.Identity or Awaiting.Name || heard.Zip is not null ? BareName(heard.Text) : null) ?? claimedName;
+        claimedZip = heard.Zip ?? (awaiting is Awaiting.Identity or Awaiting.Zip or Awaiting.SecondFactor ? heard.Numbers.FirstOrDefault(n => n.Length == 5) : null) ?? claimedZip;
+        claimedName = heard.FullName ?? (awaiting is Awaiting.Identity or Awaiting.Name or Awaiting.SecondFactor || heard.Zip is not null ? BareName(heard.Text) : null) ?? claimedName;
     }
 
     /// <summary>"Maria Garcia, 10001" said in answer to "your name and ZIP code?": the words that can be a name.</summary>

@@ -7,4 +7,7 @@ public enum TextMessageReason
     AppointmentMoved,
     AppointmentCancelled,
     AppointmentReminder,
+
+    /// <summary>A one-time code that verifies a caller who has the phone on file.</summary>
+    VerificationCode,
 }

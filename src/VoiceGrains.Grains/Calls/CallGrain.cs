@@ -386,6 +386,7 @@ public sealed partial class CallGrain(
                 var (reply, decision, verified) = await conversation.ReplyAsync(
                     line.Text, sentence => ExecuteAsync(turns.SentenceProduced(sentence)), line.Seq, line.Keyed, cancellationToken);
                 state.State.IdentifiedCustomerId = verified ?? state.State.IdentifiedCustomerId;
+                state.State.IdentifiedBy = conversation.Session.Factors;
                 finished = new FinishedReply(reply.Interrupted, decision, line.EndedAt, reply.FirstTokenMs, reply.Tokens);
             }
             catch (Exception e)
@@ -554,7 +555,7 @@ public sealed partial class CallGrain(
         var session = new CallerSession(CallSid, call.Direction == CallDirection.Inbound ? call.From : call.To) { Purpose = call.Purpose, SurveyId = call.SurveyId };
         if (call.IdentifiedCustomerId is { } identified)
         {
-            session.TryIdentify(identified, null);
+            session.TryIdentify(identified, null, call.IdentifiedBy);
         }
         var customer = call.CustomerId is { } customerId
             ? await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetContextAsync()

@@ -38,6 +38,9 @@ public sealed class CallState
     /// <summary>The customer the agent verified on this call; a new activation binds its agent to the same one.</summary>
     [Id(12)] public long? IdentifiedCustomerId { get; set; }
 
+    /// <summary>What verified that customer (two factors allow changes); restored with them on a new activation.</summary>
+    [Id(20)] public IdentityFactors IdentifiedBy { get; set; }
+
     [Id(13)] public bool Greeted { get; set; }
 
     [Id(14)] public string? RecordingPath { get; set; }

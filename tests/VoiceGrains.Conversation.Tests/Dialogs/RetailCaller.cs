@@ -110,8 +110,11 @@ public sealed partial class RetailCaller
     [GeneratedRegex(@"order (?<number>\d+), [a-z ()]+, with (?<items>.+?), for ")]
     private static partial Regex ListedOrder();
 
-    /// <summary>What the caller says to <paramref name="agentSaid"/>; null when the call is over.</summary>
-    public string? Answer(string agentSaid)
+    /// <summary>
+    /// What the caller says to <paramref name="agentSaid"/>; null when the call is over. <paramref name="latestText"/> is
+    /// the newest text message on the persona's phone (the customer's number on file), which the persona holds.
+    /// </summary>
+    public string? Answer(string agentSaid, string? latestText)
     {
         var heard = agentSaid.ToLowerInvariant();
         if (heard.Contains("transferring you") || heard.Contains("goodbye"))
@@ -122,11 +125,19 @@ public sealed partial class RetailCaller
         {
             return "Five.";
         }
+        if (heard.Contains("one more check"))
+        {
+            return "Please text me a code.";
+        }
         if (heard.Contains("full name and zip") || heard.Contains("verify your identity") || heard.Contains("couldn't find an account"))
         {
             return UsesEmail
                 ? $"My email is {user.GetProperty("email").GetString()}."
                 : $"My name is {RetailData.FullName(user)} and my zip code is {Zip}.";
+        }
+        if (heard.Contains("what is the code"))
+        {
+            return Regex.Match(latestText ?? "", @"\b\d{6}\b") is { Success: true } code ? $"It's {code.Value}." : "I didn't get a text.";
         }
         if (heard.Contains("and your full name"))
         {

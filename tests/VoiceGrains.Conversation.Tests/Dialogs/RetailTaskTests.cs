@@ -68,7 +68,10 @@ public sealed class RetailTaskTests(PostgresFixture postgres, ITestOutputHelper 
             said.Add(reply);
             dialogue.Add($"    caller: {line}");
             dialogue.Add($"    agent:  {reply}");
-            line = caller.Answer(reply);
+            line = caller.Answer(reply, await dataSource.ScalarAsync<string?>($"""
+                SELECT t.body FROM text_messages t JOIN customers c ON c.phone = t.phone
+                 WHERE c.name = '{RetailData.FullName(data.Users.GetProperty(task.UserId))}' ORDER BY t.id DESC LIMIT 1
+                """));
         }
 
         var actual = await RetailState.ReadAsync(dataSource);
