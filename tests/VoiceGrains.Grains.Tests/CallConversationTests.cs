@@ -133,6 +133,26 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
     }
 
     [Fact]
+    public async Task TwoFactorsStayWithTheCallWhenItMovesSoAChangeNeedsNoThird()
+    {
+        var sid = NewSid();
+        var call = silo.Grains.GetGrain<ICallGrain>(sid);
+        // Diego Brown's name and ZIP code, then (for the change he asks for) his own phone's caller ID: two factors.
+        await call.StartAsync(new CallStart(CallDirection.Inbound, "+15550100015", "+15550100000"));
+        await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(
+            Speaker.Caller, "Hi, I'm Diego Brown, zip code 98101, and I've moved.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        var asked = await call.WaitForTurnsAsync(2);
+
+        await call.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(300);
+        await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Please cancel order 10002, I no longer need it.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        var snapshot = await call.WaitForTurnsAsync(4);
+
+        Assert.Contains("What's your new address", asked.Turns[1].Text);
+        Assert.StartsWith("Order 10002 is shipped, so it can't be cancelled", snapshot.Turns[3].Text);
+    }
+
+    [Fact]
     public async Task ARatingKeyedOnThePhoneIsHeardWhereANumberIsExpected()
     {
         var sid = NewSid();

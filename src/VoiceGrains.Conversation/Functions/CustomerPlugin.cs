@@ -29,8 +29,9 @@ public sealed class CustomerPlugin(
         var id = PhoneNumber.IsE164(session.CallingNumber) ? await customers.FindByPhoneAsync(session.CallingNumber, cancellationToken) : null;
         if (session.CustomerId is { } bound && id != bound)
         {
-            // Verified otherwise, calling from a phone that is not theirs (a family phone, a desk line): no second factor, no refusal.
-            return new CallerNotFound("phone", Math.Max(0, CallerSession.MaxIdentificationFailures - session.IdentificationFailures));
+            // Verified otherwise, calling from a phone that is not theirs (a family phone, a desk line): verified as
+            // before, with no factor added and no refusal.
+            return new CallerIdentified(session.CustomerFirstName, AlreadyVerified, session.MayChange);
         }
         return await BindAsync(id, "phone", IdentityFactors.Phone, countFailure: false, cancellationToken);
     }
