@@ -103,13 +103,9 @@ public sealed class CustomerPlugin(
     [Description("Changes the identified caller's email address.")]
     public async Task<object> UpdateEmailAsync([Description("The new email address")] string email, CancellationToken cancellationToken)
     {
-        if (session.CustomerId is not { } customerId)
+        if (Refusal.ForChange(session, out var customerId) is { } refused)
         {
-            return Refusal.NotIdentified;
-        }
-        if (!session.MayChange)
-        {
-            return Refusal.NeedsSecondFactor;
+            return refused;
         }
         try
         {
@@ -128,13 +124,9 @@ public sealed class CustomerPlugin(
         [Description("The full new address: street, city, state and ZIP code")] string address,
         CancellationToken cancellationToken)
     {
-        if (session.CustomerId is not { } customerId)
+        if (Refusal.ForChange(session, out var customerId) is { } refused)
         {
-            return Refusal.NotIdentified;
-        }
-        if (!session.MayChange)
-        {
-            return Refusal.NeedsSecondFactor;
+            return refused;
         }
         var zip = PostalAddress.Zip(address);
         await customers.UpdateAddressAsync(customerId, address, zip, cancellationToken);
@@ -144,9 +136,7 @@ public sealed class CustomerPlugin(
     [KernelFunction(AgentFunctions.ListPaymentMethods)]
     [Description("Lists the identified caller's payment methods on file (id, kind, description, a gift card's balance), to choose one that pays or receives a price difference.")]
     public async Task<object> ListPaymentMethodsAsync(CancellationToken cancellationToken) =>
-        session.CustomerId is not { } customerId ? Refusal.NotIdentified
-        : !session.MayChange ? Refusal.NeedsSecondFactor
-        : new PaymentMethodsListed(await paymentMethods.ListAsync(customerId, cancellationToken));
+        Refusal.ForChange(session, out var customerId) ?? (object)new PaymentMethodsListed(await paymentMethods.ListAsync(customerId, cancellationToken));
 
     [KernelFunction(AgentFunctions.AddNote)]
     [Description("Adds a note to the identified caller's customer record, for the staff to read later.")]

@@ -41,13 +41,9 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         [Description("Why the caller cancels, for example 'no longer needed' or 'ordered by mistake'")] string reason,
         CancellationToken cancellationToken)
     {
-        if (session.CustomerId is not { } customerId)
+        if (Refusal.ForChange(session, out var customerId) is { } refused)
         {
-            return Refusal.NotIdentified;
-        }
-        if (!session.MayChange)
-        {
-            return Refusal.NeedsSecondFactor;
+            return refused;
         }
         var change = await orders.CancelAsync(customerId, orderNumber, string.IsNullOrWhiteSpace(reason) ? "not given" : reason.Trim(), cancellationToken);
         return change.Outcome == OrderChangeOutcome.Done
@@ -63,13 +59,9 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         [Description("Where the refund goes: 'original_payment' or 'gift_card'")] string refundTo,
         CancellationToken cancellationToken)
     {
-        if (session.CustomerId is not { } customerId)
+        if (Refusal.ForChange(session, out var customerId) is { } refused)
         {
-            return Refusal.NotIdentified;
-        }
-        if (!session.MayChange)
-        {
-            return Refusal.NeedsSecondFactor;
+            return refused;
         }
         RefundDestination? destination = refundTo?.Trim().ToLowerInvariant() switch
         {
@@ -101,13 +93,9 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         [Description("The full new address: street, city, state and ZIP code")] string address,
         CancellationToken cancellationToken)
     {
-        if (session.CustomerId is not { } customerId)
+        if (Refusal.ForChange(session, out var customerId) is { } refused)
         {
-            return Refusal.NotIdentified;
-        }
-        if (!session.MayChange)
-        {
-            return Refusal.NeedsSecondFactor;
+            return refused;
         }
         var change = await orders.ChangeShippingAddressAsync(customerId, orderNumber, address, cancellationToken);
         return change.Outcome == OrderChangeOutcome.Done
@@ -164,13 +152,9 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         [Description("The id of the payment method to pay with")] long paymentMethodId,
         CancellationToken cancellationToken)
     {
-        if (session.CustomerId is not { } customerId)
+        if (Refusal.ForChange(session, out var customerId) is { } refused)
         {
-            return Refusal.NotIdentified;
-        }
-        if (!session.MayChange)
-        {
-            return Refusal.NeedsSecondFactor;
+            return refused;
         }
         var change = await orders.ChangePaymentMethodAsync(customerId, orderNumber, paymentMethodId, cancellationToken);
         return change.Outcome switch
@@ -187,13 +171,9 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
     async Task<object> SwapAsync(
         long orderNumber, string[] itemNames, string[] newItemSkus, long paymentMethodId, bool exchange, CancellationToken cancellationToken)
     {
-        if (session.CustomerId is not { } customerId)
+        if (Refusal.ForChange(session, out var customerId) is { } refused)
         {
-            return Refusal.NotIdentified;
-        }
-        if (!session.MayChange)
-        {
-            return Refusal.NeedsSecondFactor;
+            return refused;
         }
         if (itemNames is not { Length: > 0 } || newItemSkus is null || newItemSkus.Length != itemNames.Length)
         {
