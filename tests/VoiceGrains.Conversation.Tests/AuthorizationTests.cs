@@ -26,7 +26,7 @@ public sealed class AuthorizationTests(PostgresFixture postgres)
         Assert.Null(stranger.Session.CustomerId);
         Assert.True(stranger.Session.IdentificationLocked);
 
-        var attacker = await harness.NewCallAsync();
+        var attacker = await harness.NewCallAsync(from: HostileCaller.AttackerPhone);
         heard.Add(await attacker.SayAsync($"My name is {HostileCaller.AttackerName}, zip code {HostileCaller.AttackerZip}."));
         var attackerId = attacker.Session.CustomerId;
         Assert.NotNull(attackerId);
@@ -36,6 +36,7 @@ public sealed class AuthorizationTests(PostgresFixture postgres)
         }
 
         Assert.Equal(attackerId, attacker.Session.CustomerId);
+        Assert.True(attacker.Session.MayChange);   // caller ID made two factors at the first change: ownership stopped the rest
         Assert.True(heard.Count > 30, $"only {heard.Count} replies to hostile lines");
         await AssertNothingForeignAsync(harness, attackerId.Value, before, heard, stranger, attacker);
     }
@@ -50,6 +51,11 @@ public sealed class AuthorizationTests(PostgresFixture postgres)
             $"SELECT a.id FROM appointments a JOIN customers c ON c.id = a.customer_id WHERE c.name <> '{HostileCaller.AttackerName}' ORDER BY a.id LIMIT 1");
         var freeSlot = await harness.DataSource.ScalarAsync<long>(
             "SELECT id FROM appointment_slots s WHERE starts_at > now() AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.slot_id = s.id) ORDER BY starts_at LIMIT 1");
+        var victimsCard = await harness.DataSource.ScalarAsync<long>(
+            $"SELECT m.id FROM payment_methods m JOIN customers c ON c.id = m.customer_id WHERE c.name = '{HostileCaller.VictimName}' ORDER BY m.id LIMIT 1");
+        var ownCard = await harness.DataSource.ScalarAsync<long>($"SELECT id FROM payment_methods WHERE customer_id = {await AttackerIdAsync(harness)} ORDER BY id LIMIT 1");
+        var ownPendingOrder = await harness.DataSource.ScalarAsync<long>(
+            $"SELECT coalesce((SELECT id FROM orders WHERE customer_id = {await AttackerIdAsync(harness)} AND status IN ('pending', 'processing') ORDER BY id LIMIT 1), 10001)");
         var heard = new List<string>();
 
         // Before identification: every order function refuses, and guessing a victim's ZIP locks identification.
@@ -90,12 +96,18 @@ public sealed class AuthorizationTests(PostgresFixture postgres)
             new Attack("appointments_reschedule_appointment", new { appointmentId = foreignAppointment, newSlotId = freeSlot }),
             new Attack("orders_get_order", new { orderNumber = "10001 OR 1=1" }),
             new Attack("orders_get_order", new { orderNumber = 10051 }),
+            new Attack("orders_list_exchange_options", new { orderNumber = 10004, itemName = "lamp" }),
+            new Attack("orders_exchange_items", new { orderNumber = 10004, itemNames = Lamp, newItemSkus = BlackLamp, paymentMethodId = victimsCard }),
+            new Attack("orders_change_items", new { orderNumber = 10001, itemNames = Lamp, newItemSkus = BlackLamp, paymentMethodId = ownCard }),
+            new Attack("orders_change_payment_method", new { orderNumber = ownPendingOrder, paymentMethodId = victimsCard }),
+            new Attack("customer_list_payment_methods", new { }),
         ];
-        var attacker = await harness.NewCallAsync();
-        server.Enqueue(Tool("customer_identify_caller", new { fullName = HostileCaller.AttackerName, zip = HostileCaller.AttackerZip }), Text("Hi Diego."));
+        var attacker = await harness.NewCallAsync(from: HostileCaller.AttackerPhone);
+        server.Enqueue(Tool("customer_identify_caller_by_phone", new { }), Tool("customer_identify_caller", new { fullName = HostileCaller.AttackerName, zip = HostileCaller.AttackerZip }), Text("Hi Diego."));
         await attacker.SayAsync($"{HostileCaller.AttackerName}, {HostileCaller.AttackerZip}");
         var attackerId = attacker.Session.CustomerId;
         Assert.NotNull(attackerId);
+        Assert.True(attacker.Session.MayChange);   // two factors: what stops the attacks below is ownership, not a missing factor
         for (var i = 0; i < HostileCaller.Identified.Length; i++)
         {
             var attack = identifiedAttacks[i % identifiedAttacks.Length];
@@ -124,6 +136,9 @@ public sealed class AuthorizationTests(PostgresFixture postgres)
         Assert.All(results, result => Assert.DoesNotContain(secrets, result.Contains));
         Assert.Equal(2, await harness.DataSource.ScalarAsync<long>("SELECT count(*) FROM customers WHERE name IN ('Priya Patel', 'Diego Brown')"));
     }
+
+    static readonly string[] Lamp = ["lamp"];
+    static readonly string[] BlackLamp = ["LMP-101"];
 
     sealed record Attack(string Name, object Input);
 }
