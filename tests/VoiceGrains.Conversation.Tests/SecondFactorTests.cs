@@ -51,8 +51,12 @@ public sealed class SecondFactorTests(PostgresFixture postgres)
     public async Task NoCodeIsTextedToANumberThatStoppedTextsNorToACallerNobodyVerified()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);
-        var unverified = await harness.NewCallAsync();
-        var code = await unverified.SayAsync("Text me a code please.");
+        // The function itself, as Claude could call it on a call nobody has verified: refused, nothing queued.
+        var calendar = (await harness.Service<Data.Business.BusinessRepository>().GetCalendarAsync(CancellationToken.None))!;
+        var nobody = new Functions.CustomerPlugin(
+            new CallerSession("CAnobody", "+15550199999"), harness.Service<Data.Customers.CustomerRepository>(),
+            harness.Service<Data.Payments.PaymentMethodRepository>(), harness.Service<TextMessageRepository>(), calendar, TimeProvider.System);
+        var refused = await nobody.SendVerificationCodeAsync(CancellationToken.None);
 
         var phone = await harness.DataSource.PhoneOfAsync("Priya Patel");
         await harness.Service<TextMessageRepository>().OptOutAsync(phone, CancellationToken.None);
@@ -60,7 +64,7 @@ public sealed class SecondFactorTests(PostgresFixture postgres)
         await agent.SayAsync($"I want to cancel order 10001. My email is {Email}.");
         var stopped = await agent.SayAsync("Text me the code.");
 
-        Assert.DoesNotContain("texted", code);
+        Assert.Same(Functions.Refusal.NotIdentified, refused);
         Assert.StartsWith("I can't text a code to the number on your account, as texts to it are turned off.", stopped);
         Assert.Equal(0L, await harness.DataSource.ScalarAsync<long>("SELECT count(*) FROM text_messages WHERE reason = 'verification_code'"));
     }
