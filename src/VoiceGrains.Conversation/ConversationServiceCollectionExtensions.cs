@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using VoiceGrains.Conversation.Embeddings;
+using VoiceGrains.Data.Knowledge;
+using VoiceGrains.Speech.Inference;
 
 namespace VoiceGrains.Conversation;
 
@@ -30,6 +33,9 @@ public static class ConversationServiceCollectionExtensions
             .Validate(o => o.RequestTimeout > TimeSpan.Zero, "Anthropic:RequestTimeout must be positive")
             .Validate(o => o.MaxTokens is >= 16 and <= 8192, "Anthropic:MaxTokens must be between 16 and 8192")
             .ValidateOnStart();
+        // The silo registers its own pool, sized by Speech:InferenceConcurrency; a host without one gets one per core.
+        services.TryAddSingleton(_ => new InferencePool());
+        services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
         services.AddSingleton<ConversationAgentFactory>();
         return services;
     }

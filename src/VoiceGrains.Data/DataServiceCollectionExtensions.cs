@@ -38,7 +38,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Analytics.AnalyticsRepository>();
         services.AddSingleton<DomainVocabularyRepository>();
         services.AddSingleton<Knowledge.KnowledgeRepository>();
-        services.AddSingleton<Knowledge.IKnowledgeSearch, Knowledge.FullTextKnowledgeSearch>();
+        services.AddSingleton<Knowledge.FullTextKnowledgeSearch>();
+        // Needs an ITextEmbedder: the conversation services register it (AddVoiceGrainsConversation).
+        services.AddSingleton<Knowledge.IKnowledgeSearch, Knowledge.HybridKnowledgeSearch>();
         services.AddSingleton<Campaigns.CampaignRepository>();
         services.AddSingleton<Campaigns.DoNotCallRepository>();
         services.AddSingleton<Surveys.SurveyRepository>();

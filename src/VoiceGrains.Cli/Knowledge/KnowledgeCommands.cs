@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceGrains.Cli.Database;
+using VoiceGrains.Conversation;
 using VoiceGrains.Conversation.Functions;
 using VoiceGrains.Data.Knowledge;
 
@@ -29,7 +30,8 @@ public static class KnowledgeCommands
         var ask = new Command("ask", "Put a question to the knowledge base as the agent does, and show what it found");
         ask.Arguments.Add(Question);
         ask.Options.Add(DatabaseHost.Connection);
-        ask.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, AskAsync, null, cancellationToken));
+        // The search embeds the question: the conversation services carry the embedder.
+        ask.SetAction((parse, cancellationToken) => DatabaseHost.RunAsync(parse, AskAsync, builder => builder.Services.AddVoiceGrainsConversation(), cancellationToken));
 
         var kb = new Command("kb", "The business's knowledge base (policies, FAQs) that the agent answers questions from");
         kb.Subcommands.Add(import);

@@ -37,10 +37,16 @@ public sealed partial class OfflineDialog
             return false;
         }
         if (heard.Intents.Any(i => i is Intent.DoNotCall or Intent.Human or Intent.Repeat or Intent.More or Intent.Goodbye or Intent.Rate
-            or Intent.OpenNow or Intent.HoursOn or Intent.Holidays or Intent.ListServices or Intent.FindSlots or Intent.Book
-            or Intent.Reschedule or Intent.CancelAppointment or Intent.ConfirmAppointment or Intent.MyAppointments))
+            or Intent.OpenNow or Intent.HoursOn or Intent.Holidays or Intent.ListServices or Intent.FindSlots
+            or Intent.ConfirmAppointment or Intent.MyAppointments))
         {
             return false;
+        }
+        // "Booked", "cancel" and "move" are also words of questions about the rules ("I booked it three hours ago; am I
+        // still able to cancel?"); one that names a day or time is the caller's booking, not a question.
+        if (heard.Intents.Any(i => i is Intent.Book or Intent.Reschedule or Intent.CancelAppointment))
+        {
+            return awaiting == Awaiting.Nothing && heard.When.IsEmpty && AboutPolicy().IsMatch(heard.Text);
         }
         // An answer to the agent's own question ("how about seven with Carla?" when it offered times) is not looked up:
         // only a plain question about the rules is, in the middle of a task.

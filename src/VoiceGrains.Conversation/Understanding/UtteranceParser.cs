@@ -54,6 +54,7 @@ public static partial class UtteranceParser
     {
         "calling", "looking", "trying", "not", "a", "an", "the", "from", "and", "in", "here", "just", "wondering", "interested",
         "having", "hoping", "going", "sorry", "fine", "good", "the", "on", "at", "with", "my", "about", "phoning", "ringing",
+        "only", "like", "so", "really", "still", "also", "pretty", "that", "this", "very", "too", "all", "gonna", "kind", "sort",
     };
 
     public static Utterance Parse(string text, DateOnly today)
@@ -136,11 +137,15 @@ public static partial class UtteranceParser
             return null;
         }
         var words = match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .TakeWhile(w => !NotNames.Contains(w) && w.All(c => char.IsLetter(c) || c is '\'' or '-' or '.'))
+            .TakeWhile(w => !NotNames.Contains(w) && !IsPresentParticiple(w) && w.All(c => char.IsLetter(c) || c is '\'' or '-' or '.'))
             .Take(3)
             .ToList();
         return words.Count >= 2 ? string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..])) : null;
     }
+
+    // "I'm flying business class", "I'm switching the payment": a lower-case word in -ing after "I'm" is what the caller
+    // is doing, not their name (recognizers write names with a capital).
+    static bool IsPresentParticiple(string word) => word.Length > 4 && char.IsLower(word[0]) && word.EndsWith("ing", StringComparison.Ordinal);
 
     static int? Rating(string normalized, List<Intent> intents)
     {

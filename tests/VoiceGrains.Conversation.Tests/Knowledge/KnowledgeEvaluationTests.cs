@@ -19,10 +19,10 @@ public sealed class KnowledgeEvaluationTests(PostgresFixture postgres, ITestOutp
     const double RefusalTarget = 0.9;
 
     /// <summary>
-    /// A floor under today's answerable rate (9 of 36), so a change that loses answers fails here. The target,
-    /// 80 %, is not met by the offline engine's word-matching search (BENCHMARKS.md says why); raise this as it improves.
+    /// A floor under today's answerable rate (16 of 36), so a change that loses answers fails here. The target,
+    /// 80 %, is not met by the offline engine (BENCHMARKS.md says why); raise this as it improves.
     /// </summary>
-    const double AnswerableFloor = 0.2;
+    const double AnswerableFloor = 0.4;
 
     /// <summary>What the offline engine says when the documents do not answer (OfflineDialog.Knowledge).</summary>
     const string Refusal = "i don't have that information";
