@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VoiceGrains.Data;
+using VoiceGrains.Data.Knowledge;
 using VoiceGrains.Grains.Speech;
 using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Models;
@@ -12,9 +13,11 @@ namespace VoiceGrains.Silo;
 /// <summary>
 /// Loads the speech engines before the silo takes calls (registered after the database start-up and before Orleans,
 /// so hosted services start in that order): the VAD model, the recognizer — Whisper with the business's own names as
-/// its prompt (products, staff, services), unless Speech:Whisper:Prompt is set, or the host's own recognizer — and the
-/// built-in voice. It says which models are missing and how to install them; there is no fallback that pretends to
-/// transcribe. The silo still starts without them (the rest works), and a call that needs one says it cannot hear.
+/// its prompt (products, staff, services), unless Speech:Whisper:Prompt is set, or the host's own recognizer — the
+/// built-in voice, and the knowledge search's sentence-embedding model (half a second to load here, which would
+/// otherwise fall on the first caller's question). It says which models are missing and how to install them; there is
+/// no fallback that pretends to transcribe. The silo still starts without them (the rest works), and a call that needs
+/// one says it cannot hear.
 /// </summary>
 sealed partial class SpeechStartup(
     ModelStore store,
@@ -23,6 +26,7 @@ sealed partial class SpeechStartup(
     IOptions<WhisperOptions> whisper,
     DomainVocabularyRepository vocabulary,
     IEnumerable<ISpeechRecognizer> hostRecognizer,
+    ITextEmbedder embedder,
     ILogger<SpeechStartup> logger) : IHostedService
 {
     SpeechServices? engines;
@@ -36,6 +40,7 @@ sealed partial class SpeechStartup(
         {
             VadOptions = vad.Value,
         };
+        await embedder.EmbedAsync(["Loads the model."], cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

