@@ -17,6 +17,7 @@ using VoiceGrains.Data.Leads;
 using VoiceGrains.Data.Messaging;
 using VoiceGrains.Data.Orders;
 using VoiceGrains.Data.Payments;
+using VoiceGrains.Data.Products;
 using VoiceGrains.Data.Surveys;
 
 namespace VoiceGrains.Conversation;
@@ -33,6 +34,7 @@ public sealed partial class ConversationAgentFactory(
     CustomerRepository customers,
     OrderRepository orders,
     ExchangeRepository exchanges,
+    ProductRepository products,
     PaymentMethodRepository paymentMethods,
     AppointmentRepository appointments,
     CallRepository calls,
@@ -68,6 +70,7 @@ public sealed partial class ConversationAgentFactory(
             session, appointments, new AppointmentTexts(texts, calendar.Name, settings.TextConfirmations), leads, settings.DemoService, calendar, time), AgentFunctions.Appointments);
         kernel.Plugins.AddFromObject(new HoursPlugin(calendar, time), AgentFunctions.Hours);
         kernel.Plugins.AddFromObject(new KnowledgePlugin(knowledge), AgentFunctions.Knowledge);
+        kernel.Plugins.AddFromObject(new ProductsPlugin(products), AgentFunctions.Products);
         kernel.Plugins.AddFromObject(new CallPlugin(session, calls, doNotCall, leads), AgentFunctions.CallControl);
         var survey = await SurveyOfAsync(session, cancellationToken);
         if (survey is not null)

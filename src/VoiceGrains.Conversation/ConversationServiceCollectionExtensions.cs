@@ -11,7 +11,7 @@ public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// The agent factory and its settings ("Agent" and "Anthropic" sections, checked at start: a wrong value stops the
-    /// host naming the setting); needs the data services.
+    /// host naming the setting), and the knowledge search with its sentence embedder; needs the data services.
     /// </summary>
     public static IServiceCollection AddVoiceGrainsConversation(this IServiceCollection services)
     {
@@ -36,6 +36,7 @@ public static class ConversationServiceCollectionExtensions
         // The silo registers its own pool, sized by Speech:InferenceConcurrency; a host without one gets one per core.
         services.TryAddSingleton(_ => new InferencePool());
         services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+        services.AddSingleton<IKnowledgeSearch, HybridKnowledgeSearch>();
         services.AddSingleton<ConversationAgentFactory>();
         return services;
     }

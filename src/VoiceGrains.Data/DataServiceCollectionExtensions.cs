@@ -32,15 +32,16 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AppointmentRepository>();
         services.AddSingleton<OrderRepository>();
         services.AddSingleton<ExchangeRepository>();
+        services.AddSingleton<Products.ProductRepository>();
         services.AddSingleton<Payments.PaymentMethodRepository>();
         services.AddSingleton<BusinessRepository>();
         services.AddSingleton<FunctionCallRepository>();
         services.AddSingleton<Analytics.AnalyticsRepository>();
         services.AddSingleton<DomainVocabularyRepository>();
         services.AddSingleton<Knowledge.KnowledgeRepository>();
+        // The search a caller's question goes through (IKnowledgeSearch) also needs the sentence embedder: the
+        // conversation services register both (AddVoiceGrainsConversation).
         services.AddSingleton<Knowledge.FullTextKnowledgeSearch>();
-        // Needs an ITextEmbedder: the conversation services register it (AddVoiceGrainsConversation).
-        services.AddSingleton<Knowledge.IKnowledgeSearch, Knowledge.HybridKnowledgeSearch>();
         services.AddSingleton<Campaigns.CampaignRepository>();
         services.AddSingleton<Campaigns.DoNotCallRepository>();
         services.AddSingleton<Surveys.SurveyRepository>();

@@ -11,6 +11,7 @@ public static class AgentFunctions
     public const string Appointments = "appointments";
     public const string Hours = "hours";
     public const string Knowledge = "knowledge";
+    public const string Products = "products";
     public const string CallControl = "call";
     public const string Survey = "survey";
 
@@ -34,6 +35,9 @@ public static class AgentFunctions
     public const string ExchangeItems = "exchange_items";
     public const string ChangeItems = "change_items";
     public const string ChangePaymentMethod = "change_payment_method";
+    public const string ItemsTotal = "total_for_items";
+
+    public const string FindCheapest = "find_cheapest";
 
     public const string ListServices = "list_services";
     public const string FindSlots = "find_free_slots";

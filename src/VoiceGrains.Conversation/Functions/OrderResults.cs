@@ -32,4 +32,7 @@ public sealed record VariantOffer(string Sku, string Name, IReadOnlyDictionary<s
 /// </summary>
 public sealed record ItemsSwapped(long OrderNumber, bool Exchange, IReadOnlyList<string> Swaps, decimal PriceDifference, string PaymentMethod, OrderView Order);
 
+/// <summary>What the caller paid for items of one kind ("the grills"): each item bought, and their total.</summary>
+public sealed record ItemsTotalled(string Item, IReadOnlyList<BoughtItem> Items, decimal Total);
+
 public sealed record PaymentMethodChanged(long OrderNumber, string PaymentMethod, OrderView Order);

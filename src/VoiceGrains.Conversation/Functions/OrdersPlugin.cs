@@ -34,6 +34,20 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
         return await ViewAsync(customerId, orderNumber, cancellationToken) is { } view ? view : NotFound(orderNumber);
     }
 
+    [KernelFunction(AgentFunctions.ItemsTotal)]
+    [Description("What the identified caller paid for items of a kind across their orders (cancelled orders left out): each item with its order and price, and the total worked out here. Use it for \"how much did I pay for the grills?\"; never add prices up yourself.")]
+    public async Task<object> ItemsTotalAsync([Description("The item, as the caller named it (\"grills\")")] string itemName, CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        var bought = await orders.ItemsBoughtAsync(customerId, itemName ?? "", cancellationToken);
+        return bought.Count == 0
+            ? new Refusal($"I couldn't find {itemName} in your orders.", "Ask which item they mean, or read them their orders.")
+            : new ItemsTotalled(itemName!, bought, bought.Sum(b => b.UnitPrice * b.Quantity));
+    }
+
     [KernelFunction(AgentFunctions.CancelOrder)]
     [Description("Cancels one of the identified caller's orders. Only pending or processing orders can be cancelled. Confirm with the caller first.")]
     public async Task<object> CancelAsync(

@@ -17,6 +17,9 @@ public enum Awaiting
     /// <summary>Which payment method on file pays or receives an exchange's price difference.</summary>
     PaymentMethod,
     CancelReason,
+
+    /// <summary>Which product (or item of the caller's orders) a price question is about.</summary>
+    Product,
     Address,
     Email,
     Service,

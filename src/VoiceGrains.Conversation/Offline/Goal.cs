@@ -23,6 +23,9 @@ public sealed class Goal(Intent intent)
     /// <summary>The caller's payment method (its id) that pays or receives an exchange's price difference.</summary>
     public long? PaymentMethodId { get; set; }
 
+    /// <summary>A product or item as the caller named it ("the grills", "mechanical keyboard").</summary>
+    public string? Product { get; set; }
+
     public string? CancelReason { get; set; }
 
     public string? Address { get; set; }

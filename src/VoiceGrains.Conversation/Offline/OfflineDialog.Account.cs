@@ -39,13 +39,15 @@ public sealed partial class OfflineDialog
 
     DialogStep OnBusinessResult(object? result)
     {
-        if (goal is not null && result is OrderCancelled or ReturnStarted or ItemsSwapped or PaymentMethodChanged or ShippingAddressChanged or AppointmentBooked or AppointmentMoved
+        if (goal is not null && result is ItemsTotalled or CheapestProductFound or OrderCancelled or ReturnStarted or ItemsSwapped or PaymentMethodChanged or ShippingAddressChanged or AppointmentBooked or AppointmentMoved
             or AppointmentCancelled or AppointmentConfirmed or ContactUpdated or NoteAdded or CallbackScheduled)
         {
             goal.Done = true;
         }
         return result switch
         {
+            ItemsTotalled totalled => Say(DescribeTotal(totalled)),
+            CheapestProductFound cheapest => Say(DescribeCheapest(cheapest)),
             OrderListing listing => OnOrderListing(listing),
             OrderView view => OnOrderView(view),
             ExchangeOptionsListed options => OnExchangeOptions(options),

@@ -27,7 +27,7 @@ public sealed partial class OfflineDialog
 
     /// <summary>
     /// Whether to look the line up before anything else: a question, or a line no rule understood, that is not about
-    /// hours or appointments (their functions answer those, from the calendar) and gives no details of the caller's own
+    /// hours, appointments or prices (their functions answer those, from the calendar and the catalogue) and gives no details of the caller's own
     /// (an order number, a name, an email: those are the caller's task, not a question about policy).
     /// </summary>
     bool AsksKnowledge(Utterance heard)
@@ -38,7 +38,7 @@ public sealed partial class OfflineDialog
         }
         if (heard.Intents.Any(i => i is Intent.DoNotCall or Intent.Human or Intent.Repeat or Intent.More or Intent.Goodbye or Intent.Rate
             or Intent.OpenNow or Intent.HoursOn or Intent.Holidays or Intent.ListServices or Intent.FindSlots
-            or Intent.ConfirmAppointment or Intent.MyAppointments))
+            or Intent.ConfirmAppointment or Intent.MyAppointments or Intent.ItemsTotal or Intent.CheapestProduct))
         {
             return false;
         }

@@ -19,6 +19,7 @@ public sealed partial class OfflineDialog
         Awaiting.SecondFactor => heard.FullName is not null || heard.Zip is not null || heard.Email is not null || heard.Numbers.Any(n => n.Length == 5),
         Awaiting.Code => CodeIn(heard) is not null,
         Awaiting.CancelReason => !heard.Has(Intent.No),
+        Awaiting.Product => !heard.Has(Intent.No) && heard.Intents.All(i => !IsTask(i) || i == goal?.Intent),
         Awaiting.Address => heard.Address is not null || heard.Text.Any(char.IsAsciiDigit),
         Awaiting.Email => heard.Email is not null,
         Awaiting.Service => ServiceIn(heard.Text) is not null,
@@ -43,6 +44,7 @@ public sealed partial class OfflineDialog
         goal.CancelReason = heard.CancelReason ?? (awaiting == Awaiting.CancelReason ? heard.Text.Trim().TrimEnd('.') : null) ?? goal.CancelReason;
         goal.Address = heard.Address ?? (awaiting == Awaiting.Address && heard.Text.Any(char.IsAsciiDigit) ? heard.Text.Trim().TrimEnd('.') : null) ?? goal.Address;
         goal.Email = heard.Email ?? goal.Email;
+        goal.Product = ProductIn(heard.Text) ?? (awaiting == Awaiting.Product ? heard.Text.Trim().TrimEnd('.', '?', '!') : null) ?? goal.Product;
         goal.Service = ServiceIn(heard.Text) ?? goal.Service;
         goal.Staff = StaffIn(heard.Text) ?? goal.Staff;
         goal.Earliest |= IsEarliest(heard.Text);

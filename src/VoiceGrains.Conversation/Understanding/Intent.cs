@@ -22,6 +22,12 @@ public enum Intent
     /// <summary>Paying an order that has not shipped with another payment method on file.</summary>
     ChangePayment,
     ChangeOrderAddress,
+
+    /// <summary>"How much did I pay for the grills?": the total of items of a kind across the caller's orders.</summary>
+    ItemsTotal,
+
+    /// <summary>"What's the cheapest mechanical keyboard you have?": the catalogue's cheapest available variant.</summary>
+    CheapestProduct,
     ListServices,
     FindSlots,
     Book,

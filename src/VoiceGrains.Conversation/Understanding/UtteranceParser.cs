@@ -29,6 +29,10 @@ public static partial class UtteranceParser
         (Intent.ExchangeOrder, Rx(@"\b(exchange|swap|switch (it|them|this|that|the [a-z]+) for|trade (it|them|this|that) (in|for)|(change|modify) the (?!address|shipping|delivery|payment)[a-z]+( [a-z]+)? (in|on|of|from) ((my|the|this|that) )?order)\b")),
         (Intent.CancelOrder, Rx(@"\bcancel\b")),
         (Intent.ReturnOrder, Rx(@"\b(return|refund|send (it|them) back|money back)\b")),
+        // After the changes ("exchange it for the cheapest one" is an exchange), before the order's status ("how much did I
+        // pay for the grills in my order" asks a total).
+        (Intent.ItemsTotal, Rx(@"\b(how much (did|have) (i|we) (pay|paid|spend|spent) (for|on)|what did (i|we) pay for|total (price|cost|amount)s? (for|of) (the|my|those|all))\b")),
+        (Intent.CheapestProduct, Rx(@"\b(cheapest|least expensive|lowest[- ]priced?)\b")),
         (Intent.Tracking, Rx(@"\b(track|tracking|when will (it|my order|my package|the package|they) (arrive|get here|come)|where is my (package|parcel|delivery)|delivery date|arriv(e|ing)|shipped yet)\b")),
         (Intent.ListOrders, Rx(@"\b(my (recent )?orders|list (my )?orders|what (did|have) i order(ed)?|which orders)\b")),
         (Intent.OrderStatus, Rx(@"\b(order|status|where is my|purchase)\b")),

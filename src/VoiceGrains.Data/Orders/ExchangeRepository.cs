@@ -80,12 +80,12 @@ public sealed class ExchangeRepository(NpgsqlDataSource dataSource)
 
         await using var options = new NpgsqlCommand(SelectOptions, connection);
         options.Parameters.AddWithValue("sku", item.Sku);
-        var itemOptions = ReadOptions((string)(await options.ExecuteScalarAsync(cancellationToken))!);
+        var itemOptions = ProductOptions.Read((string)(await options.ExecuteScalarAsync(cancellationToken))!);
 
         await using var variants = new NpgsqlCommand(SelectVariants, connection);
         variants.Parameters.AddWithValue("sku", item.Sku);
         return new ExchangeOptions(item, itemOptions, await variants.ReadAllAsync(
-            reader => new ProductVariant(reader.GetString(0), reader.GetString(1), ReadOptions(reader.GetString(2)), Money.FromCents(reader.GetInt32(3))),
+            reader => new ProductVariant(reader.GetString(0), reader.GetString(1), ProductOptions.Read(reader.GetString(2)), Money.FromCents(reader.GetInt32(3))),
             cancellationToken));
     }
 
@@ -203,7 +203,4 @@ public sealed class ExchangeRepository(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
         return new OrderExchange(OrderChangeOutcome.Done, status, chosen.Select(c => (c.Item.Name, c.NewName)).ToList(), difference, method);
     }
-
-    static Dictionary<string, string> ReadOptions(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(o => o.Key, o => o.Value.ToString());
 }

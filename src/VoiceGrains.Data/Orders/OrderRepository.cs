@@ -37,6 +37,14 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
          WHERE i.order_id = @order ORDER BY i.line
         """;
 
+    // A cancelled order was not paid for; its items are not counted.
+    const string SelectBought = """
+        SELECT o.id, o.status, p.name, i.quantity, i.unit_price_cents
+          FROM orders o JOIN order_items i ON i.order_id = o.id JOIN products p ON p.sku = i.sku
+         WHERE o.customer_id = @customer AND o.status <> 'cancelled' AND p.name ILIKE ALL (@patterns)
+         ORDER BY o.placed_at, o.id, i.line
+        """;
+
     const string SelectShipments = """
         SELECT s.carrier, s.tracking_number, s.status, s.expected_delivery, e.description, e.location, e.at
           FROM shipments s
@@ -95,6 +103,25 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource)
             reader => new OrderSummary(
                 reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), Money.FromCents(reader.GetInt32(3)), reader.GetInt32(4),
                 reader.GetFieldValue<string[]>(5)),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The items of the customer's orders (all but cancelled ones) whose name holds every word of
+    /// <paramref name="itemName"/>, oldest order first: what they paid for "the grills".
+    /// </summary>
+    public async Task<IReadOnlyList<BoughtItem>> ItemsBoughtAsync(long customerId, string itemName, CancellationToken cancellationToken)
+    {
+        var patterns = Products.ProductNamePatterns.From(itemName ?? "");
+        if (patterns.Length == 0)
+        {
+            return [];
+        }
+        await using var command = dataSource.CreateCommand(SelectBought);
+        command.Parameters.AddWithValue("customer", customerId);
+        command.Parameters.AddWithValue("patterns", patterns);
+        return await command.ReadAllAsync(
+            reader => new BoughtItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Money.FromCents(reader.GetInt32(4))),
             cancellationToken);
     }
 

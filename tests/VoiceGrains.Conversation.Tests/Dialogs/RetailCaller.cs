@@ -32,6 +32,11 @@ public sealed partial class RetailCaller
         this.data = data;
         this.strict = strict;
         user = data.Users.GetProperty(task.UserId);
+        // What the persona wants to know, in the instruction's own words, is asked first: it decides what they do next.
+        foreach (var question in PriceQuestions(task.Instruction))
+        {
+            requests.Enqueue(question);
+        }
         foreach (var change in task.Changes)
         {
             requests.Enqueue(change.GetRawText());
@@ -58,6 +63,12 @@ public sealed partial class RetailCaller
             current = null;
             return "No, that's all. Thank you, bye.";
         }
+        if (next.EndsWith('?'))
+        {
+            current = null;
+            currentOrder = null;
+            return next;
+        }
         if (!next.StartsWith('{'))
         {
             current = null;
@@ -80,6 +91,28 @@ public sealed partial class RetailCaller
             _ => "I need to undo the cancellation of my order. Can I speak to a person?",
         };
     }
+
+    /// <summary>
+    /// The price questions the instruction gives the persona: "you want to know what is the cheapest available
+    /// mechanical keyboard" and "you also want to know the total prices for the grills you have paid for".
+    /// </summary>
+    static IEnumerable<string> PriceQuestions(string instruction)
+    {
+        foreach (Match cheapest in CheapestWanted().Matches(instruction))
+        {
+            yield return $"What's the cheapest {cheapest.Groups["product"].Value} you have available right now, and what are its options?";
+        }
+        foreach (Match total in TotalWanted().Matches(instruction))
+        {
+            yield return $"How much did I pay for the {total.Groups["items"].Value} in total?";
+        }
+    }
+
+    [GeneratedRegex(@"want to know what is the cheapest (?:availabl?e )?(?<product>[a-z ]+?) (?:right now|and)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CheapestWanted();
+
+    [GeneratedRegex(@"want to know the total (?:price|amount|cost)s? (?:for|of) the (?<items>[a-z ]+?) (?:you|that)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TotalWanted();
 
     /// <summary>Whether the persona may say this order's number: always for the lenient caller, else when the instruction has it.</summary>
     bool KnowsNumber(string orderId) => !strict || task.Instruction.Contains(orderId.TrimStart('#', 'W'), StringComparison.Ordinal);
