@@ -93,6 +93,26 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task MyOrderWithAnItemIsTheListedOrderHoldingItNotTheOneDiscussedLast()
+    {
+        await using var harness = await AgentHarness.StartAsync(postgres);
+        var (order, item, name, zip) = await harness.DataSource.OrderKnownByAnItemOnlyItHasAsync();
+        var other = await harness.DataSource.ScalarAsync<long>($"""
+            SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id
+             WHERE c.name = '{name}' AND o.id <> {order} ORDER BY o.placed_at DESC LIMIT 1
+            """);
+        var agent = await harness.NewCallAsync(from: await harness.DataSource.PhoneOfAsync(name));
+
+        var listed = await agent.SayAsync($"Can you list my recent orders? I'm {name}, zip code {zip}.");
+        var first = await agent.SayAsync($"Tell me about order {other}.");
+        var byItem = await agent.SayAsync($"Can you tell me about my order with the {item.ToLowerInvariant()}?");
+
+        Assert.Contains($"order {order}", listed);
+        Assert.StartsWith($"Order {other} was placed", first);
+        Assert.StartsWith($"Order {order} was placed", byItem);
+    }
+
+    [Fact]
     public async Task ACancellationNeedsAReasonAndAYes()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);

@@ -71,11 +71,12 @@ public sealed partial class OfflineDialog
         goal.Rating = RatingIn(heard) is { } rating && (goal.Intent == Intent.Rate || awaiting == Awaiting.Rating) ? rating : goal.Rating;
     }
 
+    // "My order with the skateboard" names an order of the list read out by its item, whatever order was discussed last.
     long? OrderNumberIn(Utterance heard) =>
         heard.OrderNumber ?? (awaiting == Awaiting.OrderNumber
             ? heard.Numbers.Where(n => n.Length is >= 4 and <= 9).Select(n => (long?)long.Parse(n, CultureInfo.InvariantCulture)).FirstOrDefault()
                 ?? ListedOrderIn(heard.Text)
-            : null);
+            : OrderByItem().IsMatch(heard.Text) ? ListedOrderIn(heard.Text) : null);
 
     /// <summary>"The first one", "the latest", "the one with the lamp": an order from the list just read out.</summary>
     long? ListedOrderIn(string text)
@@ -114,6 +115,9 @@ public sealed partial class OfflineDialog
 
     [GeneratedRegex(@"\b(earliest|soonest|as soon as possible|first available|next available|asap)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EarliestPhrase();
+
+    [GeneratedRegex(@"\b(order|one) with (the|my|a|an) ", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderByItem();
 
     [GeneratedRegex(@"\b(?:note (?:that|down)|please note|make a note(?: that)?|add a note(?: that| saying)?)[:,]?\s+(?<note>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotePhrase();

@@ -182,8 +182,12 @@ public sealed partial class RetailCaller
         }
         if (heard.Contains("which one is it about") && currentOrder is not null && !KnowsNumber(currentOrder))
         {
-            return PickFromList(agentSaid, Mentioned) is { } picked ? $"It's order {picked}."
-                : NameOf(currentOrder) is { } item ? $"The one with the {item}." : "I'm not sure which one.";
+            // The persona knows which item the request is about ("cancel the order with the skateboard"), so it picks
+            // the listed order with that item; failing that, the one whose items its instruction mentions most.
+            var item = NameOf(currentOrder);
+            return PickFromList(agentSaid, item is null ? Mentioned : word => string.Equals(word, item.Split(' ')[^1], StringComparison.OrdinalIgnoreCase)) is { } picked
+                ? $"It's order {picked}."
+                : item is not null ? $"The one with the {item}." : "I'm not sure which one.";
         }
         if ((heard.Contains("order number") || heard.Contains("which one is it about")) && currentOrder is not null)
         {

@@ -31,7 +31,7 @@ public sealed class RetailTaskTests(PostgresFixture postgres, ITestOutputHelper 
         Assert.True(rate >= StrictFloor, $"{rate:P0} < {StrictFloor:P0}");
     }
 
-    const double StrictFloor = 0.6;
+    const double StrictFloor = 0.7;
 
     async Task<double> RunAllAsync(bool strict)
     {
