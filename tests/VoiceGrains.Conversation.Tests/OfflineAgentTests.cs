@@ -113,6 +113,23 @@ public sealed class OfflineAgentTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task CancellingJustSomeItemsIsRefusedAndNothingIsCancelled()
+    {
+        await using var harness = await AgentHarness.StartAsync(postgres);
+        var agent = await harness.NewCallAsync(from: await harness.DataSource.PhoneOfAsync("Priya Patel"));
+        var status = await harness.DataSource.ScalarAsync<string>("SELECT status FROM orders WHERE id = 10001");
+
+        var refused = await agent.SayAsync("Can I cancel just the lamp from order 10001 and keep the rest?");
+        var yes = await agent.SayAsync("Yes.");
+
+        Assert.StartsWith("I can't cancel only some items of an order", refused);
+        Assert.DoesNotContain("cancelled", yes);
+        Assert.Equal(status, await harness.DataSource.ScalarAsync<string>("SELECT status FROM orders WHERE id = 10001"));
+        Assert.Equal(0L, await harness.DataSource.ScalarAsync<long>(
+            $"SELECT count(*) FROM function_calls WHERE call_sid = '{agent.Session.CallSid}' AND name = 'orders_cancel_order'"));
+    }
+
+    [Fact]
     public async Task ACancellationNeedsAReasonAndAYes()
     {
         await using var harness = await AgentHarness.StartAsync(postgres);

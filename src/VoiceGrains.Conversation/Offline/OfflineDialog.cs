@@ -76,6 +76,16 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
             return factorStep;
         }
         var answersQuestion = goal is { Done: false } && Answers(heard);
+        if (taskIntent == Intent.CancelOrder && !answersQuestion && PartialCancellation().IsMatch(heard.Text))
+        {
+            // An order is cancelled whole (OrderRepository.CancelAsync): "cancel just the lamp" is refused, not
+            // quietly turned into cancelling everything.
+            goal = null;
+            awaiting = Awaiting.Nothing;
+            return Say("I can't cancel only some items of an order: an order can only be cancelled as a whole, before it ships. "
+                + "I can cancel the whole order, change an item to another option before it ships, or return items once it's delivered. "
+                + "Is there anything else I can help with?");
+        }
         if (taskIntent != Intent.Unknown && !answersQuestion && (goal is null || goal.Done || taskIntent != goal.Intent && !IsWeakSwitch(taskIntent)))
         {
             // "Cancel it" goes on with the order just discussed; "return something from another order" does not.
@@ -301,6 +311,10 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z'\-]+")]
     private static partial Regex BareNameWords();
+
+    // "Cancel just the lamp and keep the rest", "cancel some of the items", "cancel one item from my order".
+    [GeneratedRegex(@"\bcancel\b.{0,40}\b(just|only|one|some|part)\b.{0,40}\b(items?|things?|from (my|the|this|that) order|keep the rest)\b|\bcancel\b.{0,60}\bkeep the (rest|others?)\b|\bpartial(ly)? cancel", RegexOptions.IgnoreCase)]
+    private static partial Regex PartialCancellation();
 
     [GeneratedRegex(@"\b(an|another|a different|other|one more) order\b", RegexOptions.IgnoreCase)]
     private static partial Regex AnotherOrder();

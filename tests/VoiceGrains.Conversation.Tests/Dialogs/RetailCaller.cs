@@ -24,7 +24,8 @@ public sealed partial class RetailCaller
     /// <param name="strict">
     /// Say only what the task's instruction gives the persona: an order number only when the instruction has it (otherwise
     /// the caller says they don't have it and names the order by an item the instruction mentions, as the agent reads
-    /// the orders out); the lenient caller says the ground truth's order numbers.
+    /// the orders out), and first try what the persona tries that the policy refuses (cancelling part of an order); the
+    /// lenient caller says the ground truth's order numbers and tries nothing refused.
     /// </param>
     public RetailCaller(RetailTask task, RetailData data, bool strict)
     {
@@ -36,6 +37,11 @@ public sealed partial class RetailCaller
         foreach (var question in PriceQuestions(task.Instruction))
         {
             requests.Enqueue(question);
+        }
+        // The strict caller also tries what its persona tries first that the policy refuses (a partial cancellation).
+        if (strict && PartialCancellationWanted().IsMatch(task.Instruction))
+        {
+            requests.Enqueue("Can I cancel just some of the items in my order and keep the rest?");
         }
         foreach (var change in task.Changes)
         {
@@ -107,6 +113,11 @@ public sealed partial class RetailCaller
             yield return $"How much did I pay for the {total.Groups["items"].Value} in total?";
         }
     }
+
+    // "If cancelling partial items is not possible…", "if you cannot cancel just the air purifier…", "if removing one item
+    // is not possible…", "cancel the boot and keep the kettle".
+    [GeneratedRegex(@"cancelling partial items|cancel just the|removing one item|\bcancel the \w+ and keep\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PartialCancellationWanted();
 
     [GeneratedRegex(@"want to know what is the cheapest (?:availabl?e )?(?<product>[a-z ]+?) (?:right now|and)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CheapestWanted();
