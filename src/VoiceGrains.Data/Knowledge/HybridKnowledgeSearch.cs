@@ -29,24 +29,36 @@ public sealed class HybridKnowledgeSearch(FullTextKnowledgeSearch fullText, ITex
             return candidates;
         }
 
-        var texts = candidates.SelectMany(m => m.Sentences.Select(s => Embedded(m.Heading, s.Text))).Distinct(StringComparer.Ordinal).ToList();
-        var missing = texts.Where(t => !vectors.ContainsKey(t)).ToList();
-        var asked = await embedder.EmbedAsync([question, .. missing], cancellationToken);
+        // This search's own copy of the vectors it needs: another search may clear the shared cache meanwhile.
+        var known = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var text in candidates.SelectMany(m => m.Sentences.Select(s => Embedded(m.Heading, s.Text))).Distinct(StringComparer.Ordinal))
+        {
+            if (vectors.TryGetValue(text, out var vector))
+            {
+                known[text] = vector;
+            }
+            else
+            {
+                missing.Add(text);
+            }
+        }
+        var embedded = await embedder.EmbedAsync([question, .. missing], cancellationToken);
         if (vectors.Count + missing.Count > MaxCached)
         {
             vectors.Clear();
         }
         for (var i = 0; i < missing.Count; i++)
         {
-            vectors[missing[i]] = asked[i + 1];
+            known[missing[i]] = vectors[missing[i]] = embedded[i + 1];
         }
-        var questionVector = asked[0];
+        var questionVector = embedded[0];
 
         return candidates
             .Select(m =>
             {
                 var sentences = m.Sentences
-                    .Select(s => s with { Relevance = Combine(s.Relevance, Similarity(questionVector, vectors[Embedded(m.Heading, s.Text)])) })
+                    .Select(s => s with { Relevance = Combine(s.Relevance, Similarity(questionVector, known[Embedded(m.Heading, s.Text)])) })
                     .ToList();
                 return m with { Sentences = sentences, Relevance = sentences.Max(s => s.Relevance) };
             })
