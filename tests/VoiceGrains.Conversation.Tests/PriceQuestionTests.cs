@@ -54,6 +54,32 @@ public sealed class PriceQuestionTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task TheExchangesAndItemChangesOfThisCallAreTotalledAsOneFigure()
+    {
+        await using var harness = await AgentHarness.StartAsync(postgres);
+        // A customer with two delivered orders (the demo gives each customer orders of one status) and a payment method.
+        var (exchanged, changed, customer, name, zip) = await harness.DataSource.ScalarAsync<string>("""
+            SELECT d.id || '|' || p.id || '|' || c.id || '|' || c.name || '|' || c.zip
+              FROM customers c JOIN orders d ON d.customer_id = c.id AND d.status = 'delivered'
+                               JOIN orders p ON p.customer_id = c.id AND p.status = 'delivered' AND p.id > d.id
+             WHERE EXISTS (SELECT 1 FROM payment_methods m WHERE m.customer_id = c.id)
+             ORDER BY c.id, d.id, p.id LIMIT 1
+            """) is var row && row.Split('|') is [var d, var p, var c, var n, var z] ? (d, p, c, n, z) : default;
+        var agent = await harness.NewCallAsync();
+        // This call's exchange (+5.00) and, as the repository would record one before shipping, item change (-12.34).
+        await harness.DataSource.ExecuteAsync($"""
+            INSERT INTO order_exchanges (order_id, customer_id, lines, new_skus, payment_method_id, price_difference_cents, call_sid)
+                 SELECT {exchanged}, {customer}, ARRAY[1], ARRAY['LMP-101'], min(id), 500, '{agent.Session.CallSid}' FROM payment_methods WHERE customer_id = {customer};
+            INSERT INTO order_item_changes (order_id, customer_id, lines, old_skus, new_skus, payment_method_id, price_difference_cents, call_sid)
+                 SELECT {changed}, {customer}, ARRAY[1], ARRAY['LMP-100'], ARRAY['LMP-101'], min(id), -1234, '{agent.Session.CallSid}' FROM payment_methods WHERE customer_id = {customer};
+            """);
+
+        var total = await agent.SayAsync($"How much do I need to pay today in total? I'm {name}, zip code {zip}.");
+
+        Assert.Contains($"For the exchanges on this call: $5.00 to pay for order {exchanged} and $12.34 back for order {changed}; that's $7.34 back in total.", total);
+    }
+
+    [Fact]
     public async Task ClaudeGetsTheFiguresFromTheFunctionsAndSaysThem()
     {
         await using var server = await AnthropicProtocolServer.StartAsync();

@@ -36,6 +36,7 @@ public static class AgentFunctions
     public const string ChangeItems = "change_items";
     public const string ChangePaymentMethod = "change_payment_method";
     public const string ItemsTotal = "total_for_items";
+    public const string SwapsTotal = "total_for_exchanges";
 
     public const string FindCheapest = "find_cheapest";
 

@@ -35,4 +35,7 @@ public sealed record ItemsSwapped(long OrderNumber, bool Exchange, IReadOnlyList
 /// <summary>What the caller paid for items of one kind ("the grills"): each item bought, and their total.</summary>
 public sealed record ItemsTotalled(string Item, IReadOnlyList<BoughtItem> Items, decimal Total);
 
+/// <summary>The exchanges and item changes requested on this call, and their net price difference (positive: to pay).</summary>
+public sealed record SwapsTotalled(IReadOnlyList<CallSwap> Swaps, decimal Total);
+
 public sealed record PaymentMethodChanged(long OrderNumber, string PaymentMethod, OrderView Order);

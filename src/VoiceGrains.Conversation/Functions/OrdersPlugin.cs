@@ -48,6 +48,20 @@ public sealed class OrdersPlugin(CallerSession session, OrderRepository orders, 
             : new ItemsTotalled(itemName!, bought, bought.Sum(b => b.UnitPrice * b.Quantity));
     }
 
+    [KernelFunction(AgentFunctions.SwapsTotal)]
+    [Description("What the identified caller pays, or gets back, in total for the exchanges and item changes requested on this call: each with its order and price difference, and the net total worked out here. Use it for \"how much do I pay today in total?\"; never add differences up yourself.")]
+    public async Task<object> SwapsTotalAsync(CancellationToken cancellationToken)
+    {
+        if (session.CustomerId is not { } customerId)
+        {
+            return Refusal.NotIdentified;
+        }
+        var swaps = await exchanges.SwapsOfCallAsync(customerId, session.CallSid, cancellationToken);
+        return swaps.Count == 0
+            ? new Refusal("No exchange or item change has been requested on this call yet.")
+            : new SwapsTotalled(swaps, swaps.Sum(s => s.PriceDifference));
+    }
+
     [KernelFunction(AgentFunctions.CancelOrder)]
     [Description("Cancels one of the identified caller's orders. Only pending or processing orders can be cancelled. Confirm with the caller first.")]
     public async Task<object> CancelAsync(

@@ -39,7 +39,7 @@ public sealed partial class OfflineDialog
 
     DialogStep OnBusinessResult(object? result)
     {
-        if (goal is not null && result is ItemsTotalled or CheapestProductFound or OrderCancelled or ReturnStarted or ItemsSwapped or PaymentMethodChanged or ShippingAddressChanged or AppointmentBooked or AppointmentMoved
+        if (goal is not null && result is ItemsTotalled or SwapsTotalled or CheapestProductFound or OrderCancelled or ReturnStarted or ItemsSwapped or PaymentMethodChanged or ShippingAddressChanged or AppointmentBooked or AppointmentMoved
             or AppointmentCancelled or AppointmentConfirmed or ContactUpdated or NoteAdded or CallbackScheduled)
         {
             goal.Done = true;
@@ -47,6 +47,7 @@ public sealed partial class OfflineDialog
         return result switch
         {
             ItemsTotalled totalled => Say(DescribeTotal(totalled)),
+            SwapsTotalled swaps => Say(DescribeSwapsTotal(swaps)),
             CheapestProductFound cheapest => Say(DescribeCheapest(cheapest)),
             OrderListing listing => OnOrderListing(listing),
             OrderView view => OnOrderView(view),

@@ -38,7 +38,7 @@ public sealed partial class OfflineDialog
         }
         if (heard.Intents.Any(i => i is Intent.DoNotCall or Intent.Human or Intent.Repeat or Intent.More or Intent.Goodbye or Intent.Rate
             or Intent.OpenNow or Intent.HoursOn or Intent.Holidays or Intent.ListServices or Intent.FindSlots
-            or Intent.ConfirmAppointment or Intent.MyAppointments or Intent.ItemsTotal or Intent.CheapestProduct))
+            or Intent.ConfirmAppointment or Intent.MyAppointments or Intent.ItemsTotal or Intent.SwapsTotal or Intent.CheapestProduct))
         {
             return false;
         }

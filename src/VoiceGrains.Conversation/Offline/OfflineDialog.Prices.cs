@@ -7,8 +7,9 @@ namespace VoiceGrains.Conversation.Offline;
 
 /// <summary>
 /// Price questions the functions answer with arithmetic done in code: what the caller paid for items of a kind across
-/// their orders ("how much did I pay for the grills?"), and the cheapest variant of a product on sale now ("what's the
-/// cheapest mechanical keyboard you have?"). The engine says the function's figures; it adds nothing up itself.
+/// their orders ("how much did I pay for the grills?"), what the exchanges of this call come to ("how much do I pay
+/// today in total?"), and the cheapest variant of a product on sale now ("what's the cheapest mechanical keyboard you
+/// have?"). The engine says the function's figures; it adds nothing up itself.
 /// </summary>
 public sealed partial class OfflineDialog
 {
@@ -30,6 +31,17 @@ public sealed partial class OfflineDialog
             .ToList();
         var what = totalled.Items.Count == 1 && totalled.Items[0].Quantity == 1 ? "that comes to" : "together they come to";
         return $"You paid for {List(items, "and")}; {what} {SpokenTime.Money(totalled.Total)}. Is there anything else I can help with?";
+    }
+
+    static string DescribeSwapsTotal(SwapsTotalled totalled)
+    {
+        var each = totalled.Swaps
+            .Select(s => s.PriceDifference >= 0
+                ? $"{SpokenTime.Money(s.PriceDifference)} to pay for order {s.OrderNumber}"
+                : $"{SpokenTime.Money(-s.PriceDifference)} back for order {s.OrderNumber}")
+            .ToList();
+        var total = totalled.Total >= 0 ? $"{SpokenTime.Money(totalled.Total)} to pay in total" : $"{SpokenTime.Money(-totalled.Total)} back in total";
+        return $"For the exchanges on this call: {List(each, "and")}; that's {total}. Is there anything else I can help with?";
     }
 
     static string DescribeCheapest(CheapestProductFound found)

@@ -201,6 +201,7 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
             Intent.ListServices or Intent.FindSlots or Intent.Book or Intent.Reschedule or Intent.CancelAppointment or Intent.ConfirmAppointment
                 or Intent.MyAppointments => AdvanceAppointment(goal),
             Intent.ItemsTotal or Intent.CheapestProduct => AdvancePrice(goal),
+            Intent.SwapsTotal => new DialogStep.Call(Orders, SwapsTotal, Args()),
             Intent.OpenNow => Finish(new DialogStep.Call(Hours, IsOpenNow, Args())),
             Intent.HoursOn => Finish(new DialogStep.Call(Hours, HoursOn, Args(("date", Iso(goal.When?.From ?? Today))))),
             Intent.Holidays => Finish(new DialogStep.Call(Hours, Holidays, Args())),
@@ -361,7 +362,7 @@ public sealed partial class OfflineDialog(BusinessCalendar calendar, TimeProvide
 
     static bool NeedsIdentity(Intent intent) => intent is Intent.ListOrders or Intent.OrderStatus or Intent.Tracking or Intent.CancelOrder
         or Intent.ReturnOrder or Intent.ExchangeOrder or Intent.ChangePayment or Intent.ChangeOrderAddress or Intent.Reschedule or Intent.CancelAppointment or Intent.ConfirmAppointment or Intent.MyAppointments
-        or Intent.UpdateEmail or Intent.UpdateAddress or Intent.AddNote or Intent.Callback or Intent.ItemsTotal;
+        or Intent.UpdateEmail or Intent.UpdateAddress or Intent.AddNote or Intent.Callback or Intent.ItemsTotal or Intent.SwapsTotal;
 
     /// <summary>Intents that a line in the middle of another task mentions in passing ("the order number is…").</summary>
     bool IsWeakSwitch(Intent intent) => intent switch

@@ -23,6 +23,9 @@ public enum Intent
     ChangePayment,
     ChangeOrderAddress,
 
+    /// <summary>"How much do I pay today in total?": the net price difference of the exchanges requested on this call.</summary>
+    SwapsTotal,
+
     /// <summary>"How much did I pay for the grills?": the total of items of a kind across the caller's orders.</summary>
     ItemsTotal,
 

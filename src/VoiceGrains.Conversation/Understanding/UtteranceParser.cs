@@ -31,6 +31,7 @@ public static partial class UtteranceParser
         (Intent.ReturnOrder, Rx(@"\b(return|refund|send (it|them) back|money back)\b")),
         // After the changes ("exchange it for the cheapest one" is an exchange), before the order's status ("how much did I
         // pay for the grills in my order" asks a total).
+        (Intent.SwapsTotal, Rx(@"\bhow much (do|will|would|should) (i|we) (need to |have to )?(pay|owe|get back)\b.{0,30}\b(in total|altogether|all together|overall)\b")),
         (Intent.ItemsTotal, Rx(@"\b(how much (did|have) (i|we) (pay|paid|spend|spent) (for|on)|what did (i|we) pay for|total (price|cost|amount)s? (for|of) (the|my|those|all))\b")),
         (Intent.CheapestProduct, Rx(@"\b(cheapest|least expensive|lowest[- ]priced?)\b")),
         (Intent.Tracking, Rx(@"\b(track|tracking|when will (it|my order|my package|the package|they) (arrive|get here|come)|where is my (package|parcel|delivery)|delivery date|arriv(e|ing)|shipped yet)\b")),

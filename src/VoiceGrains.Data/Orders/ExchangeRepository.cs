@@ -21,6 +21,13 @@ public sealed class ExchangeRepository(NpgsqlDataSource dataSource)
          ORDER BY v.price_cents, v.sku
         """;
 
+    const string SelectSwapsOfCall = """
+        SELECT order_id, true, price_difference_cents FROM order_exchanges WHERE customer_id = @customer AND call_sid = @sid
+        UNION ALL
+        SELECT order_id, false, price_difference_cents FROM order_item_changes WHERE customer_id = @customer AND call_sid = @sid
+        ORDER BY 1
+        """;
+
     const string SelectOptions = "SELECT options::text FROM products WHERE sku = @sku";
 
     const string SelectOrderStatus = "SELECT status FROM orders WHERE id = @order AND customer_id = @customer";
@@ -55,6 +62,20 @@ public sealed class ExchangeRepository(NpgsqlDataSource dataSource)
         ON CONFLICT (order_id) DO NOTHING
         RETURNING id
         """;
+
+    /// <summary>
+    /// The exchanges and item changes the customer requested on one call, each with its order and price difference
+    /// (positive: the customer pays; negative: they get it back), in order number order.
+    /// </summary>
+    public async Task<IReadOnlyList<CallSwap>> SwapsOfCallAsync(long customerId, string callSid, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectSwapsOfCall);
+        command.Parameters.AddWithValue("customer", customerId);
+        command.Parameters.AddWithValue("sid", callSid);
+        return await command.ReadAllAsync(
+            reader => new CallSwap(reader.GetInt64(0), reader.GetBoolean(1), Money.FromCents(reader.GetInt32(2))),
+            cancellationToken);
+    }
 
     /// <summary>
     /// What the order's item named <paramref name="itemName"/> can be exchanged for; null when the customer has no such

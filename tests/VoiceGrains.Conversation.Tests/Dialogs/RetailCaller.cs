@@ -47,6 +47,11 @@ public sealed partial class RetailCaller
         {
             requests.Enqueue(change.GetRawText());
         }
+        // What the changes come to is asked once they are made.
+        if (TotalDueWanted().IsMatch(task.Instruction))
+        {
+            requests.Enqueue("How much do I need to pay today in total?");
+        }
         if (task.Outputs.Count > 0)
         {
             // Facts are asked for on the orders the ground truth looked at, or, when it looked at none, on all of the caller's.
@@ -118,6 +123,9 @@ public sealed partial class RetailCaller
     // is not possible…", "cancel the boot and keep the kettle".
     [GeneratedRegex(@"cancelling partial items|cancel just the|removing one item|\bcancel the \w+ and keep\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartialCancellationWanted();
+
+    [GeneratedRegex(@"want to know how much you need to pay today in total", RegexOptions.IgnoreCase)]
+    private static partial Regex TotalDueWanted();
 
     [GeneratedRegex(@"want to know what is the cheapest (?:availabl?e )?(?<product>[a-z ]+?) (?:right now|and)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CheapestWanted();
