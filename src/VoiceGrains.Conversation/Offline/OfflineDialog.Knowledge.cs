@@ -27,8 +27,9 @@ public sealed partial class OfflineDialog
 
     /// <summary>
     /// Whether to look the line up before anything else: a question, or a line no rule understood, that is not about
-    /// hours, appointments or prices (their functions answer those, from the calendar and the catalogue) and gives no details of the caller's own
-    /// (an order number, a name, an email: those are the caller's task, not a question about policy).
+    /// hours, appointments or prices (their functions answer those, from the calendar and the catalogue) and gives no
+    /// details of the caller's own (an order number, a name, an email: those are the caller's task, not a question
+    /// about policy).
     /// </summary>
     bool AsksKnowledge(Utterance heard)
     {
