@@ -30,8 +30,6 @@ public sealed class MiniLmTextEmbedder(InferencePool pool) : ITextEmbedder, IDis
     /// </summary>
     const int Chunk = 8;
 
-    public string Model => "all-MiniLM-L6-v2";
-
     public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);

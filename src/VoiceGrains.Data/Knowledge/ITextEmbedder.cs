@@ -6,9 +6,6 @@ namespace VoiceGrains.Data.Knowledge;
 /// </summary>
 public interface ITextEmbedder
 {
-    /// <summary>The model, named so that vectors of different models are never compared.</summary>
-    string Model { get; }
-
     /// <summary>One unit-length vector per text, in order.</summary>
     Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken);
 }
