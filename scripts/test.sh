@@ -34,7 +34,7 @@ if [ -z "${VOICEGRAINS_MODEL_MIRROR:-}" ] && [ -d ../shared/models ]; then
     VOICEGRAINS_MODEL_MIRROR=$(cd ../shared/models && pwd)
     export VOICEGRAINS_MODEL_MIRROR
 fi
-dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll models fetch --catalog tests/models.test.json silero-vad silero-vad-v5 whisper-test-stub.en \
+dotnet src/VoiceGrains.Cli/bin/Debug/net10.0/voicegrains.dll models fetch --catalog tests/models.test.json silero-vad silero-vad-v5 whisper-test-stub.en piper:test-stub \
     || echo "Some models could not be installed; the tests that need them will fail saying which." >&2
 
 dotnet test VoiceGrains.sln -c Debug --no-build -nologo -m:1 --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"

@@ -1,6 +1,7 @@
 using VoiceGrains.Audio;
 using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Models;
+using VoiceGrains.Speech.Tts.Piper;
 
 namespace VoiceGrains.Cli;
 
@@ -17,7 +18,7 @@ static class CliErrors
         }
         catch (Exception e) when (e is AudioFormatException or ModelNotInstalledException or UnknownModelException
                                       or ModelVerificationException or TimeoutException or InferenceQueueFullException
-                                      or ArgumentException or IOException or UnauthorizedAccessException)
+                                      or ArgumentException or IOException or UnauthorizedAccessException or PiperVoiceException)
         {
             await Console.Error.WriteLineAsync($"voicegrains: {e.Message}");
             return 2;

@@ -43,7 +43,7 @@ public sealed partial class ConversationAgent
         this.calendar = calendar;
         Greeting = session.Purpose is { } purpose
             ? $"Hello, this is {calendar.Name} calling about {purpose}.{OptOutNotice(settings.OptOutKey)} Is now a good time?"
-            : $"Thanks for calling {calendar.Name}. How can I help you today?";
+            : InboundGreeting(calendar.Name);
         this.summarizer = summarizer;
         this.kernel = kernel;
         chat = chatClient.AsChatCompletionService(kernel.Services);
@@ -60,6 +60,9 @@ public sealed partial class ConversationAgent
 
     /// <summary>What the agent says when the call connects.</summary>
     public string Greeting { get; }
+
+    /// <summary>What the agent says when a caller's call connects: the same words on every inbound call.</summary>
+    public static string InboundGreeting(string businessName) => $"Thanks for calling {businessName}. How can I help you today?";
 
     /// <summary>The latest finished reply; null before the first.</summary>
     public AgentReply? LastReply => replies.Count == 0 ? null : replies[^1];

@@ -96,6 +96,8 @@ public static class Extensions
         builder.Services.AddSingleton(services => ModelStore.Default(services.GetRequiredService<IOptions<ModelOptions>>().Value.Directory));
         builder.Services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section)
             .Validate(o => o.InferenceConcurrency is null or (>= 1 and <= 256), "Speech:InferenceConcurrency must be between 1 and 256")
+            .Validate(o => IsVoice(o.Voice),
+                "Speech:Voice must be piper:VOICE with a voice of Piper's catalogue (voicegrains models list --voices), e.g. piper:en_US-lessac-medium, or espeak-ng:VOICE, e.g. espeak-ng:en-us")
             .ValidateOnStart();
         // One pool for every engine of the silo (and a host's own recognizer), disposed with the container.
         builder.Services.AddSingleton(services => new InferencePool(services.GetRequiredService<IOptions<SpeechOptions>>().Value.InferenceConcurrency));
@@ -122,4 +124,16 @@ public static class Extensions
 
     /// <summary>A model of the product's catalog of this kind (the tests' weightless stub is not in it, so it never serves calls).</summary>
     static bool IsModel(string name, string kind) => ModelCatalog.All.Any(m => m.Name == name && m.Kind == kind);
+
+    static bool IsVoice(string? voice)
+    {
+        try
+        {
+            return VoiceName.Parse(voice!) is var name && (!name.IsPiper || IsModel(name.ModelName, "tts"));
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 }

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using VoiceGrains.Data;
+using VoiceGrains.Data.Business;
 using VoiceGrains.Data.Knowledge;
 using VoiceGrains.Grains.Speech;
 using VoiceGrains.Speech.Inference;
 using VoiceGrains.Speech.Models;
 using VoiceGrains.Speech.Stt;
 using VoiceGrains.Speech.Tts;
+using VoiceGrains.Speech.Tts.Piper;
 using VoiceGrains.Speech.Vad;
 
 namespace VoiceGrains.Silo;
@@ -14,7 +16,9 @@ namespace VoiceGrains.Silo;
 /// Loads the speech engines before the silo takes calls (registered after the database start-up and before Orleans,
 /// so hosted services start in that order): the VAD model, the recognizer — Whisper with the business's own names as
 /// its prompt (products, staff, services), unless Speech:Whisper:Prompt is set, or the host's own recognizer — the
-/// built-in voice, and the knowledge search's sentence-embedding model (half a second to load here, which would
+/// voice (Speech:Voice; espeak-ng when a Piper voice is not installed or cannot load, with the reason logged) with its
+/// audio of the call's fixed phrases (the greeting with the business's name, prompts, goodbyes), and the knowledge
+/// search's sentence-embedding model (half a second to load here, which would
 /// otherwise fall on the first caller's question). It says which models are missing and how to install them; there is
 /// no fallback that pretends to transcribe. The silo still starts without them (the rest works), and a call that needs
 /// one says it cannot hear.
@@ -24,7 +28,9 @@ sealed partial class SpeechStartup(
     InferencePool pool,
     IOptions<VadOptions> vad,
     IOptions<WhisperOptions> whisper,
+    IOptions<SpeechOptions> speech,
     DomainVocabularyRepository vocabulary,
+    BusinessRepository business,
     IEnumerable<ISpeechRecognizer> hostRecognizer,
     ITextEmbedder embedder,
     ILogger<SpeechStartup> logger) : IHostedService
@@ -36,9 +42,11 @@ sealed partial class SpeechStartup(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        engines = new SpeechServices(pool, LoadVad(), hostRecognizer.FirstOrDefault() ?? await LoadWhisperAsync(pool, cancellationToken), LoadVoice())
+        var voice = LoadVoice();
+        engines = new SpeechServices(pool, LoadVad(), hostRecognizer.FirstOrDefault() ?? await LoadWhisperAsync(pool, cancellationToken), voice)
         {
             VadOptions = vad.Value,
+            Phrases = voice is null ? null : await WarmPhrasesAsync(voice, cancellationToken),
         };
         await embedder.EmbedAsync(["Loads the model."], cancellationToken);
     }
@@ -59,18 +67,50 @@ sealed partial class SpeechStartup(
         return new WhisperTranscriber(path, options, pool);
     }
 
-    /// <summary>espeak-ng, when libespeak-ng is installed; otherwise no voice, said here.</summary>
-    EspeakEngine? LoadVoice()
+    /// <summary>
+    /// The configured voice; espeak-ng instead when a Piper voice is missing or cannot load; no voice, said here, when
+    /// libespeak-ng (also Piper's phonemizer) is not installed.
+    /// </summary>
+    ITextToSpeechEngine? LoadVoice()
+    {
+        var configured = VoiceName.Parse(speech.Value.Voice);
+        try
+        {
+            return LoadVoiceOrNone(configured);
+        }
+        catch (Exception e) when (configured.IsPiper && e is ModelNotInstalledException or PiperVoiceException)
+        {
+            Log.BuiltInVoiceInstead(logger, speech.Value.Voice, e.Message);
+            return LoadVoiceOrNone(VoiceName.BuiltIn);
+        }
+    }
+
+    ITextToSpeechEngine? LoadVoiceOrNone(VoiceName name)
     {
         try
         {
-            return new EspeakEngine();
+            var voice = VoiceLoader.Load(name, store, ModelCatalog.All, logger);
+            Log.Voice(logger, voice.Name, voice.SampleRate);
+            return voice;
         }
         catch (InvalidOperationException e)
         {
             Log.NoVoice(logger, e.Message);
             return null;
         }
+    }
+
+    async Task<PhraseCache> WarmPhrasesAsync(ITextToSpeechEngine voice, CancellationToken cancellationToken)
+    {
+        var phrases = new PhraseCache(voice);
+        if (await business.GetCalendarAsync(cancellationToken) is { } calendar)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await phrases.WarmAsync(FixedPhrases.Of(calendar.Name), pool, cancellationToken);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            Log.PhrasesWarmed(logger, phrases.Count, voice.Name, elapsed.TotalMilliseconds);
+        }
+        return phrases;
     }
 
     string? Installed(ModelEntry model)
@@ -95,6 +135,15 @@ sealed partial class SpeechStartup(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Whisper {Model} is prompted with the business's names ({Characters} characters)")]
         public static partial void Prompted(ILogger logger, string model, int characters);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "The agent speaks with {Voice} ({SampleRate} Hz)")]
+        public static partial void Voice(ILogger logger, string voice, int sampleRate);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Speech:Voice {Voice} cannot speak, so the built-in espeak-ng voice does: {Reason}")]
+        public static partial void BuiltInVoiceInstead(ILogger logger, string voice, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "{Count} fixed phrases synthesized with {Voice} in {Milliseconds:0} ms")]
+        public static partial void PhrasesWarmed(ILogger logger, int count, string voice, double milliseconds);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "No voice: {Reason}")]
         public static partial void NoVoice(ILogger logger, string reason);

@@ -41,6 +41,41 @@ public sealed class SpeechCommandTests
         }
     }
 
+    [ModelFact("piper:test-stub")]
+    public async Task APiperVoiceSpeaksIntoAFileAtItsOwnRate()
+    {
+        var wav = Path.Combine(Path.GetTempPath(), $"voicegrains-piper-{Guid.NewGuid():N}.wav");
+        try
+        {
+            var (exitCode, output) = await RunAsync("tts", "Thanks for calling.", "-o", wav, "--voice", "piper:test-stub",
+                "--catalog", Path.Combine(RepositoryPaths.Root, "tests", "models.test.json"));
+
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("at 16000 Hz", output, StringComparison.Ordinal);
+            Assert.Contains("by piper:test-stub", output, StringComparison.Ordinal);
+            var clip = Audio.WavFile.Read(wav);
+            Assert.Equal(16000, clip.SampleRate);
+            Assert.Equal(0, clip.Samples.Length % 256);             // the stub speaks 256 samples for every phoneme id
+        }
+        finally
+        {
+            File.Delete(wav);
+        }
+    }
+
+    [Theory]
+    [InlineData("piper:en_US-no-such-voice", "No model is named 'piper:en_US-no-such-voice'")]
+    [InlineData("piper:", "names no Piper voice")]
+    [InlineData("piper:en_US-lessac-medium/bob", "Run: voicegrains models fetch piper:en_US-lessac-medium")]
+    public async Task AVoiceThatCannotSpeakIsRefusedInOneLine(string voice, string message)
+    {
+        var (exitCode, output) = await RunAsync("tts", "Hello.", "-o", Path.Combine(Path.GetTempPath(), "never-written.wav"), "--voice", voice);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public async Task VadOnAFileThatIsNotAWavSaysSoInOneLine()
     {

@@ -33,6 +33,8 @@ public sealed class SiloStartupTests(PostgresFixture postgres, ITestOutputHelper
     [InlineData("Agent__MaxFunctionRounds", "0", "Agent:MaxFunctionRounds must be between 1 and 50")]
     [InlineData("Anthropic__MaxTokens", "5", "Anthropic:MaxTokens must be between 16 and 8192")]
     [InlineData("Speech__InferenceConcurrency", "0", "Speech:InferenceConcurrency must be between 1 and 256")]
+    [InlineData("Speech__Voice", "piper:en_US-no-such-voice", "Speech:Voice must be piper:VOICE with a voice of Piper's catalogue")]
+    [InlineData("Speech__Voice", "piper:test-stub", "Speech:Voice must be piper:VOICE")]
     public async Task AWrongSettingStopsTheSiloAtStartNamingIt(string variable, string value, string message)
     {
         var database = await postgres.CreateDatabaseAsync();
@@ -117,6 +119,10 @@ public sealed class SiloStartupTests(PostgresFixture postgres, ITestOutputHelper
         Assert.Contains("Speech model whisper-tiny.en (stt) is not installed", silo.Host.Output, StringComparison.Ordinal);
         Assert.Contains("Run: voicegrains models fetch whisper-tiny.en", silo.Host.Output, StringComparison.Ordinal);
         Assert.Contains("Speech model silero-vad (vad) is not installed", silo.Host.Output, StringComparison.Ordinal);
+        Assert.Contains("Speech:Voice piper:en_US-lessac-medium cannot speak, so the built-in espeak-ng voice does: Model 'piper:en_US-lessac-medium'",
+            silo.Host.Output, StringComparison.Ordinal);
+        Assert.Contains("Run: voicegrains models fetch piper:en_US-lessac-medium", silo.Host.Output, StringComparison.Ordinal);
+        Assert.Contains("The agent speaks with espeak-ng:en-us", silo.Host.Output, StringComparison.Ordinal);
         Directory.Delete(emptyModels);
     }
 }

@@ -50,7 +50,7 @@ public sealed class ModelFetcherTests : IDisposable
         var error = await Assert.ThrowsAsync<ModelVerificationException>(() => new ModelFetcher(store, http).FetchAsync(model, mirror, null, default));
 
         Assert.Contains("test-model.onnx", error.Message, StringComparison.Ordinal);
-        Assert.Contains(model.Sha256, error.Message, StringComparison.Ordinal);
+        Assert.Contains(model.Sha256!, error.Message, StringComparison.Ordinal);
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(tampered)), error.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(store.Directory));
     }
@@ -112,7 +112,65 @@ public sealed class ModelFetcherTests : IDisposable
         Assert.DoesNotContain(ModelCatalog.All, m => m.Kind.Contains("stub", StringComparison.Ordinal));
         Assert.Throws<UnknownModelException>(() => ModelCatalog.Get("whisper-test-stub.en"));
         Assert.Equal("stt-test-stub", TestModels.Get("whisper-test-stub.en").Kind);
-        Assert.Equal(ModelCatalog.All.Count + 1, TestModels.Catalog.Count);
+        Assert.Equal(ModelCatalog.All.Count + 3, TestModels.Catalog.Count);
+        Assert.Throws<UnknownModelException>(() => ModelCatalog.Get("piper:test-stub"));
+    }
+
+    [Fact]
+    public void EveryPiperVoiceOfTheCatalogueIsPinnedWithItsConfigBySizeAndMd5()
+    {
+        var voice = ModelCatalog.Get("piper:en_US-lessac-medium");
+        var config = ModelCatalog.Get(Assert.Single(voice.With));
+
+        // Piper's catalogue (rhasspy/piper src/python_run/piper/voices.json) lists these for en_US-lessac-medium.
+        Assert.Equal((63_201_294, "2fc642b535197b6305c7c8f92dc8b24f", (string?)null), (voice.Bytes, voice.Md5, voice.Sha256));
+        Assert.Equal(new Uri("https://huggingface.co/rhasspy/piper-voices/resolve/v1.0.0/en/en_US/lessac/medium/en_US-lessac-medium.onnx"), voice.Url);
+        Assert.Equal(("en_US-lessac-medium.onnx.json", 7010, "46e565a656f76b42b588d822025ed439"), (config.File, config.Bytes, config.Md5));
+        Assert.Equal("piper/en_US-lessac-medium.onnx", voice.MirrorPath);
+        Assert.Equal(97, ModelCatalog.All.Count(m => m.Kind == "tts"));
+    }
+
+    [Fact]
+    public async Task AFilePinnedByMd5IsVerifiedByItFromItsPlaceInTheMirror()
+    {
+        var mirror = Folder("mirror");
+        Directory.CreateDirectory(Path.Combine(mirror, "piper"));
+        await File.WriteAllBytesAsync(Path.Combine(mirror, "piper", "voice.onnx"), content);
+        var store = new ModelStore(Folder("cache"));
+        var model = new ModelEntry("piper:voice", "tts", "voice.onnx", content.Length, null, null, "MIT", "a voice", false)
+        {
+            Md5 = Md5(content),
+            MirrorPath = "piper/voice.onnx",
+        };
+        var tampered = model with { Md5 = Md5(content[1..]) };
+        using var http = new HttpClient();
+
+        var outcome = await new ModelFetcher(store, http).FetchAsync(model, mirror, null, default);
+        await store.VerifyAsync(model, default);
+        var refused = await Assert.ThrowsAsync<ModelVerificationException>(() => store.VerifyAsync(tampered, default));
+
+        Assert.Equal(FetchOutcome.CopiedFromMirror, outcome);
+        Assert.Contains($"md5 {model.Md5}, pinned {tampered.Md5}", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFileWithNoUrlThatTheMirrorLacksIsRefusedSayingSo()
+    {
+        var store = new ModelStore(Folder("cache"));
+        var model = new ModelEntry("stub", "tts-test-stub", "stub.onnx", content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), null, "MIT", "a stub", false);
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => new ModelFetcher(store, http).FetchAsync(model, Folder("empty-mirror"), null, default));
+
+        Assert.Contains("stub.onnx has no download URL and is not in the mirror folder", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The hash Piper's catalogue pins its voices with (the only one it publishes).</summary>
+    static string Md5(byte[] bytes)
+    {
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        md5.AppendData(bytes);
+        return Convert.ToHexStringLower(md5.GetHashAndReset());
     }
 
     /// <summary>Progress<T> posts to the thread pool; tests need the reports in order, at once.</summary>

@@ -17,19 +17,22 @@ public static class ModelCommands
         Description = "Folder holding copies of the model files (default: VOICEGRAINS_MODEL_MIRROR); missing files are downloaded",
     };
 
+    static readonly Option<bool> Voices = new("--voices") { Description = "Also list every voice of Piper's catalogue (97), not only those installed" };
+
     public static Command Create()
     {
         var list = new Command("list", "Show every pinned model and whether it is installed");
         list.Options.Add(CatalogOption.Option);
+        list.Options.Add(Voices);
         list.SetAction(List);
 
-        var fetch = new Command("fetch", "Install models from the mirror or the official URL, checking size and sha256");
+        var fetch = new Command("fetch", "Install models (a Piper voice with its config) from the mirror or the official URL, checking size and hash");
         fetch.Arguments.Add(Names);
         fetch.Options.Add(Mirror);
         fetch.Options.Add(CatalogOption.Option);
         fetch.SetAction((parse, cancellationToken) => FetchAsync(parse, cancellationToken));
 
-        var verify = new Command("verify", "Re-check the sha256 of installed models");
+        var verify = new Command("verify", "Re-check the hash of installed models");
         verify.Arguments.Add(Names);
         verify.Options.Add(CatalogOption.Option);
         verify.SetAction((parse, cancellationToken) => VerifyAsync(parse, cancellationToken));
@@ -45,9 +48,21 @@ public static class ModelCommands
     {
         var store = ModelStore.Default();
         Console.WriteLine($"Model folder: {store.Directory}");
+        var all = parse.GetValue(Voices);
+        var hidden = 0;
         foreach (var model in CatalogOption.Models(parse))
         {
-            Console.WriteLine($"  {(store.IsInstalled(model) ? "installed" : "missing  ")}  {model.Name,-22} {model.Kind,-14} {model.Bytes / 1e6,7:0.0} MB{(model.Default ? "  default" : "")}  {model.Description}");
+            // A Piper voice's config goes with its voice; the catalogue's 97 voices only when asked for or installed.
+            if (model.Kind == "tts-config" || (model.Kind == "tts" && !all && !store.IsInstalled(model)))
+            {
+                hidden += model.Kind == "tts" ? 1 : 0;
+                continue;
+            }
+            Console.WriteLine($"  {(store.IsInstalled(model) ? "installed" : "missing  ")}  {model.Name,-30} {model.Kind,-14} {model.Bytes / 1e6,7:0.0} MB{(model.Default ? "  default" : "")}  {model.Description}");
+        }
+        if (hidden > 0)
+        {
+            Console.WriteLine($"  and {hidden} Piper voices not installed (models list --voices shows them; install one with: models fetch piper:en_US-lessac-medium)");
         }
         return 0;
     }
@@ -120,7 +135,10 @@ public static class ModelCommands
         }
         try
         {
-            return names.Select(name => ModelCatalog.Get(name, catalog)).ToList();
+            // Entries installed together (a Piper voice and its config) follow the one named.
+            return names.Select(name => ModelCatalog.Get(name, catalog))
+                .SelectMany(model => model.With.Select(name => ModelCatalog.Get(name, catalog)).Prepend(model))
+                .Distinct().ToList();
         }
         catch (UnknownModelException e)
         {

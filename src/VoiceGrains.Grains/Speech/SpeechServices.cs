@@ -19,6 +19,9 @@ public sealed class SpeechServices(InferencePool pool, SileroVadModel? vad, ISpe
 
     public ITextToSpeechEngine? Voice { get; } = voice;
 
+    /// <summary>The voice's audio of the call's fixed phrases, made at start.</summary>
+    public PhraseCache? Phrases { get; init; }
+
     /// <summary>When the VAD says speech starts and ends (the "Speech:Vad" section).</summary>
     public VadOptions VadOptions { get; init; } = new();
 

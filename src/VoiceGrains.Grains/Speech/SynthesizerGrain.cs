@@ -105,7 +105,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         // at once (an unbounded channel) put bursts of jobs on the inference pool that the other calls' VAD and first
         // sentences waited behind: voice-to-voice p95 at 8 calls rose to 765 and 944 ms (BENCHMARKS.md).
         var output = Channel.CreateBounded<SpeechOutput>(FramesPerBatch);
-        var synthesizer = new SpeechSynthesizer(speech.Voice!, speech.Pool);
+        var synthesizer = new SpeechSynthesizer(speech.Voice!, speech.Pool, speech.Phrases);
         // The producer stops with the speaker: left writing into a channel nobody reads, it would never finish, so a
         // failed speaker would neither be replaced nor let a stop return.
         using var producerStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

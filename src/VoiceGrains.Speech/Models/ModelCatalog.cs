@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace VoiceGrains.Speech.Models;
 
 /// <summary>
-/// The pinned models (models/models.json, embedded at build time), looked up by name; a manifest file of the same
-/// shape can add models of its own (the tests' weightless stub lives in tests/models.test.json, not among the product's).
+/// The pinned models (models/models.json and Piper's voice catalogue models/piper-voices.json, embedded at build time),
+/// looked up by name; a manifest file of the same shape as models.json can add models of its own (the tests' weightless
+/// stubs live in tests/models.test.json, not among the product's).
 /// </summary>
 public static class ModelCatalog
 {
@@ -31,10 +32,13 @@ public static class ModelCatalog
 
     static List<ModelEntry> Load()
     {
-        using var stream = typeof(ModelCatalog).Assembly.GetManifestResourceStream("models.json")
-            ?? throw new InvalidOperationException("models.json is not embedded in VoiceGrains.Speech.");
-        return Read(stream, "models.json");
+        using var models = Resource("models.json");
+        using var voices = Resource("piper-voices.json");
+        return [.. Read(models, "models.json"), .. PiperVoiceCatalog.Read(voices)];
     }
+
+    static Stream Resource(string name) => typeof(ModelCatalog).Assembly.GetManifestResourceStream(name)
+        ?? throw new InvalidOperationException($"{name} is not embedded in VoiceGrains.Speech.");
 
     static List<ModelEntry> Read(Stream stream, string name) =>
         (JsonSerializer.Deserialize<Manifest>(stream, Json) ?? throw new InvalidOperationException($"{name} is empty.")).Models;

@@ -4,8 +4,9 @@ namespace VoiceGrains.Speech.Models;
 
 /// <summary>
 /// Installs pinned model files: from a mirror folder when it holds the file, else from the official URL.
-/// Bytes go to a temporary file beside the target while their sha256 is computed; only a file whose size
-/// and hash match the pin is renamed into place, so a half-copied or tampered file is never used.
+/// Bytes go to a temporary file beside the target while their pinned hash is computed; only a file whose size
+/// and hash match the pin is renamed into place, so a half-copied or tampered file is never used. Entries installed
+/// with it (<see cref="ModelEntry.With"/>) are the caller's to fetch: the command line fetches them in turn.
 /// </summary>
 public sealed class ModelFetcher(ModelStore store, HttpClient http)
 {
@@ -29,16 +30,22 @@ public sealed class ModelFetcher(ModelStore store, HttpClient http)
             }
         }
 
-        var mirrored = mirror is null ? null : Path.Combine(mirror, model.File);
+        var mirrored = mirror is null ? null : Path.Combine(mirror, model.MirrorPath ?? model.File);
         var fromMirror = mirrored is not null && File.Exists(mirrored);
+        if (!fromMirror && model.Url is null)
+        {
+            throw new FileNotFoundException(
+                $"{model.File} has no download URL and is not in the mirror folder ({mirrored ?? "none given: set VOICEGRAINS_MODEL_MIRROR"}).");
+        }
         var temporary = $"{target}.partial-{Guid.NewGuid():N}";
         try
         {
             await using (var source = fromMirror ? File.OpenRead(mirrored!) : await OpenDownloadAsync(model, cancellationToken))
             await using (var destination = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
             {
-                var hash = await CopyHashingAsync(model, source, destination, fromMirror ? mirrored! : model.Url.ToString(), progress, cancellationToken);
-                CheckHash(model, fromMirror ? mirrored! : model.Url.ToString(), hash);
+                var sourceName = fromMirror ? mirrored! : model.Url!.ToString();
+                var hash = await CopyHashingAsync(model, source, destination, sourceName, progress, cancellationToken);
+                CheckHash(model, sourceName, hash);
             }
             File.Move(temporary, target, overwrite: true);
             return fromMirror ? FetchOutcome.CopiedFromMirror : FetchOutcome.Downloaded;
@@ -49,18 +56,22 @@ public sealed class ModelFetcher(ModelStore store, HttpClient http)
         }
     }
 
-    internal static void CheckHash(ModelEntry model, string source, string actualSha256)
+    internal static void CheckHash(ModelEntry model, string source, string actual)
     {
-        if (!string.Equals(actualSha256, model.Sha256, StringComparison.OrdinalIgnoreCase))
+        var (algorithm, pinned) = model.Pin;
+        if (!string.Equals(actual, pinned, StringComparison.OrdinalIgnoreCase))
         {
             throw new ModelVerificationException(
-                $"{model.File} from {source} failed verification: sha256 {actualSha256}, pinned {model.Sha256}. The file was not installed.");
+                $"{model.File} from {source} failed verification: {algorithm.Name!.ToLowerInvariant()} {actual}, pinned {pinned}. The file was not installed.");
         }
     }
 
+    /// <summary>A hash of the pin's algorithm. MD5 only where the publisher lists nothing stronger (Piper's voices).</summary>
+    internal static IncrementalHash PinHash(ModelEntry model) => IncrementalHash.CreateHash(model.Pin.Algorithm);
+
     async Task<Stream> OpenDownloadAsync(ModelEntry model, CancellationToken cancellationToken)
     {
-        var response = await http.GetAsync(model.Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var response = await http.GetAsync(model.Url!, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadAsStreamAsync(cancellationToken);
     }
@@ -68,7 +79,7 @@ public sealed class ModelFetcher(ModelStore store, HttpClient http)
     static async Task<string> CopyHashingAsync(ModelEntry model, Stream source, Stream destination, string sourceName,
         IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sha = PinHash(model);
         var buffer = new byte[BufferSize];
         long done = 0;
         int read;

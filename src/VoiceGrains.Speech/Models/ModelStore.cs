@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace VoiceGrains.Speech.Models;
 
 /// <summary>
@@ -43,7 +41,13 @@ public sealed class ModelStore(string directory)
     {
         var path = Require(model);
         await using var file = File.OpenRead(path);
-        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
-        ModelFetcher.CheckHash(model, path, actual);
+        using var hash = ModelFetcher.PinHash(model);
+        var buffer = new byte[1 << 20];
+        int read;
+        while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+        }
+        ModelFetcher.CheckHash(model, path, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 }
