@@ -125,6 +125,30 @@ public sealed class PiperVoiceTests : IDisposable
     }
 
     [ModelFact("piper:test-stub")]
+    public void AVoiceOfSeveralSpeakersIsGivenTheChosenSpeakersIdAndAOneSpeakerConfigIsRefusedForIt()
+    {
+        var model = stub.ModelWithSpeakerInput();
+        var twoSpeakers = stub.ConfigWith(json =>
+        {
+            json["num_speakers"] = 2;
+            json["speaker_id_map"] = new System.Text.Json.Nodes.JsonObject { ["ann"] = 0, ["bob"] = 1 };
+        });
+        using var bob = Voice(twoSpeakers, model, speaker: "bob");
+        using var first = Voice(twoSpeakers, model);
+        using var oneSpeaker = Voice();
+
+        // The patched model adds the speaker id to its audio: the first speaker (0) sounds as the stub, bob (1) does not.
+        Assert.Equal(oneSpeaker.Synthesize("Hi.", CancellationToken.None), first.Synthesize("Hi.", CancellationToken.None));
+        var bobs = bob.Synthesize("Hi.", CancellationToken.None);
+        Assert.Equal(oneSpeaker.Synthesize("Hi.", CancellationToken.None).Length, bobs.Length);
+        Assert.True(bobs.Average() > 0.4, $"mean {bobs.Average():0.00}: bob's id did not reach the model");
+        var wrong = Assert.Throws<PiperVoiceException>(() => Voice(model: model));
+        Assert.Contains("says one speaker", wrong.Message, StringComparison.Ordinal);
+        var unknown = Assert.Throws<PiperVoiceException>(() => Voice(twoSpeakers, model, speaker: "cy"));
+        Assert.Contains("choose 0–1 or one of ann, bob", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [ModelFact("piper:test-stub")]
     public void ASpeakerTheVoiceLacksIsRefusedNamingTheChoices()
     {
         var error = Assert.Throws<PiperVoiceException>(() => Voice(speaker: "bob"));
