@@ -1,3 +1,5 @@
+using VoiceGrains.Speech.Models;
+
 namespace VoiceGrains.Silo;
 
 /// <summary>The silo's voice and inference pool ("Speech" section); the VAD and Whisper have sections of their own beneath it.</summary>
@@ -13,5 +15,5 @@ public sealed class SpeechOptions
     /// piper:VOICE/SPEAKER for a voice of several speakers) or espeak-ng:VOICE, the built-in voice, which also speaks
     /// whenever the Piper voice is not installed or cannot load (the silo logs why).
     /// </summary>
-    public string Voice { get; set; } = "piper:en_US-lessac-medium";
+    public string Voice { get; set; } = PiperVoiceCatalog.DefaultVoice;
 }

@@ -53,7 +53,7 @@ public static class ModelCommands
         foreach (var model in CatalogOption.Models(parse))
         {
             // A Piper voice's config goes with its voice; the catalogue's 97 voices only when asked for or installed.
-            if (model.Kind == "tts-config" || (model.Kind == "tts" && !all && !store.IsInstalled(model)))
+            if (model.Kind == "tts-config" || (model.Kind == "tts" && !all && !model.Default && !store.IsInstalled(model)))
             {
                 hidden += model.Kind == "tts" ? 1 : 0;
                 continue;
@@ -62,7 +62,7 @@ public static class ModelCommands
         }
         if (hidden > 0)
         {
-            Console.WriteLine($"  and {hidden} Piper voices not installed (models list --voices shows them; install one with: models fetch piper:en_US-lessac-medium)");
+            Console.WriteLine($"  and {hidden} Piper voices not installed (models list --voices shows them; install one with: models fetch piper:VOICE)");
         }
         return 0;
     }
@@ -129,14 +129,10 @@ public static class ModelCommands
     {
         var names = parse.GetValue(Names) ?? [];
         var catalog = CatalogOption.Models(parse);
-        if (names.Length == 0)
-        {
-            return catalog.Where(m => m.Default).ToList();
-        }
         try
         {
             // Entries installed together (a Piper voice and its config) follow the one named.
-            return names.Select(name => ModelCatalog.Get(name, catalog))
+            return (names.Length == 0 ? catalog.Where(m => m.Default) : names.Select(name => ModelCatalog.Get(name, catalog)))
                 .SelectMany(model => model.With.Select(name => ModelCatalog.Get(name, catalog)).Prepend(model))
                 .Distinct().ToList();
         }

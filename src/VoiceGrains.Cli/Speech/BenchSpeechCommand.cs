@@ -13,8 +13,10 @@ namespace VoiceGrains.Cli.Speech;
 /// <c>voicegrains bench speech FILE.wav</c>: Silero VAD cost per 32 ms window on one thread, what that means in
 /// calls per core, and the memory one call's VAD state holds; then the inference time of every installed Whisper
 /// model on the file's first 1, 2, 3 and 5 s and on the whole file, over a context fitted to the audio and over the
-/// whole 30 s window (median of 5 after a warm-up; a test stub measures the encoder only); then the built-in voice's first-frame latency
-/// for a 10-word sentence and its real-time factor. Figures go to BENCHMARKS.md.
+/// whole 30 s window (median of 5 after a warm-up; a test stub measures the encoder only); then, for the built-in voice
+/// and every Piper voice installed (a test stub measures the code path only), the first-frame latency for a 10-word
+/// sentence, its real-time factor, and the first frame of a phrase from the voice's phrase cache. Figures go to
+/// BENCHMARKS.md.
 /// </summary>
 public static class BenchSpeechCommand
 {
@@ -36,7 +38,7 @@ public static class BenchSpeechCommand
             var clip = WavFile.Read(parse.GetValue(File)!);
             BenchVad(clip, parse.GetValue(Repeats));
             await BenchSttAsync(clip, Models.CatalogOption.Models(parse), cancellationToken);
-            await BenchTtsAsync(parse.GetValue(Repeats), cancellationToken);
+            await BenchTtsAsync(Models.CatalogOption.Models(parse), parse.GetValue(Repeats), cancellationToken);
             return 0;
         }));
         return command;
@@ -119,12 +121,42 @@ public static class BenchSpeechCommand
         return (context, times[runs / 2]);
     }
 
-    static async Task BenchTtsAsync(int repeats, CancellationToken cancellationToken)
+    static async Task BenchTtsAsync(IReadOnlyList<ModelEntry> catalog, int repeats, CancellationToken cancellationToken)
     {
         const string sentence = "Your order has shipped and should arrive on Friday afternoon.";   // 10 words
+        const string phrase = "Thanks for calling. How can I help you today?";
+        var store = ModelStore.Default();
+        var voices = catalog.Where(m => m.Kind.StartsWith("tts", StringComparison.Ordinal) && m.Kind != "tts-config" && store.IsInstalled(m))
+            .Select(m => (Name: VoiceName.Parse(m.Name), Stub: m.Kind == "tts-test-stub"))
+            .Prepend((VoiceName.BuiltIn, false));
+        Console.WriteLine();
+        Console.WriteLine($"| voice ({repeats} runs, 10-word sentence to 8 kHz μ-law frames) | p50 first frame ms | p95 first frame ms | p50 real-time factor | p95 real-time factor | cached phrase p50 first frame ms |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        using var logging = Microsoft.Extensions.Logging.LoggerFactory.Create(_ => { });
         using var pool = new InferencePool();
-        var engine = new EspeakEngine();
-        var synthesizer = new SpeechSynthesizer(engine, pool);
+        foreach (var (name, stub) in voices)
+        {
+            var engine = VoiceLoader.Load(name, store, catalog, logging.CreateLogger("bench"));
+            try
+            {
+                var phrases = new PhraseCache(engine);
+                await phrases.WarmAsync([phrase], pool, cancellationToken);
+                var (firstFrame, realTime) = await SpeakAsync(new SpeechSynthesizer(engine, pool), sentence, repeats, cancellationToken);
+                var (cachedFrame, _) = await SpeakAsync(new SpeechSynthesizer(engine, pool, phrases), phrase, repeats, cancellationToken);
+                var label = stub ? $"{engine.Name} (weightless stub: code path only, no voice)" : engine.Name;
+                Console.WriteLine($"| {label} | {firstFrame[firstFrame.Count / 2]:0} | {firstFrame[(int)(firstFrame.Count * 0.95)]:0} | " +
+                    $"{realTime[realTime.Count / 2]:0.000} | {realTime[(int)(realTime.Count * 0.95)]:0.000} | {cachedFrame[cachedFrame.Count / 2]:0.0} |");
+            }
+            finally
+            {
+                (engine as IDisposable)?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Sorted first-frame latencies (ms) and real-time factors of <paramref name="repeats"/> runs, after a warm-up.</summary>
+    static async Task<(List<double> FirstFrame, List<double> RealTime)> SpeakAsync(SpeechSynthesizer synthesizer, string sentence, int repeats, CancellationToken cancellationToken)
+    {
         var firstFrame = new List<double>();
         var realTime = new List<double>();
         for (var repeat = 0; repeat <= repeats; repeat++)
@@ -146,10 +178,7 @@ public static class BenchSpeechCommand
         }
         firstFrame.Sort();
         realTime.Sort();
-        Console.WriteLine();
-        Console.WriteLine($"| voice ({repeats} runs, 10-word sentence to 8 kHz μ-law frames) | p50 first frame ms | p95 first frame ms | p50 real-time factor | p95 real-time factor |");
-        Console.WriteLine("|---|---|---|---|---|");
-        Console.WriteLine($"| {engine.Name} | {firstFrame[firstFrame.Count / 2]:0} | {firstFrame[(int)(firstFrame.Count * 0.95)]:0} | {realTime[realTime.Count / 2]:0.000} | {realTime[(int)(realTime.Count * 0.95)]:0.000} |");
+        return (firstFrame, realTime);
     }
 
     static async IAsyncEnumerable<string> One(string sentence)

@@ -15,6 +15,9 @@ public static class PiperVoiceCatalog
 {
     public const string Prefix = "piper:";
 
+    /// <summary>The product's voice (Speech:Voice's default), fetched with the default models: US English, medium quality.</summary>
+    public const string DefaultVoice = Prefix + "en_US-lessac-medium";
+
     static readonly Uri Base = new("https://huggingface.co/rhasspy/piper-voices/resolve/v1.0.0/");
 
     public static List<ModelEntry> Read(Stream catalogue)
@@ -28,7 +31,11 @@ public static class PiperVoiceCatalog
             var config = voice.Files.Single(f => f.Key.EndsWith(".onnx.json", StringComparison.Ordinal));
             var speakers = voice.Speakers > 1 ? $", {voice.Speakers} speakers" : "";
             var description = $"Piper voice: {voice.Language.Name} ({voice.Language.Country}), {voice.Name}, {voice.Quality}{speakers}";
-            entries.Add(Entry(Prefix + key, "tts", model, description) with { With = [Prefix + key + ".onnx.json"] });
+            entries.Add(Entry(Prefix + key, "tts", model, description) with
+            {
+                With = [Prefix + key + ".onnx.json"],
+                Default = Prefix + key == DefaultVoice,
+            });
             entries.Add(Entry(Prefix + key + ".onnx.json", "tts-config", config, $"config of {Prefix}{key}"));
         }
         return entries;
