@@ -9,6 +9,7 @@ using VoiceGrains.Benchmarks;
 // dotnet run --project tests/VoiceGrains.Benchmarks -- console-queries [calls] [runs]
 // dotnet run --project tests/VoiceGrains.Benchmarks -- live-view [calls]
 // dotnet run --project tests/VoiceGrains.Benchmarks -- listen-in [calls] [listened]
+// dotnet run --project tests/VoiceGrains.Benchmarks -- end-of-turn
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args)
 {
@@ -33,10 +34,13 @@ switch (args)
     case ["listen-in", ..]:
         await ListenInBenchmark.RunAsync(Arg(1, 50), Arg(2, 5));
         return 0;
+    case ["end-of-turn", ..]:
+        EndOfTurnBenchmark.Run();
+        return 0;
     case ["agent", ..]:
         await AgentBenchmark.RunAsync(Arg(1, 20), Arg(2, 8));
         return 0;
     default:
-        Console.Error.WriteLine("usage: VoiceGrains.Benchmarks cluster [runs=5] [calls=40] | agent [calls=20] [concurrency=8] | barge-in [runs=20] | live-calls [calls=8] [rounds=2] | flood [rounds=3] [webhooks/s=500] [sockets=1000] | console-queries [calls=100000] [runs=5] | live-view [calls=50] | listen-in [calls=50] [listened=5]");
+        Console.Error.WriteLine("usage: VoiceGrains.Benchmarks cluster [runs=5] [calls=40] | agent [calls=20] [concurrency=8] | barge-in [runs=20] | live-calls [calls=8] [rounds=2] | flood [rounds=3] [webhooks/s=500] [sockets=1000] | console-queries [calls=100000] [runs=5] | live-view [calls=50] | listen-in [calls=50] [listened=5] | end-of-turn");
         return 2;
 }

@@ -115,6 +115,27 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
     }
 
     [Fact]
+    public async Task AnAcknowledgementSaidOverTheAgentIsHeardAndStoredButTheAgentGoesOnWithItsReply()
+    {
+        // espeak-ng's "Uh-huh." is too short for the VAD to call speech (a false start, which resumes the agent anyway);
+        // this acknowledgement is speech for 1.3 s.
+        var call = await cluster.CallAsync(["Where is my order 10002?", "[barge-in] Okay, got it."]);
+
+        var heard = string.Join("\n", call.Turns.Select(t => $"{t.Line} | heard: {t.Heard} | clear {t.BargeInClearMs} | agent again after {t.VoiceToVoiceMs}"));
+        // The agent paused at the caller's voice (the carrier's buffer cleared) and, once the words were known to be
+        // only an acknowledgement, went on: the reply is whole, and nothing answers the acknowledgement.
+        Assert.True(call.Turns[1].BargeInClearMs is not null, heard);
+        Assert.True(call.Turns[1].VoiceToVoiceMs is not null, heard);
+        var record = await cluster.Api.GetFromJsonAsync<JsonElement>(new Uri(cluster.Console, $"/api/calls/{call.CallSid}"));
+        var turns = record.GetProperty("turns").EnumerateArray().ToList();
+        var stored = string.Join("\n", turns.Select(t => $"{t.GetProperty("speaker").GetString()}: {t.GetProperty("text").GetString()}"));
+        Assert.True(turns.Select(t => t.GetProperty("speaker").GetString()).SequenceEqual(["agent", "caller", "agent", "caller"]), $"{stored}\n{heard}");
+        Assert.False(turns[2].GetProperty("interrupted").GetBoolean(), stored);
+        Assert.Contains("tracking number", turns[2].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Okay, got it.", turns[3].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task ACallerWhoAsksForAPersonIsMovedToTheTransferNumberThroughTwilio()
     {
         var call = await cluster.CallAsync(["I'd like to speak to a real person, please."]);

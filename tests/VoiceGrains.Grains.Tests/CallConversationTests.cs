@@ -224,19 +224,40 @@ public sealed class CallConversationTests(InProcessSilo silo) : IClassFixture<In
         }
 
         await call.Cast<ICallHearingGrain>().CallerStartedSpeakingAsync();
+        var paused = (await call.GetSnapshotAsync())!;
+        await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Wait, which order was that?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
 
         var snapshot = (await call.GetSnapshotAsync())!;
+        Assert.Equal((CallStatus.Speaking, whole), (paused.Status, paused.Turns[1].Text));      // the words were not known yet
         Assert.StartsWith("Hi Diego, I see you're calling from the number on your account.", whole);
         Assert.Equal("Hi Diego, I see you're calling from the number on your account.", snapshot.Turns[1].Text);
         Assert.True(snapshot.Turns[1].Interrupted);
-        Assert.Equal(CallStatus.Listening, snapshot.Status);
+        Assert.Equal("Wait, which order was that?", snapshot.Turns[2].Text);
         Assert.True(await silo.Database.ScalarAsync<bool>($"SELECT interrupted AND text = '{snapshot.Turns[1].Text.Replace("'", "''")}' FROM call_turns WHERE call_sid = '{sid}' AND seq = 1"));
         await AgentAudioListener.WaitForAsync(speech, s => s.OfType<AgentClear>().Any());
         lock (speech)
         {
-            Assert.IsType<AgentClear>(speech[^1]);
             Assert.Single(speech.OfType<AgentClear>());
         }
+    }
+
+    [Fact]
+    public async Task AnAcknowledgementOverTheAgentLetsItGoOnAndTheWholeReplyIsKept()
+    {
+        var (_, call, speech, whole) = await HearTheOrderReplysFirstSentenceAsync();
+        await call.Cast<ICallHearingGrain>().CallerMayBeSpeakingAsync();
+        await call.Cast<ICallHearingGrain>().CallerStartedSpeakingAsync();
+
+        await call.Cast<ICallHearingGrain>().HearAsync(new NewTurn(Speaker.Caller, "Mm-hm.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+
+        // The rest of the reply is spoken again from the sentence the pause cut, and the reply is stored whole.
+        await AgentAudioListener.WaitForAsync(speech, s => s.SkipWhile(a => a is not AgentClear).OfType<AgentMark>().Any(m => m.Name == "reply1-1"));
+        var snapshot = (await call.GetSnapshotAsync())!;
+        Assert.Equal(whole, snapshot.Turns[1].Text);
+        Assert.False(snapshot.Turns[1].Interrupted);
+        Assert.Equal("Mm-hm.", snapshot.Turns[2].Text);
+        Assert.Equal(3, snapshot.Turns.Count);                    // nothing answers the acknowledgement
+        Assert.Equal(CallStatus.Speaking, snapshot.Status);
     }
 
     /// <summary>The order reply, its first sentence heard, paused by a voice: where the carrier was told to clear.</summary>

@@ -8,11 +8,4 @@ static class Segments
     /// <summary>Segment edges in seconds, found the way the product finds them.</summary>
     public static List<(double Start, double End)> Detect(SileroVadModel model, AudioClip clip, VadOptions? options = null) =>
         VadStream.FindSegments(model, clip, options).Select(e => (e.Start.TotalSeconds, e.End.TotalSeconds)).ToList();
-
-    /// <summary>The same audio as a phone line carries it: 8 kHz, through μ-law and back.</summary>
-    public static AudioClip AsTelephone(AudioClip clip)
-    {
-        var narrow = clip.ResampleTo(Frames.TelephonyRate);
-        return new AudioClip(MuLaw.DecodeToFloat(MuLaw.EncodeFromFloat(narrow.Samples)), Frames.TelephonyRate);
-    }
 }

@@ -27,14 +27,10 @@ public sealed class VadTests(SileroFixture silero, ITestOutputHelper output) : I
     [SharedDataFact]
     public void OnTheSpeechSetSpeechIsCoveredAndNonSpeechIsLeftAlone()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("speech", "manifest.json")));
         var score = new FrameScore();
-        foreach (var entry in manifest.RootElement.EnumerateArray())
+        foreach (var recording in SpeechRecordings.All())
         {
-            var clip = WavFile.Read(SharedData.PathOf("speech", entry.GetProperty("file").GetString()!));
-            var reference = entry.GetProperty("speech_segments").EnumerateArray()
-                .Select(s => (s.GetProperty("start_s").GetDouble(), s.GetProperty("end_s").GetDouble())).ToList();
-            score.Add(reference, Segments.Detect(silero.Model, clip), clip.Duration.TotalSeconds);
+            score.Add(recording.Speech, Segments.Detect(silero.Model, recording.Clip), recording.Clip.Duration.TotalSeconds);
         }
 
         output.WriteLine($"speech covered {score.Covered(collar: false):P1}, non-speech flagged {score.Flagged(collar: false):P1} (no collar)");
@@ -67,7 +63,7 @@ public sealed class VadTests(SileroFixture silero, ITestOutputHelper output) : I
         var wideband = WavFile.Read(SharedData.PathOf(file.Split('/')));
 
         var reference = Segments.Detect(silero.Model, wideband);
-        var telephone = Segments.Detect(silero.Model, Segments.AsTelephone(wideband));
+        var telephone = Segments.Detect(silero.Model, SpeechRecordings.AsTelephone(wideband));
 
         output.WriteLine($"16 kHz: {string.Join(", ", reference.Select(s => $"{s.Start:0.00}–{s.End:0.00}"))}");
         output.WriteLine($" 8 kHz: {string.Join(", ", telephone.Select(s => $"{s.Start:0.00}–{s.End:0.00}"))}");
@@ -96,7 +92,7 @@ public sealed class VadTests(SileroFixture silero, ITestOutputHelper output) : I
     [SharedDataFact]
     public void TheFirstVoicePausesTheAgentLongBeforeSpeechIsConfirmed()
     {
-        var clip = Segments.AsTelephone(WavFile.Read(SharedData.PathOf("audio", "jfk.wav")));
+        var clip = SpeechRecordings.AsTelephone(WavFile.Read(SharedData.PathOf("audio", "jfk.wav")));
         var stream = new VadStream(silero.Model, clip.SampleRate);
 
         var heard = new List<(VadEvent Event, double PushedSeconds)>();
@@ -119,7 +115,7 @@ public sealed class VadTests(SileroFixture silero, ITestOutputHelper output) : I
     [SharedDataFact]
     public void ShortBurstsOfVoiceAreNeverSpeechAndEveryPauseTheyCauseEndsInAFalseStart()
     {
-        var clip = Segments.AsTelephone(WavFile.Read(SharedData.PathOf("audio", "jfk.wav")));
+        var clip = SpeechRecordings.AsTelephone(WavFile.Read(SharedData.PathOf("audio", "jfk.wav")));
         var silence = new float[2 * clip.SampleRate];
         var pauses = 0;
 

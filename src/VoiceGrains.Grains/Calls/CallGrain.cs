@@ -159,7 +159,12 @@ public sealed partial class CallGrain(
         var turn = new CallTurn(state.State.Turns.Count, Speaker.Caller, text, callerTurn.StartedAt, callerTurn.EndedAt,
             callerTurn.Latency ?? new TurnLatency(), conversation?.Understand(text));
         await StoreAsync(turn);
-        await ExecuteAsync(turns.LineRecognised(new CallerLine(text, turn.Seq, callerTurn.EndedAt ?? time.GetUtcNow(), keyed)));
+        var commands = turns.LineRecognised(new CallerLine(text, turn.Seq, callerTurn.EndedAt ?? time.GetUtcNow(), keyed));
+        if (commands.Count > 0 && !commands.Any(c => c is TurnCommand.Answer))
+        {
+            Log.Acknowledged(logger, CallSid);
+        }
+        await ExecuteAsync(commands);
         return turn.Seq;
     }
 
@@ -203,7 +208,7 @@ public sealed partial class CallGrain(
         var commands = turns.SpeechStarted();
         if (commands.Count > 0)
         {
-            Log.BargeIn(logger, CallSid);
+            Log.SpeakingOver(logger, CallSid);
         }
         await ExecuteAsync(commands);
     }
@@ -624,8 +629,11 @@ public sealed partial class CallGrain(
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} started ({Direction}, customer {CustomerId})")]
         public static partial void CallStarted(ILogger logger, string callSid, CallDirection direction, long? customerId);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the caller barged in")]
-        public static partial void BargeIn(ILogger logger, string callSid);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the caller speaks over the agent; their words decide whether it goes on")]
+        public static partial void SpeakingOver(ILogger logger, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the caller only acknowledged the agent, which goes on")]
+        public static partial void Acknowledged(ILogger logger, string callSid);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the sound that paused the agent was not speech; it goes on")]
         public static partial void FalseStart(ILogger logger, string callSid);

@@ -39,6 +39,13 @@ public sealed class TurnTakingTests
         return turns.ReplyFinished(Finished(decision));
     }
 
+    /// <summary>The caller speaks over the agent and is heard saying <paramref name="words"/>; returns what the words commanded.</summary>
+    IReadOnlyList<TurnCommand> SpeakOver(string words = "Wait, cancel it.")
+    {
+        turns.SpeechStarted();
+        return turns.LineRecognised(new CallerLine(words, 3, clock.GetUtcNow()));
+    }
+
     /// <summary>Advances the clock to the next deadline and lets it happen.</summary>
     IReadOnlyList<TurnCommand> WaitForDeadline()
     {
@@ -69,13 +76,16 @@ public sealed class TurnTakingTests
         turns.MarkHeard("reply1-0");
 
         var paused = turns.VoiceOnset();
-        var cut = turns.SpeechStarted();
+        var speech = turns.SpeechStarted();
+        var line = new CallerLine("Wait, cancel it.", 3, clock.GetUtcNow());
+        var cut = turns.LineRecognised(line);
 
         var stored = Assert.IsType<StoreReply>(Assert.Single(finished));
         Assert.Equal(string.Join(" ", OrderReply), stored.Text);
         Assert.False(stored.Finished.Interrupted);
         Assert.IsType<StopSpeaking>(Assert.Single(paused));
-        Assert.Equal([new CancelReply(), new MoveTo(CallStatus.Listening), new CutReply(1, "Hi Diego.")], cut);
+        Assert.Empty(speech);                                        // still paused: the words decide
+        Assert.Equal([new CancelReply(), new MoveTo(CallStatus.Listening), new CutReply(1, "Hi Diego."), new Answer(line)], cut);
         Assert.Equal(CallStatus.Listening, turns.Status);
     }
 
@@ -86,9 +96,11 @@ public sealed class TurnTakingTests
         turns.MarkHeard("reply1-0");
         turns.MarkHeard("reply1-1");
 
-        var cut = turns.SpeechStarted();
+        var paused = turns.SpeechStarted();
+        var cut = turns.LineRecognised(new CallerLine("Wait, cancel it.", 3, clock.GetUtcNow()));
 
-        Assert.Equal([new CancelReply(), new MoveTo(CallStatus.Listening), new StopSpeaking(), new CutReply(1, "Hi Diego. Order 10002 has shipped.")], cut);
+        Assert.Equal([new StopSpeaking()], paused);
+        Assert.Equal([new CancelReply(), new MoveTo(CallStatus.Listening), new CutReply(1, "Hi Diego. Order 10002 has shipped.")], cut.Take(cut.Count - 1));
     }
 
     [Fact]
@@ -96,7 +108,7 @@ public sealed class TurnTakingTests
     {
         StartReplying(OrderReply[0]);
 
-        turns.SpeechStarted();
+        SpeakOver();
         var late = turns.SentenceProduced(OrderReply[1]);
         var finished = turns.ReplyFinished(Finished(interrupted: true));
 
@@ -111,7 +123,7 @@ public sealed class TurnTakingTests
     {
         StartReplying(OrderReply[..2]);
         turns.MarkHeard("reply1-0");
-        turns.SpeechStarted();
+        SpeakOver();
 
         var finished = turns.ReplyFinished(Finished());
 
@@ -135,6 +147,60 @@ public sealed class TurnTakingTests
         Assert.Equal(OrderReply[1..], speak.Sentences);
         Assert.Equal(["reply1-1", "reply1-2"], speak.Marks);
         Assert.Equal([new MoveTo(CallStatus.Listening)], done);
+    }
+
+    [Theory]
+    [InlineData("Uh-huh.")]
+    [InlineData("okay")]
+    [InlineData("Mm-hm, right.")]
+    [InlineData("Yeah, I see.")]
+    public void AnAcknowledgementSaidOverTheAgentLetsItGoOnFromTheSentenceItCut(string words)
+    {
+        Reply(OrderReply);
+        turns.MarkHeard("reply1-0");
+        turns.VoiceOnset();
+
+        var resumed = SpeakOver(words);
+        turns.MarkHeard("reply1-1");
+        var done = turns.MarkHeard("reply1-2");
+
+        var speak = Assert.IsType<Speak>(Assert.Single(resumed));
+        Assert.Equal(OrderReply[1..], speak.Sentences);
+        Assert.Equal([new MoveTo(CallStatus.Listening)], done);
+    }
+
+    [Theory]
+    [InlineData("No.")]
+    [InlineData("Okay, and what about my other order?")]
+    [InlineData("Right, cancel it.")]
+    public void WordsThatAreMoreThanAnAcknowledgementCutTheReplyAndAreAnswered(string words)
+    {
+        Reply(OrderReply);
+        turns.MarkHeard("reply1-0");
+        turns.VoiceOnset();
+
+        var cut = SpeakOver(words);
+
+        Assert.Contains(new CutReply(1, "Hi Diego."), cut);
+        Assert.IsType<Answer>(cut[^1]);
+        Assert.Equal(CallStatus.Listening, turns.Status);
+    }
+
+    [Fact]
+    public void SpeechWhoseWordsTakeLongerThanAnAcknowledgementCutsTheReplyAndIsAnsweredWhenTheyCome()
+    {
+        Reply(OrderReply);
+        turns.MarkHeard("reply1-0");
+        turns.VoiceOnset();
+        turns.SpeechStarted();
+
+        Assert.Equal(clock.GetUtcNow() + TurnTaking.WordsWait, turns.NextDeadline);
+        var cut = WaitForDeadline();
+        var line = new CallerLine("I wanted to ask about something else entirely, actually.", 3, clock.GetUtcNow());
+        var answered = turns.LineRecognised(line);
+
+        Assert.Equal([new CancelReply(), new MoveTo(CallStatus.Listening), new CutReply(1, "Hi Diego.")], cut);
+        Assert.Equal([new CancelReply(), new Answer(line)], answered);
     }
 
     [Fact]
@@ -177,7 +243,7 @@ public sealed class TurnTakingTests
     public void EchoesOfMarksFromAnEarlierReplyOrAfterACutChangeNothing()
     {
         Reply(OrderReply);
-        turns.SpeechStarted();
+        SpeakOver();
 
         Assert.Empty(turns.MarkHeard("reply1-0"));
         Assert.Empty(turns.MarkHeard("reply7-0"));
@@ -203,7 +269,7 @@ public sealed class TurnTakingTests
     {
         Reply(["Thanks for calling.", "Goodbye."], ReplyDecision.EndCall);
 
-        turns.SpeechStarted();
+        SpeakOver();
 
         Assert.Empty(turns.MarkHeard("reply1-1"));
         Assert.Equal(CallStatus.Listening, turns.Status);

@@ -20,6 +20,12 @@ sealed class ReplyInProgress(int number)
     /// <summary>The caller's voice paused it: sentences produced meanwhile wait here until it goes on or is cut off.</summary>
     public bool Paused { get; set; }
 
+    /// <summary>
+    /// The caller's voice that paused it became speech: whether that cuts it off waits for the words (an
+    /// acknowledgement such as "uh-huh" lets it go on).
+    /// </summary>
+    public bool AwaitingWords { get; set; }
+
     /// <summary>The caller barged in: nothing more of it is spoken, and only what was heard counts.</summary>
     public bool Cut { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Conversation;
+using VoiceGrains.Conversation.Understanding;
 
 namespace VoiceGrains.Grains.Calls.Turns;
 
@@ -11,10 +12,13 @@ namespace VoiceGrains.Grains.Calls.Turns;
 /// grain to carry out (<see cref="TurnCommand"/>). Time comes from a <see cref="TimeProvider"/>; the grain keeps one
 /// timer for <see cref="NextDeadline"/>.
 /// <para>
-/// Barge-in is two steps. The caller's first voice (64 ms) pauses a speaking agent at once (the carrier clears its
-/// buffer). If that voice becomes speech the reply is cut: what the carrier says was heard is all that is stored and
-/// remembered, and the call listens. If it was not speech (a false start), or the VAD never says (its grain was lost
-/// with a silo: <see cref="UnresolvedPause"/>), the agent goes on from the first sentence the caller did not fully hear.
+/// Barge-in is three steps. The caller's first voice (64 ms) pauses a speaking agent at once (the carrier clears its
+/// buffer). If it was not speech (a false start), or the VAD never says (its grain was lost with a silo:
+/// <see cref="UnresolvedPause"/>), the agent goes on from the first sentence the caller did not fully hear. If it is
+/// speech, its words decide: an acknowledgement ("uh-huh", "okay", "right": <see cref="Backchannel"/>) lets the agent
+/// go on the same way; anything else cuts the reply — what the carrier says was heard is all that is stored and
+/// remembered — and is answered. Speech whose words have not come within <see cref="WordsWait"/> is longer than any
+/// acknowledgement, and cuts the reply then.
 /// </para>
 /// <para>
 /// A reply ends the call, or moves the caller to a person, only once the caller has heard it: when the carrier has
@@ -33,6 +37,12 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
 
     /// <summary>Far longer than the VAD takes to call a voice speech or a false start (250 ms of it).</summary>
     public static readonly TimeSpan UnresolvedPause = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long after speech starts over the agent its words may take: an acknowledgement lasts well under a second, then
+    /// the end-of-turn silence (250 ms) and recognition (p95 815 ms at 8 calls with tiny's encoder, BENCHMARKS.md).
+    /// </summary>
+    public static readonly TimeSpan WordsWait = TimeSpan.FromSeconds(2.5);
 
     readonly StringBuilder keypad = new();
     ReplyInProgress? reply;
@@ -83,6 +93,7 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
             return [];
         }
         current.Paused = false;
+        current.AwaitingWords = false;
         pauseEnds = null;
         var commands = new List<TurnCommand>();
         var rest = current.Sentences.Skip(current.Heard).ToList();
@@ -97,24 +108,54 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
         return commands;
     }
 
-    /// <summary>The caller is speaking: over a speaking agent, that is a barge-in.</summary>
+    /// <summary>The caller is speaking: over a speaking agent, the agent stays paused until the words say whether to go on.</summary>
     public IReadOnlyList<TurnCommand> SpeechStarted()
     {
         var commands = new List<TurnCommand>();
-        BargeIn(commands);
+        if (Status != CallStatus.Speaking || reply is not { Cut: false } current)
+        {
+            BargeIn(commands);
+            return commands;
+        }
+        if (!current.Paused)
+        {
+            current.Paused = true;
+            replyHeard = null;
+            commands.Add(new TurnCommand.StopSpeaking());
+        }
+        current.AwaitingWords = true;
+        pauseEnds = time.GetUtcNow() + WordsWait;
         return commands;
     }
 
-    /// <summary>A line the caller said (already stored by the call): the agent answers it.</summary>
+    /// <summary>
+    /// A line the caller said (already stored by the call): the agent answers it, unless it only acknowledged a reply the
+    /// agent was speaking, which then goes on.
+    /// </summary>
     public IReadOnlyList<TurnCommand> LineRecognised(CallerLine line)
     {
+        ArgumentNullException.ThrowIfNull(line);
         if (Status == CallStatus.Ended || transferring)
         {
             return [];
         }
         CallerActive();
+        var commands = new List<TurnCommand>();
+        if (Status == CallStatus.Speaking && reply is { AwaitingWords: true, Cut: false })
+        {
+            if (!line.Keyed && Backchannel.Is(line.Text))
+            {
+                return FalseStart();
+            }
+            BargeIn(commands);
+        }
         // A reply still being produced is superseded by the newer line; it ends as interrupted.
-        return [new TurnCommand.CancelReply(), new TurnCommand.Answer(line)];
+        if (commands.Count == 0)
+        {
+            commands.Add(new TurnCommand.CancelReply());
+        }
+        commands.Add(new TurnCommand.Answer(line));
+        return commands;
     }
 
     /// <summary>
@@ -332,9 +373,17 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
         var commands = new List<TurnCommand>();
         if (pauseEnds <= now)
         {
-            // A pause nobody resolved ends as a false start rather than leaving the caller in silence.
             pauseEnds = null;
-            commands.AddRange(FalseStart());
+            if (reply is { AwaitingWords: true })
+            {
+                // Speech too long to be an acknowledgement: it cuts the reply, and its words are answered when they come.
+                BargeIn(commands);
+            }
+            else
+            {
+                // A pause nobody resolved ends as a false start rather than leaving the caller in silence.
+                commands.AddRange(FalseStart());
+            }
         }
         if (replyHeard <= now)
         {
@@ -374,6 +423,7 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
             commands.Add(new TurnCommand.StopSpeaking());
         }
         current.Cut = true;
+        current.AwaitingWords = false;
         if (current.Stored && current.Heard < current.Sentences.Count)
         {
             commands.Add(new TurnCommand.CutReply(current.Number, current.HeardText));
