@@ -1,4 +1,5 @@
 using VoiceGrains.Audio;
+using VoiceGrains.Conversation.Understanding;
 using VoiceGrains.Simulator;
 using VoiceGrains.Speech.Models;
 using VoiceGrains.Speech.Vad;
@@ -13,7 +14,10 @@ namespace VoiceGrains.Benchmarks;
 /// 200–1200 ms between the first's reference end and the second's reference start. A policy ends the turn when its
 /// silence has lasted; scored as the public end-of-turn benchmarks score: a false cut-off is a turn ended before the
 /// caller's real end (inside a pause, or inside speech), dead air the time from the real end of a complete turn to the
-/// decision. None of these recordings trails off with a filler ("um"), so no such turn is built.
+/// decision. None of these recordings trails off with a filler ("um"), so no such turn is built. The product's policy
+/// is the VAD's 250 ms, except that a line whose words stop mid-sentence (<see cref="TurnEnding"/>, judged on the
+/// recording's own transcript, as a perfect recognizer would hear it) waits
+/// <see cref="VoiceGrains.TurnEnding.UnfinishedWait"/> more for the caller to go on.
 /// </summary>
 static class EndOfTurnBenchmark
 {
@@ -38,24 +42,33 @@ static class EndOfTurnBenchmark
         Console.WriteLine("|---" + string.Concat(Enumerable.Repeat("|---", 4 + Pauses.Length)) + "|");
         foreach (var silence in Silences)
         {
-            var options = new VadOptions { MinSilence = TimeSpan.FromMilliseconds(silence) };
+            Report($"silence {silence} ms", new VadOptions { MinSilence = TimeSpan.FromMilliseconds(silence) }, waitsWhenUnfinished: false);
+        }
+        Report("product: silence 250 ms, 800 ms more after unfinished words", new VadOptions(), waitsWhenUnfinished: true);
+
+        void Report(string policy, VadOptions options, bool waitsWhenUnfinished)
+        {
             var deadAir = new List<double>();
             var cut = 0;
             foreach (var turn in complete)
             {
-                var ends = turn.Ends(model, options);
+                var ends = turn.Decisions(model, options, waitsWhenUnfinished);
                 cut += ends.Any(t => t < turn.End) ? 1 : 0;
                 deadAir.Add((ends.First(t => t >= turn.End) - turn.End) * 1000);
             }
-            var cutOffs = paused.GroupBy(t => t.Pause).ToDictionary(g => g.Key, g => g.Count(t => t.Ends(model, options).Any(e => e < t.End)));
+            var cutOffs = paused.GroupBy(t => t.Pause)
+                .ToDictionary(g => g.Key, g => g.Count(t => t.Decisions(model, options, waitsWhenUnfinished).Any(e => e < t.End)));
             var early = Pauses.Where(p => p <= 700).Sum(p => cutOffs[p]) / (double)paused.Count(t => t.Pause <= 700);
-            Console.WriteLine($"| silence {silence} ms{(silence == 250 ? " (the product's Speech:Vad:MinSilence)" : "")} | {Percentiles.Of(deadAir, 50):0} | {Percentiles.Of(deadAir, 95):0} | " +
+            Console.WriteLine($"| {policy} | {Percentiles.Of(deadAir, 50):0} | {Percentiles.Of(deadAir, 95):0} | " +
                 $"{cut}/{complete.Count} | {early:P0} | " + string.Join(" | ", Pauses.Select(p => $"{cutOffs[p]}/{utterances.Count}")) + " |");
         }
     }
 
-    /// <summary>A caller's turn: its telephone audio, the real end of its last word (s), and its mid-turn pause (ms).</summary>
-    sealed record Turn(AudioClip Audio, double End, int Pause)
+    /// <summary>
+    /// A caller's turn: its telephone audio, the real end of its last word (s), its mid-turn pause (ms), and each part's
+    /// words with where its speech starts and ends (s).
+    /// </summary>
+    sealed record Turn(AudioClip Audio, double End, int Pause, IReadOnlyList<(string Words, double Start, double End)> Parts)
     {
         /// <summary>
         /// The utterances' speech (from the recording's start to the first's reference end, from the next one's reference
@@ -65,6 +78,7 @@ static class EndOfTurnBenchmark
         {
             var rate = parts[0].Clip.SampleRate;
             var samples = new List<float>();
+            var placed = new List<(string, double, double)>();
             for (var i = 0; i < parts.Count; i++)
             {
                 var (start, end) = (parts[i].Speech[0].Start, parts[i].Speech[^1].End);
@@ -73,11 +87,35 @@ static class EndOfTurnBenchmark
                 {
                     samples.AddRange(new float[pause * rate / 1000]);
                 }
+                var at = samples.Count / (double)rate - from / (double)rate;
                 samples.AddRange(parts[i].Clip.Samples.AsSpan(from, (int)(end * rate) - from));
+                placed.Add((parts[i].Transcript!, at + start, samples.Count / (double)rate));
             }
             var last = samples.Count / (double)rate;
             samples.AddRange(new float[(int)(Tail * rate)]);
-            return new Turn(SpeechRecordings.AsTelephone(new AudioClip([.. samples], rate)), last, pause);
+            return new Turn(SpeechRecordings.AsTelephone(new AudioClip([.. samples], rate)), last, pause, placed);
+        }
+
+        /// <summary>
+        /// When the policy ended the turn: each VAD end, except (when it waits after unfinished words) one whose words so
+        /// far sound unfinished, which moves by the wait, or goes when the caller speaks again within it.
+        /// </summary>
+        public List<double> Decisions(SileroVadModel model, VadOptions options, bool waitsWhenUnfinished)
+        {
+            var decisions = new List<double>();
+            foreach (var end in Ends(model, options))
+            {
+                var words = string.Join(" ", Parts.Where(p => p.End <= end).Select(p => p.Words));
+                if (!waitsWhenUnfinished || !TurnEnding.SoundsUnfinished(words))
+                {
+                    decisions.Add(end);
+                }
+                else if (!Parts.Any(p => p.Start > end && p.Start <= end + TurnEnding.UnfinishedWait.TotalSeconds))
+                {
+                    decisions.Add(end + TurnEnding.UnfinishedWait.TotalSeconds);
+                }
+            }
+            return decisions;
         }
 
         /// <summary>When the policy ended a turn (s from the start), in order: as the VAD decides, block by block.</summary>

@@ -6,6 +6,7 @@ using Orleans.Streams.Core;
 using VoiceGrains.Audio;
 using VoiceGrains.Contracts;
 using VoiceGrains.Contracts.Calls;
+using TurnEnding = VoiceGrains.Conversation.Understanding.TurnEnding;
 using VoiceGrains.Speech.Stt;
 using VoiceGrains.Speech.Vad;
 
@@ -17,6 +18,13 @@ namespace VoiceGrains.Grains.Speech;
 /// (with its pre-roll) resampled to 16 kHz and recognized on the pool, then appended to the call as a caller turn
 /// with its recognition time. Recognition runs alongside listening, so the VAD keeps up while a long utterance is
 /// transcribed; results are reported in utterance order.
+/// <para>
+/// A line whose words stop where a sentence cannot end ("my order number is", "and um": <see cref="TurnEnding"/>) is
+/// held for <see cref="TurnEnding.UnfinishedWait"/> instead of being answered: if the caller goes on, the next utterance joins it
+/// as one line; if not (no voice by then, and none still going), it is handed over as it is, its end-of-turn time
+/// including the wait. The VAD's silence (250 ms) is tuned for answers that are finished; this waits out the pauses of
+/// a caller who is not.
+/// </para>
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.AudioIn)]
 public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<RecognizerGrain> logger)
@@ -25,6 +33,9 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
     UtteranceRecorder? recorder;
     Task reporting = Task.CompletedTask;
     bool saidCannotHear;
+    HeldLine? held;
+    /// <summary>The VAD hears a voice that has not yet ended as an utterance or a false start.</summary>
+    bool voiceGoingOn;
 
     string CallSid => this.GetPrimaryKeyString();
 
@@ -53,15 +64,22 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
             switch (e)
             {
                 case VoiceOnset:
+                    voiceGoingOn = true;
                     await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).CallerMayBeSpeakingAsync();
                     break;
                 case FalseStart:
+                    voiceGoingOn = false;
                     await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).CallerFalseStartAsync();
                     break;
                 case SpeechStarted:
                     await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).CallerStartedSpeakingAsync();
                     break;
                 case Utterance utterance:
+                    voiceGoingOn = false;
+                    if (held is { } waiting)
+                    {
+                        waiting.Continued = true;                      // this utterance's report takes the held line
+                    }
                     // When the caller's voice ended on the wall clock: the VAD says so only after its silence wait.
                     var endOfTurn = recorder.Position - utterance.SpeechEnd;
                     reporting = ReportAsync(reporting, utterance, DateTimeOffset.UtcNow - endOfTurn, endOfTurn);
@@ -82,21 +100,74 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
         try
         {
             var heard = await RecognizeAsync(utterance);
-            if (heard.Text.Length == 0)
+            var line = heard.Text.Length == 0 ? null : new NewTurn(Speaker.Caller, heard.Text, voiceEnded - (utterance.SpeechEnd - utterance.SpeechStart), voiceEnded,
+                new TurnLatency(SpeechToTextMs: (int)(heard.QueueWait + heard.Inference).TotalMilliseconds, EndOfTurnMs: (int)endOfTurn.TotalMilliseconds));
+            if (held is { } earlier)
+            {
+                held = null;
+                await earlier.Expiry.CancelAsync();
+                line = line is null ? earlier.Released() : earlier.JoinedWith(line);
+            }
+            if (line is null)
             {
                 Log.NothingRecognized(logger, CallSid, utterance.SpeechEnd - utterance.SpeechStart);
                 return;
             }
-            var latency = new TurnLatency(
-                SpeechToTextMs: (int)(heard.QueueWait + heard.Inference).TotalMilliseconds, EndOfTurnMs: (int)endOfTurn.TotalMilliseconds);
-            var line = new NewTurn(Speaker.Caller, heard.Text, voiceEnded - (utterance.SpeechEnd - utterance.SpeechStart), voiceEnded, latency);
-            await Handover.ExecuteAsync(async _ => await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).HearAsync(line), CancellationToken.None);
+            if (TurnEnding.SoundsUnfinished(line.Text))
+            {
+                held = new HeldLine(line);
+                _ = ReleaseWhenDoneAsync(held);
+                return;
+            }
+            await HandOverAsync(line);
         }
         catch (Exception e)
         {
             Log.RecognitionFailed(logger, CallSid, e.Message);
         }
     }
+
+    /// <summary>
+    /// Hands a held line over once <see cref="TurnEnding.UnfinishedWait"/> has passed with no voice going on; not when an utterance
+    /// came meanwhile (its report joins the two) or the hold was taken.
+    /// </summary>
+    async Task ReleaseWhenDoneAsync(HeldLine hold)
+    {
+        try
+        {
+            do
+            {
+                await Task.Delay(TurnEnding.UnfinishedWait, hold.Expiry.Token);
+                if (hold.Continued || held != hold)
+                {
+                    return;
+                }
+            }
+            while (voiceGoingOn);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        held = null;
+        reporting = ReleaseAfterAsync(reporting, hold.Released());
+    }
+
+    async Task ReleaseAfterAsync(Task previous, NewTurn line)
+    {
+        await previous;
+        try
+        {
+            await HandOverAsync(line);
+        }
+        catch (Exception e)
+        {
+            Log.RecognitionFailed(logger, CallSid, e.Message);
+        }
+    }
+
+    Task HandOverAsync(NewTurn line) =>
+        Handover.ExecuteAsync(async _ => await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).HearAsync(line), CancellationToken.None).AsTask();
 
     /// <summary>
     /// A line the call could not take because its database was unreachable (after the call's own retries) is handed
