@@ -40,8 +40,13 @@ public static class ModelCatalog
     static Stream Resource(string name) => typeof(ModelCatalog).Assembly.GetManifestResourceStream(name)
         ?? throw new InvalidOperationException($"{name} is not embedded in VoiceGrains.Speech.");
 
-    static List<ModelEntry> Read(Stream stream, string name) =>
-        (JsonSerializer.Deserialize<Manifest>(stream, Json) ?? throw new InvalidOperationException($"{name} is empty.")).Models;
+    static List<ModelEntry> Read(Stream stream, string name)
+    {
+        var models = (JsonSerializer.Deserialize<Manifest>(stream, Json) ?? throw new InvalidOperationException($"{name} is empty.")).Models;
+        return models.FirstOrDefault(m => m.Sha256 is null && m.Md5 is null) is { } unpinned
+            ? throw new InvalidOperationException($"{name}: model '{unpinned.Name}' has neither a sha256 nor an md5 pin.")
+            : models;
+    }
 
     sealed record Manifest(List<ModelEntry> Models);
 }

@@ -74,9 +74,8 @@ public sealed partial class PiperEngine : ITextToSpeechEngine, IDisposable
     }
 
     /// <summary>The model's audio for phoneme ids, peak-scaled; empty when cancelled.</summary>
-    public float[] Run(long[] ids, CancellationToken cancellationToken)
+    float[] Run(long[] ids, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ids);
         using var runOptions = new RunOptions();
         using var terminate = cancellationToken.Register(() => runOptions.Terminate = true);
         float[] scales = [config.NoiseScale, config.LengthScale, config.NoiseW];
