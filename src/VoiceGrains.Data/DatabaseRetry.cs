@@ -50,9 +50,36 @@ public static class DatabaseRetry
         _ => exception.InnerException is { } inner && IsTransient(inner),
     };
 
-    public static ValueTask RunAsync(Func<CancellationToken, ValueTask> work, CancellationToken cancellationToken) =>
-        Pipeline.ExecuteAsync(work, cancellationToken);
+    /// <summary>
+    /// Runs the work, retried, on the caller's scheduler throughout. Polly resumes after its waits wherever the wait
+    /// ended unless its context says to keep the captured one; a grain's state write retried off its activation failed
+    /// with Orleans' "Activation access violation" (not a transient error, so nothing retried it), and a caller line that
+    /// arrived while PostgreSQL restarted was lost (FailureTests, under load).
+    /// </summary>
+    public static async ValueTask RunAsync(Func<CancellationToken, ValueTask> work, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellationToken);
+        try
+        {
+            await Pipeline.ExecuteAsync(static (context, work) => work(context.CancellationToken), context, work);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
-    public static ValueTask<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken) =>
-        Pipeline.ExecuteAsync(work, cancellationToken);
+    /// <inheritdoc cref="RunAsync(Func{CancellationToken, ValueTask}, CancellationToken)"/>
+    public static async ValueTask<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellationToken);
+        try
+        {
+            return await Pipeline.ExecuteAsync(static (context, work) => work(context.CancellationToken), context, work);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 }

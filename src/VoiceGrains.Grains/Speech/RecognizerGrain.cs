@@ -166,8 +166,24 @@ public sealed partial class RecognizerGrain(SpeechServices speech, ILogger<Recog
         }
     }
 
-    Task HandOverAsync(NewTurn line) =>
-        Handover.ExecuteAsync(async _ => await GrainFactory.GetGrain<ICallHearingGrain>(CallSid).HearAsync(line), CancellationToken.None).AsTask();
+    /// <summary>
+    /// Gives the call a line, through <see cref="Handover"/>'s retries, on this activation's scheduler throughout: Polly
+    /// resumes after its waits off the activation unless its context says otherwise, and Orleans refuses grain services
+    /// there ("Activation access violation"; see DatabaseRetry.RunAsync).
+    /// </summary>
+    async Task HandOverAsync(NewTurn line)
+    {
+        var call = GrainFactory.GetGrain<ICallHearingGrain>(CallSid);
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true);
+        try
+        {
+            await Handover.ExecuteAsync(static async (_, handOver) => await handOver.Call.HearAsync(handOver.Line), context, (Call: call, Line: line));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     /// <summary>
     /// A line the call could not take because its database was unreachable (after the call's own retries) is handed
