@@ -7,6 +7,8 @@ missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 [ -e /usr/lib/x86_64-linux-gnu/libespeak-ng.so.1 ] || ldconfig -p | grep -q libespeak-ng.so.1 || missing+=(espeak-ng libespeak-ng1)
+# The front end's echo canceller (SpeexDSP).
+[ -e /usr/lib/x86_64-linux-gnu/libspeexdsp.so.1 ] || ldconfig -p | grep -q libspeexdsp.so.1 || missing+=(libspeexdsp1)
 
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then

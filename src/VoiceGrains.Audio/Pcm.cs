@@ -14,6 +14,17 @@ public static class Pcm
         return samples.IsEmpty ? 0 : Math.Sqrt(sum / samples.Length);
     }
 
+    /// <summary>Root-mean-square level of 16-bit samples, in sample units (0 for no samples).</summary>
+    public static double Rms(ReadOnlySpan<short> samples)
+    {
+        var sum = 0.0;
+        foreach (var s in samples)
+        {
+            sum += (double)s * s;
+        }
+        return samples.IsEmpty ? 0 : Math.Sqrt(sum / samples.Length);
+    }
+
     public static short ToInt16(float sample) => (short)Math.Clamp(MathF.Round(sample * 32768f), short.MinValue, short.MaxValue);
 
     public static float ToFloat(short sample) => sample / 32768f;

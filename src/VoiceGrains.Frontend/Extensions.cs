@@ -20,7 +20,8 @@ public static class Extensions
         builder.Services.AddOptions<MediaStreamOptions>().BindConfiguration(MediaStreamOptions.Section)
             .Validate(o => o.BatchFrames is >= 1 and <= 50 && o.MaxMessageBytes >= 1024 && o.MaxBadMessages >= 0
                 && o.ClusterTimeout > TimeSpan.Zero && o.SubscriptionCheck >= TimeSpan.FromMilliseconds(100)
-                && o.StartTimeout > TimeSpan.Zero && o.MaxSessions >= 1 && o.MaxUnstartedPerAddress >= 1 && o.MaxTimestampLead >= TimeSpan.Zero,
+                && o.StartTimeout > TimeSpan.Zero && o.MaxSessions >= 1 && o.MaxUnstartedPerAddress >= 1 && o.MaxTimestampLead >= TimeSpan.Zero
+                && (o.EchoTail == TimeSpan.Zero || (o.EchoTail >= TimeSpan.FromMilliseconds(20) && o.EchoTail <= TimeSpan.FromSeconds(2))),
                 "MediaStreams settings are out of range")
             .ValidateOnStart();
         builder.Services.AddSingleton<MediaStreamAdmission>();

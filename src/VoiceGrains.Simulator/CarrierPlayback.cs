@@ -22,12 +22,14 @@ sealed class CarrierPlayback
 
     public void AddMark(string name) => buffered.Enqueue(name);
 
-    /// <summary>Plays one 20 ms frame; returns the marks reached.</summary>
-    public List<string> Tick()
+    /// <summary>Plays one 20 ms frame (<paramref name="played"/>: null when none was buffered); returns the marks reached.</summary>
+    public List<string> Tick(out byte[]? played)
     {
         var reached = TakeMarks();
-        if (buffered.TryDequeue(out _))
+        played = null;
+        if (buffered.TryDequeue(out var frame))
         {
+            played = (byte[])frame;
             var ended = TakeMarks();
             AtSentenceEnd = ended.Count > 0;
             reached.AddRange(ended);

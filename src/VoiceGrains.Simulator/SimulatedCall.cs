@@ -30,6 +30,8 @@ public sealed partial class SimulatedCall : IDisposable
     readonly Stopwatch clock = new();
     readonly Lock gate = new();
     readonly CarrierPlayback playback = new();
+    /// <summary>The speakerphone's way back (<see cref="SimulatorOptions.Echo"/>); only the line loop touches it.</summary>
+    readonly SpeakerphoneEchoPath? echo;
     readonly ConcurrentQueue<Func<long, byte[]>> control = new();
     long sequence;
     CallerClip? speaking;
@@ -50,6 +52,7 @@ public sealed partial class SimulatedCall : IDisposable
         this.script = script;
         this.http = http;
         callSid = options.Answering?.CallSid ?? options.CallSid ?? "CA" + RandomHex();
+        echo = options.Echo is null ? null : new SpeakerphoneEchoPath(options.Echo);
     }
 
     double Now => clock.Elapsed.TotalMilliseconds;
@@ -288,14 +291,20 @@ public sealed partial class SimulatedCall : IDisposable
             while (!hangingUp && !serverClosed && socket.State == WebSocketState.Open)
             {
                 var frame = NextCallerFrame();
+                if (echo is not null)
+                {
+                    frame = echo.Mix(frame);
+                }
                 chunk++;
                 options.CallerFrameSent?.Invoke(frame);
                 await SendAsync(CarrierMessages.Media(++sequence, streamSid, chunk, (chunk - 1) * Frames.Milliseconds, frame), cancellationToken);
                 List<string> reached;
+                byte[]? played;
                 lock (gate)
                 {
-                    reached = playback.Tick();
+                    reached = playback.Tick(out played);
                 }
+                echo?.Played(played);
                 foreach (var mark in reached)
                 {
                     control.Enqueue(n => CarrierMessages.Mark(n, streamSid, mark));

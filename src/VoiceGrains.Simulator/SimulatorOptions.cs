@@ -37,6 +37,12 @@ public sealed record SimulatorOptions
     /// <summary>After the last line, how long the caller waits, once the agent is quiet, for it to hang up before hanging up itself.</summary>
     public TimeSpan HangUpWait { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A caller on speakerphone: the agent's audio, as the phone plays it, comes back on the caller's line (null: a
+    /// handset with no echo).
+    /// </summary>
+    public SpeakerphoneEcho? Echo { get; init; }
+
     /// <summary>The call's sid; by default a new random one, as Twilio gives each call.</summary>
     public string? CallSid { get; init; }
 

@@ -10,6 +10,7 @@ using VoiceGrains.Benchmarks;
 // dotnet run --project tests/VoiceGrains.Benchmarks -- live-view [calls]
 // dotnet run --project tests/VoiceGrains.Benchmarks -- listen-in [calls] [listened]
 // dotnet run --project tests/VoiceGrains.Benchmarks -- end-of-turn
+// dotnet run --project tests/VoiceGrains.Benchmarks -- echo [sentences]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args)
 {
@@ -37,10 +38,13 @@ switch (args)
     case ["end-of-turn", ..]:
         EndOfTurnBenchmark.Run();
         return 0;
+    case ["echo", ..]:
+        EchoBenchmark.Run(Arg(1, 50));
+        return 0;
     case ["agent", ..]:
         await AgentBenchmark.RunAsync(Arg(1, 20), Arg(2, 8));
         return 0;
     default:
-        Console.Error.WriteLine("usage: VoiceGrains.Benchmarks cluster [runs=5] [calls=40] | agent [calls=20] [concurrency=8] | barge-in [runs=20] | live-calls [calls=8] [rounds=2] | flood [rounds=3] [webhooks/s=500] [sockets=1000] | console-queries [calls=100000] [runs=5] | live-view [calls=50] | listen-in [calls=50] [listened=5] | end-of-turn");
+        Console.Error.WriteLine("usage: VoiceGrains.Benchmarks cluster [runs=5] [calls=40] | agent [calls=20] [concurrency=8] | barge-in [runs=20] | live-calls [calls=8] [rounds=2] | flood [rounds=3] [webhooks/s=500] [sockets=1000] | console-queries [calls=100000] [runs=5] | live-view [calls=50] | listen-in [calls=50] [listened=5] | end-of-turn | echo [sentences=50]");
         return 2;
 }

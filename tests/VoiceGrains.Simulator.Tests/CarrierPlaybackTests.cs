@@ -14,8 +14,8 @@ public sealed class CarrierPlaybackTests
         playback.Add(new byte[160]);
         playback.AddMark("after-two-frames");
 
-        Assert.Equal(["before-anything"], playback.Tick());
-        Assert.Equal(["after-two-frames"], playback.Tick());
+        Assert.Equal(["before-anything"], playback.Tick(out _));
+        Assert.Equal(["after-two-frames"], playback.Tick(out _));
         Assert.True(playback.IsEmpty);
     }
 
@@ -30,7 +30,7 @@ public sealed class CarrierPlaybackTests
 
         Assert.Equal(["first", "second"], playback.Clear());
         Assert.True(playback.IsEmpty);
-        Assert.Empty(playback.Tick());
+        Assert.Empty(playback.Tick(out _));
     }
 
     [Fact]
@@ -40,15 +40,33 @@ public sealed class CarrierPlaybackTests
         playback.Add(new byte[160]);
         playback.Add(new byte[160]);
 
-        playback.Tick();
-        playback.Tick();
+        playback.Tick(out _);
+        playback.Tick(out _);
         var stalled = playback.AtSentenceEnd;
         playback.Add(new byte[160]);
         playback.AddMark("sentence-0");
-        playback.Tick();
+        playback.Tick(out _);
 
         Assert.False(stalled);
         Assert.True(playback.AtSentenceEnd);
         Assert.True(playback.IsEmpty);
+    }
+
+    [Fact]
+    public void EachTickPlaysTheNextFrameInTheOrderReceivedAndNothingOnceTheBufferIsEmpty()
+    {
+        var playback = new CarrierPlayback();
+        byte[] first = [1], second = [2];
+        playback.Add(first);
+        playback.AddMark("between");
+        playback.Add(second);
+
+        playback.Tick(out var one);
+        playback.Tick(out var two);
+        playback.Tick(out var none);
+
+        Assert.Same(first, one);
+        Assert.Same(second, two);
+        Assert.Null(none);
     }
 }

@@ -57,4 +57,12 @@ public sealed class MediaStreamOptions
     /// so they can only lag our clock (by the network); one that claims a point well ahead is refused as unusable.
     /// </summary>
     public TimeSpan MaxTimestampLead { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How much delay the echo canceller covers (SpeexDSP's filter length): the agent's voice coming back from a
+    /// caller's speakerphone must arrive within it of being sent, network round trip included. Zero turns echo
+    /// cancellation off. 500 ms covers a 250 ms room echo over a 250 ms round trip; it costs about 50 µs of CPU per
+    /// 20 ms frame while the agent speaks and nothing while it is quiet (BENCHMARKS.md, "Echo").
+    /// </summary>
+    public TimeSpan EchoTail { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using VoiceGrains.Audio;
+using VoiceGrains.Audio.Echo;
 using VoiceGrains.Frontend.Recordings;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
@@ -26,6 +27,9 @@ namespace VoiceGrains.Frontend.MediaStreams;
 /// side (goodbye, transfer) the cluster sends <see cref="CloseMediaStream"/> after the last audio and the session
 /// closes the socket, which ends a <c>&lt;Connect&gt;&lt;Stream&gt;</c> call at Twilio.
 /// Unusable messages are logged and skipped.
+/// The caller's audio has the agent's own voice taken out (<see cref="LineEchoRemover"/>, fed with the agent audio as
+/// it is sent) before it reaches the call, so a speakerphone's echo is not taken for the caller talking; the
+/// recording keeps what the line brought.
 /// </summary>
 sealed partial class MediaStreamSession(
     WebSocket socket, IClusterClient cluster, CallRepository calls, MediaStreamAdmission.Ticket admission, MediaStreamOptions options,
@@ -52,6 +56,8 @@ sealed partial class MediaStreamSession(
     long lastSequence;
     long batchStart;
     readonly MemoryStream batch = new();
+    /// <summary>Null before start, when <see cref="MediaStreamOptions.EchoTail"/> is zero, or without SpeexDSP.</summary>
+    LineEchoRemover? echo;
     int badMessages;
     bool stopped;
 
@@ -185,6 +191,7 @@ sealed partial class MediaStreamSession(
         admission.Started();
         callSid = start.CallSid;
         Record(() => recording = recordings.Begin());
+        echo = RemoverOfEcho();
         streamSid = start.StreamSid;
         sinceStart.Start();
         lastSequence = start.Sequence;
@@ -203,6 +210,24 @@ sealed partial class MediaStreamSession(
             Log.GreetingFailed(logger, e, callSid);
         }
         return true;
+    }
+
+    LineEchoRemover? RemoverOfEcho()
+    {
+        if (options.EchoTail == TimeSpan.Zero)
+        {
+            return null;
+        }
+        try
+        {
+            return new LineEchoRemover(options.EchoTail);
+        }
+        catch (DllNotFoundException)
+        {
+            // The call goes on; only a speakerphone's echo may now make the agent stop for itself.
+            Log.NoEchoCanceller(logger, callSid!);
+            return null;
+        }
     }
 
     /// <summary>
@@ -303,6 +328,7 @@ sealed partial class MediaStreamSession(
                         var frame = speech.MuLaw.AsMemory(offset, Math.Min(Audio.Frames.TelephonyFrameBytes, speech.MuLaw.Length - offset));
                         var sent = sinceStart.Elapsed;
                         Record(() => recording?.AddAgent(sent, frame.Span));
+                        echo?.Sent(frame.Span);
                         await socket.SendAsync(MediaStreamReplies.Media(streamSid, frame.Span), WebSocketMessageType.Text, true, ending.Token);
                     }
                     break;
@@ -312,6 +338,7 @@ sealed partial class MediaStreamSession(
                     break;
                 case AgentClear:
                     marks.Cleared();
+                    echo?.Cleared();
                     await socket.SendAsync(MediaStreamReplies.Clear(streamSid), WebSocketMessageType.Text, true, ending.Token);
                     break;
             }
@@ -343,7 +370,7 @@ sealed partial class MediaStreamSession(
         {
             batchStart = media.Sequence;
         }
-        batch.Write(media.Payload);
+        batch.Write(echo is null ? media.Payload : echo.Clean(media.Payload));
         if (batch.Length >= options.BatchFrames * Audio.Frames.TelephonyFrameBytes)
         {
             await FlushAsync();
@@ -390,6 +417,7 @@ sealed partial class MediaStreamSession(
         ending.Dispose();
         batch.Dispose();
         recording?.Dispose();
+        echo?.Dispose();
     }
 
     async Task<bool> CloseAsync(WebSocketCloseStatus status, string reason)
@@ -432,6 +460,9 @@ sealed partial class MediaStreamSession(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid}: the cluster did not take a message ({Error}); the call goes on")]
         public static partial void ClusterUnavailable(ILogger logger, string callSid, string error);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Media stream for call {CallSid}: no echo cancellation, libspeexdsp.so.1 is not installed (Debian: libspeexdsp1)")]
+        public static partial void NoEchoCanceller(ILogger logger, string callSid);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid}: the carrier is not reading; agent audio is being dropped")]
         public static partial void NotReading(ILogger logger, string callSid);
