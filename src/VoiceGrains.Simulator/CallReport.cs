@@ -3,8 +3,10 @@ namespace VoiceGrains.Simulator;
 /// <summary>
 /// A simulated call from the caller's side, completed with the server's record of it. <see cref="UnplayedLines"/>: the
 /// script lines never played because the server ended the call first, a failed call however it ended.
+/// <see cref="Clears"/>: how many times the server told the carrier to drop the agent's audio (each time the agent
+/// stopped for the caller's voice, or for what it took for it).
 /// </summary>
-public sealed record CallReport(string CallSid, double? GreetingMs, IReadOnlyList<TurnReport> Turns, bool HungUpByAgent, int UnplayedLines)
+public sealed record CallReport(string CallSid, double? GreetingMs, IReadOnlyList<TurnReport> Turns, bool HungUpByAgent, int UnplayedLines, int Clears)
 {
     public string? Greeting { get; set; }
 

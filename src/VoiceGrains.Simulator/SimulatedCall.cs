@@ -43,6 +43,7 @@ public sealed partial class SimulatedCall : IDisposable
     double? replyWanted;
     double? replyArrivedAt;
     double? clearedAt;
+    int clears;
     volatile bool serverClosed;
     volatile bool hangingUp;
 
@@ -99,7 +100,7 @@ public sealed partial class SimulatedCall : IDisposable
             await stopping.CancelAsync();
         }
 
-        var report = new CallReport(callSid, greeting, turns, serverClosed, script.Count - turns.Count);
+        var report = new CallReport(callSid, greeting, turns, serverClosed, script.Count - turns.Count, clears);
         var duration = ((int)clock.Elapsed.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var completed = Webhook("completed", ("CallDuration", duration));
         await (options.Answering is { } answered
@@ -410,6 +411,7 @@ public sealed partial class SimulatedCall : IDisposable
                     break;
                 case "clear":
                     clearedAt ??= Now;
+                    clears++;
                     foreach (var mark in playback.Clear())
                     {
                         control.Enqueue(n => CarrierMessages.Mark(n, streamSid, mark));

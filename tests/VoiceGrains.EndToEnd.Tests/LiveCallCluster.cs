@@ -100,7 +100,8 @@ public class LiveCallCluster : IAsyncLifetime
 
     /// <summary>Phones the front end with these caller lines; the scripted recognizer hears them for this call.</summary>
     public async Task<CallReport> CallAsync(
-        string[] lines, Func<string, TurnReport, CancellationToken, Task>? turnCompleted = null, string? authToken = null, string? callSid = null)
+        string[] lines, Func<string, TurnReport, CancellationToken, Task>? turnCompleted = null, string? authToken = null, string? callSid = null,
+        Func<SimulatorOptions, SimulatorOptions>? caller = null)
     {
         callSid ??= "CA" + Guid.NewGuid().ToString("N");
         var path = Path.Combine(scripts, callSid + ".txt");
@@ -115,6 +116,7 @@ public class LiveCallCluster : IAsyncLifetime
             CallSid = callSid,
             TurnCompleted = turnCompleted,
         };
+        options = caller?.Invoke(options) ?? options;
         Twilio.Know(callSid, options.From, options.To);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         return await SimulatedCall.RunAsync(options, script, Http, timeout.Token);

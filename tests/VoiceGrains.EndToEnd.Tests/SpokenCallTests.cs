@@ -140,6 +140,27 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
     }
 
     [Fact]
+    public async Task OnASpeakerphoneTheAgentsOwnEchoDoesNotInterruptIt()
+    {
+        // The agent's voice comes back on the caller's line 20 dB down after 200 ms, all call long. Without the front
+        // end's echo canceller (MediaStreams:EchoTail = 0) the agent took its own echo for the caller talking: it
+        // paused for it (a clear) and the echo was heard as caller speech. The order's reply runs past the simulator's
+        // usual 20 s wait for a reply to finish.
+        var call = await cluster.CallAsync(["Where is my order 10002?", "Thanks, that's all."],
+            caller: o => o with { Echo = Environment.GetEnvironmentVariable("NOECHO") is null ? new SpeakerphoneEcho(20, TimeSpan.FromMilliseconds(200)) : null, ReplyTimeout = TimeSpan.FromSeconds(45) });
+
+        var record = await cluster.Api.GetFromJsonAsync<JsonElement>(new Uri(cluster.Console, $"/api/calls/{call.CallSid}"));
+        var turns = record.GetProperty("turns").EnumerateArray().ToList();
+        var stored = string.Join("\n", turns.Select(t => $"{t.GetProperty("speaker").GetString()} interrupted={t.GetProperty("interrupted").GetBoolean()}: {t.GetProperty("text").GetString()}"));
+        // The agent never stopped for its echo, nothing of it was taken for the caller's words, and every reply was heard whole.
+        Assert.True(call.Clears == 0, $"{call.Clears} clears\n{stored}");
+        Assert.Equal(["Where is my order 10002?", "Thanks, that's all."],
+            turns.Where(t => t.GetProperty("speaker").GetString() == "caller").Select(t => t.GetProperty("text").GetString()));
+        Assert.True(turns.All(t => !t.GetProperty("interrupted").GetBoolean()), stored);
+        Assert.Contains(turns, t => t.GetProperty("text").GetString()!.Contains("tracking number", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ACallerWhoAsksForAPersonIsMovedToTheTransferNumberThroughTwilio()
     {
         var call = await cluster.CallAsync(["I'd like to speak to a real person, please."]);

@@ -16,6 +16,7 @@ public sealed class FrontendStartupTests
 
     [Theory]
     [InlineData("MediaStreams__BatchFrames", "0", "MediaStreams settings are out of range")]
+    [InlineData("MediaStreams__EchoTail", "00:00:05", "MediaStreams settings are out of range")]
     [InlineData("Twilio__AuthToken", "a-token", "Twilio:PublicBaseUrl is required with Twilio:AuthToken")]
     [InlineData("Twilio__MediaTokenLifetime", "-00:00:05", "Twilio:MediaTokenLifetime must be positive")]
     public async Task AWrongSettingStopsTheFrontEndAtStartNamingIt(string variable, string value, string message)

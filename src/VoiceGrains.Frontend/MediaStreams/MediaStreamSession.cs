@@ -28,8 +28,8 @@ namespace VoiceGrains.Frontend.MediaStreams;
 /// closes the socket, which ends a <c>&lt;Connect&gt;&lt;Stream&gt;</c> call at Twilio.
 /// Unusable messages are logged and skipped.
 /// The caller's audio has the agent's own voice taken out (<see cref="LineEchoRemover"/>, fed with the agent audio as
-/// it is sent) before it reaches the call, so a speakerphone's echo is not taken for the caller talking; the
-/// recording keeps what the line brought.
+/// it is sent, and lined up with the caller's by Twilio's media timestamps) before it reaches the call, so a
+/// speakerphone's echo is not taken for the caller talking; the recording keeps what the line brought.
 /// </summary>
 sealed partial class MediaStreamSession(
     WebSocket socket, IClusterClient cluster, CallRepository calls, MediaStreamAdmission.Ticket admission, MediaStreamOptions options,
@@ -328,7 +328,7 @@ sealed partial class MediaStreamSession(
                         var frame = speech.MuLaw.AsMemory(offset, Math.Min(Audio.Frames.TelephonyFrameBytes, speech.MuLaw.Length - offset));
                         var sent = sinceStart.Elapsed;
                         Record(() => recording?.AddAgent(sent, frame.Span));
-                        echo?.Sent(frame.Span);
+                        echo?.Sent(frame.Span, sent);
                         await socket.SendAsync(MediaStreamReplies.Media(streamSid, frame.Span), WebSocketMessageType.Text, true, ending.Token);
                     }
                     break;
@@ -338,7 +338,7 @@ sealed partial class MediaStreamSession(
                     break;
                 case AgentClear:
                     marks.Cleared();
-                    echo?.Cleared();
+                    echo?.Cleared(sinceStart.Elapsed);
                     await socket.SendAsync(MediaStreamReplies.Clear(streamSid), WebSocketMessageType.Text, true, ending.Token);
                     break;
             }
@@ -370,7 +370,7 @@ sealed partial class MediaStreamSession(
         {
             batchStart = media.Sequence;
         }
-        batch.Write(echo is null ? media.Payload : echo.Clean(media.Payload));
+        batch.Write(echo is null ? media.Payload : echo.Clean(media.Payload, TimeSpan.FromMilliseconds(media.Timestamp), sinceStart.Elapsed));
         if (batch.Length >= options.BatchFrames * Audio.Frames.TelephonyFrameBytes)
         {
             await FlushAsync();
