@@ -53,7 +53,7 @@ public sealed class LineEchoRemoverTests
 
         var (heard, cleaned) = Call(remover, agent, stampLead: stampLead);
 
-        // After the learning gate has opened (it needs 5 s of the agent and a pause; JFK's pauses are long enough).
+        // Once the canceller has learnt the path (about 5 s of the agent; JFK speaks for 11 s).
         var late = agent.Count / 2;
         var reduction = 10 * Math.Log10(Energy(heard.Skip(late)) / Energy(cleaned.Skip(late)));
         Assert.True(reduction >= 20, $"echo reduced by {reduction:0.0} dB");
