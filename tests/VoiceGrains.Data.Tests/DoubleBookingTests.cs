@@ -52,6 +52,44 @@ public sealed class DoubleBookingTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task ABookingAMoveAndACancellationAskedForAgainByTheirCustomerAreEachDoneOnce()
+    {
+        // A retry after a silo died (the statement committed, its answer was lost) asks the same thing again: it must
+        // read as done, and change nothing more; someone else asking for that slot is still refused.
+        await using var dataSource = await postgres.CreateMigratedAsync();
+        var slotId = await dataSource.ScalarAsync<long>(FreeSlot);
+        var otherSlotId = await dataSource.ScalarAsync<long>($"""
+            SELECT id FROM appointment_slots s
+             WHERE service_id = (SELECT service_id FROM appointment_slots WHERE id = {slotId}) AND id <> {slotId} AND starts_at > now()
+               AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.slot_id = s.id)
+             ORDER BY starts_at, id LIMIT 1
+            """);
+        var appointments = new AppointmentRepository(dataSource);
+
+        var booked = await appointments.BookAsync(slotId, 1, "CA-retry", CancellationToken.None);
+        var bookedAgain = await appointments.BookAsync(slotId, 1, "CA-retry", CancellationToken.None);
+        var someoneElse = await appointments.BookAsync(slotId, 2, "CA-other", CancellationToken.None);
+        var id = booked.AppointmentId!.Value;
+        var moved = await appointments.RescheduleAsync(1, id, otherSlotId, CancellationToken.None);
+        var movedAgain = await appointments.RescheduleAsync(1, id, otherSlotId, CancellationToken.None);
+        var cancelledByAnother = await appointments.CancelAsync(2, id, CancellationToken.None);
+        var cancelled = await appointments.CancelAsync(1, id, CancellationToken.None);
+        var cancelledAgain = await appointments.CancelAsync(1, id, CancellationToken.None);
+
+        Assert.Equal(BookingOutcome.Booked, booked.Outcome);
+        Assert.Equal(new BookingResult(BookingOutcome.AlreadyBooked, id), bookedAgain);
+        Assert.Equal(BookingOutcome.SlotTaken, someoneElse.Outcome);
+        Assert.Equal(AppointmentChangeOutcome.Done, moved.Outcome);
+        Assert.Equal(AppointmentChangeOutcome.AlreadyDone, movedAgain.Outcome);
+        Assert.Equal(otherSlotId, movedAgain.Appointment!.Slot.Id);
+        Assert.Equal(AppointmentChangeOutcome.NotFound, cancelledByAnother.Outcome);
+        Assert.Equal(AppointmentChangeOutcome.Done, cancelled.Outcome);
+        Assert.Equal(AppointmentChangeOutcome.AlreadyDone, cancelledAgain.Outcome);
+        Assert.Equal("cancelled", cancelledAgain.Appointment!.Status);
+        Assert.Equal(1L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM appointments WHERE call_sid = 'CA-retry'"));
+    }
+
+    [Fact]
     public async Task APastOrUnknownSlotCannotBeBooked()
     {
         await using var dataSource = await postgres.CreateMigratedAsync();

@@ -75,7 +75,9 @@ public sealed class AppointmentsPlugin(
         }
         return result.Outcome switch
         {
-            BookingOutcome.Booked => new AppointmentBooked(result.AppointmentId!.Value, Offer(slot!)),
+            // Asked again for the slot the caller holds (the call retried after a failover): the booking they have, and
+            // the text that went with it was sent then, not again now.
+            BookingOutcome.Booked or BookingOutcome.AlreadyBooked => new AppointmentBooked(result.AppointmentId!.Value, Offer(slot!)),
             BookingOutcome.SlotTaken => new SlotTaken(await AlternativesAsync(slot!, cancellationToken)),
             _ => new Refusal("That time isn't available any more.", "Search for free slots again."),
         };
@@ -111,7 +113,7 @@ public sealed class AppointmentsPlugin(
         }
         return change.Outcome switch
         {
-            AppointmentChangeOutcome.Done => new AppointmentMoved(appointmentId, Offer(change.Appointment!.Slot)),
+            AppointmentChangeOutcome.Done or AppointmentChangeOutcome.AlreadyDone => new AppointmentMoved(appointmentId, Offer(change.Appointment!.Slot)),
             AppointmentChangeOutcome.SlotTaken when await appointments.GetSlotAsync(newSlotId, cancellationToken) is { } slot =>
                 new SlotTaken(await AlternativesAsync(slot, cancellationToken)),
             AppointmentChangeOutcome.NotFound => new Refusal("I can't find that appointment among your upcoming ones.", "List the caller's appointments."),
@@ -147,9 +149,12 @@ public sealed class AppointmentsPlugin(
         return Changed(change, slot => new AppointmentCancelled(appointmentId, slot));
     }
 
-    /// <summary>What a change of one of the caller's appointments returns: done, with its slot, or not one of theirs.</summary>
+    /// <summary>
+    /// What a change of one of the caller's appointments returns: done (now, or already: a retried cancellation), with
+    /// its slot, or not one of theirs.
+    /// </summary>
     object Changed(AppointmentChange change, Func<OfferedSlot, object> done) =>
-        change.Outcome == AppointmentChangeOutcome.Done
+        change.Outcome is AppointmentChangeOutcome.Done or AppointmentChangeOutcome.AlreadyDone
             ? done(Offer(change.Appointment!.Slot))
             : new Refusal("I can't find that appointment among your upcoming ones.", "List the caller's appointments.");
 

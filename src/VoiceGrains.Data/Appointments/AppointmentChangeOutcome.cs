@@ -4,6 +4,12 @@ public enum AppointmentChangeOutcome
 {
     Done,
 
+    /// <summary>
+    /// The change had already been made (a cancellation asked for again, e.g. a function call retried after a silo
+    /// died): nothing changed now, and the appointment is as asked.
+    /// </summary>
+    AlreadyDone,
+
     /// <summary>This customer has no live appointment with that id.</summary>
     NotFound,
 

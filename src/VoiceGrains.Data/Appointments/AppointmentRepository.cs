@@ -5,7 +5,8 @@ namespace VoiceGrains.Data.Appointments;
 
 /// <summary>
 /// Services, staff, free slots and bookings. Every change is scoped by customer id. Books appointment slots. The database's partial unique index is the single owner of "one live booking per
-/// slot": whichever caller, silo or retry inserts second gets <see cref="BookingOutcome.SlotTaken"/>.
+/// slot": whichever caller or silo inserts second gets <see cref="BookingOutcome.SlotTaken"/>, unless it is the customer who
+/// holds the slot asking again (a retry), who gets <see cref="BookingOutcome.AlreadyBooked"/> and the booking they have.
 /// </summary>
 public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
 {
@@ -69,13 +70,17 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
     const string MoveAppointment = """
         UPDATE appointments a SET slot_id = @slot
           FROM appointment_slots old, appointment_slots target
-         WHERE a.id = @appointment AND a.customer_id = @customer AND a.status = 'booked'
+         WHERE a.id = @appointment AND a.customer_id = @customer AND a.status = 'booked' AND a.slot_id <> @slot
            AND old.id = a.slot_id AND target.id = @slot
            AND target.service_id = old.service_id AND target.starts_at > now()
         RETURNING a.id
         """;
 
-    const string OwnsLiveAppointment = "SELECT 1 FROM appointments WHERE id = @appointment AND customer_id = @customer AND status = 'booked'";
+    const string HeldByCustomer = "SELECT id FROM appointments WHERE slot_id = @slot AND customer_id = @customer AND status <> 'cancelled'";
+
+    const string CancelledAppointmentSlot = "SELECT slot_id FROM appointments WHERE id = @appointment AND customer_id = @customer AND status = 'cancelled'";
+
+    const string LiveAppointmentSlot = "SELECT slot_id FROM appointments WHERE id = @appointment AND customer_id = @customer AND status = 'booked'";
 
     public async Task<IReadOnlyList<Service>> ListServicesAsync(CancellationToken cancellationToken)
     {
@@ -119,8 +124,24 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
     public Task<AppointmentChange> ConfirmAsync(long customerId, long appointmentId, CancellationToken cancellationToken) =>
         ChangeLiveAsync(ConfirmAppointment, "booked", customerId, appointmentId, cancellationToken);
 
-    public Task<AppointmentChange> CancelAsync(long customerId, long appointmentId, CancellationToken cancellationToken) =>
-        ChangeLiveAsync(CancelAppointment, "cancelled", customerId, appointmentId, cancellationToken);
+    /// <summary>
+    /// Cancels one of the customer's live appointments; one of theirs cancelled already is <see cref="AppointmentChangeOutcome.AlreadyDone"/>,
+    /// so a cancellation asked for twice (a retry after a failover) reads as done, and is done once.
+    /// </summary>
+    public async Task<AppointmentChange> CancelAsync(long customerId, long appointmentId, CancellationToken cancellationToken)
+    {
+        var change = await ChangeLiveAsync(CancelAppointment, "cancelled", customerId, appointmentId, cancellationToken);
+        if (change.Outcome != AppointmentChangeOutcome.NotFound)
+        {
+            return change;
+        }
+        await using var cancelled = dataSource.CreateCommand(CancelledAppointmentSlot);
+        cancelled.Parameters.AddWithValue("appointment", appointmentId);
+        cancelled.Parameters.AddWithValue("customer", customerId);
+        return await cancelled.ExecuteScalarAsync(cancellationToken) is long slotId
+            ? new AppointmentChange(AppointmentChangeOutcome.AlreadyDone, new Appointment(appointmentId, "cancelled", (await GetSlotAsync(slotId, cancellationToken))!))
+            : change;
+    }
 
     /// <summary>Runs a change of one of the customer's live appointments that returns its slot; NotFound when none was changed.</summary>
     async Task<AppointmentChange> ChangeLiveAsync(string sql, string statusAfter, long customerId, long appointmentId, CancellationToken cancellationToken)
@@ -138,7 +159,8 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Moves a live appointment to another slot of the same service in one statement: the old slot is freed and
-    /// the new one taken together, and the unique index still refuses a slot someone else holds.
+    /// the new one taken together, and the unique index still refuses a slot someone else holds. One already in that
+    /// slot is <see cref="AppointmentChangeOutcome.AlreadyDone"/>.
     /// </summary>
     public async Task<AppointmentChange> RescheduleAsync(long customerId, long appointmentId, long newSlotId, CancellationToken cancellationToken)
     {
@@ -159,11 +181,17 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
             return new AppointmentChange(AppointmentChangeOutcome.SlotTaken, null);
         }
 
-        await using var owns = dataSource.CreateCommand(OwnsLiveAppointment);
-        owns.Parameters.AddWithValue("appointment", appointmentId);
-        owns.Parameters.AddWithValue("customer", customerId);
-        return new AppointmentChange(
-            await owns.ExecuteScalarAsync(cancellationToken) is null ? AppointmentChangeOutcome.NotFound : AppointmentChangeOutcome.SlotUnavailable, null);
+        await using var live = dataSource.CreateCommand(LiveAppointmentSlot);
+        live.Parameters.AddWithValue("appointment", appointmentId);
+        live.Parameters.AddWithValue("customer", customerId);
+        return await live.ExecuteScalarAsync(cancellationToken) switch
+        {
+            null => new AppointmentChange(AppointmentChangeOutcome.NotFound, null),
+            // Already in that slot: the move asked for again (a retry after a failover) is done, once.
+            long current when current == newSlotId =>
+                new AppointmentChange(AppointmentChangeOutcome.AlreadyDone, new Appointment(appointmentId, "booked", (await GetSlotAsync(newSlotId, cancellationToken))!)),
+            _ => new AppointmentChange(AppointmentChangeOutcome.SlotUnavailable, null),
+        };
     }
 
     public async Task<BookingResult> BookAsync(long slotId, long customerId, string? callSid, CancellationToken cancellationToken)
@@ -181,7 +209,12 @@ public sealed class AppointmentRepository(NpgsqlDataSource dataSource)
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == OneLivePerSlot)
         {
-            return new BookingResult(BookingOutcome.SlotTaken, null);
+            await using var held = dataSource.CreateCommand(HeldByCustomer);
+            held.Parameters.AddWithValue("slot", slotId);
+            held.Parameters.AddWithValue("customer", customerId);
+            return await held.ExecuteScalarAsync(cancellationToken) is long appointmentId
+                ? new BookingResult(BookingOutcome.AlreadyBooked, appointmentId)
+                : new BookingResult(BookingOutcome.SlotTaken, null);
         }
     }
 
