@@ -81,6 +81,9 @@ public static class Extensions
                 }));
             })
             .AddIncomingGrainCallFilter<DatabaseExceptionFilter>());
+        builder.Services.AddOptions<ClusterHealthOptions>().BindConfiguration(ClusterHealthOptions.Section)
+            .Validate(o => o.ExpectedSilos is >= 1 and <= 1000, "Cluster:ExpectedSilos must be between 1 and 1000")
+            .ValidateOnStart();
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("orleans-silo");
         return builder;
     }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Npgsql;
 
@@ -8,10 +10,10 @@ namespace VoiceGrains.AppHost.Tests;
 public sealed class AppHostTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
-    public async Task TheAppHostRunsTwoSilosAFrontEndAndAConsoleThatAnswersOnlyOperators()
+    public async Task TheAppHostRunsTwoSilosAFrontEndAndAConsoleThatAnswersOnlyOperatorsAndRestartsASiloThatDies()
     {
         var database = await postgres.CreateDatabaseAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [$"--ConnectionStrings:voicegrains={database}"], timeout.Token);
         await using var app = await builder.BuildAsync(timeout.Token);
@@ -32,6 +34,40 @@ public sealed class AppHostTests(PostgresFixture postgres) : IClassFixture<Postg
         await using var dataSource = NpgsqlDataSource.Create(database);
         Assert.Equal(2L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM orleans_membership WHERE deployment_id = 'voicegrains' AND status = 3"));
         Assert.Equal(50L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM customers"));
+
+        // SIGKILL one silo (the process tree: the replica may run under a launcher): the app host starts it again, and
+        // the cluster is back to two active silos, the killed one declared dead.
+        var (replica, pid) = await RunningSiloAsync(app, timeout.Token);
+        using (var process = Process.GetProcessById(pid))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        await RunningSiloAsync(app, timeout.Token, replica, except: pid);
+        while (await dataSource.ScalarAsync<long>("SELECT count(*) FROM orleans_membership WHERE deployment_id = 'voicegrains' AND status = 3") != 2
+               || await dataSource.ScalarAsync<long>("SELECT count(*) FROM orleans_membership WHERE deployment_id = 'voicegrains' AND status = 6") != 1)
+        {
+            await Task.Delay(250, timeout.Token);
+        }
+    }
+
+    /// <summary>
+    /// A silo replica (this one, when given) the app host reports running, and its process id, once that is not
+    /// <paramref name="except"/>.
+    /// </summary>
+    static async Task<(string ReplicaId, int Pid)> RunningSiloAsync(
+        DistributedApplication app, CancellationToken cancellationToken, string? replica = null, int except = 0)
+    {
+        await foreach (var change in app.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (change.Resource.Name == "silo" && (replica is null || change.ResourceId == replica)
+                && change.Snapshot.State?.Text == KnownResourceStates.Running
+                && change.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } value
+                && Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) is var pid && pid != except)
+            {
+                return (change.ResourceId, pid);
+            }
+        }
+        throw new OperationCanceledException(cancellationToken);
     }
 
     [Fact]

@@ -22,14 +22,17 @@ public sealed class SiloFailoverTests(PostgresFixture postgres, ITestOutputHelpe
     };
 
     [Fact]
-    public async Task TwoSiloProcessesServeOneClusterAndAKilledSilosCallsComeBackOnTheSurvivor()
+    public async Task TwoSiloProcessesServeOneClusterAndAKilledSilosCallsComeBackOnTheSurvivorWhichReportsTheClusterDegraded()
     {
         var database = await postgres.CreateDatabaseAsync();
         var clusterId = "failover-" + Guid.NewGuid().ToString("N")[..8];
-        await using var survivor = SiloProcess.Start(database, clusterId);
+        await using var survivor = SiloProcess.Start(database, clusterId, new Dictionary<string, string?> { ["Cluster__ExpectedSilos"] = "2" });
         await survivor.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        Assert.Equal("Degraded", await HealthOfAsync(survivor));
         await using var victim = SiloProcess.Start(database, clusterId);
         await victim.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        Assert.True(await WaitForAsync(async () => await HealthOfAsync(survivor) == "Healthy", TimeSpan.FromSeconds(30)),
+            "the survivor still reports a short cluster with both silos active");
         // The operators' console reads calls through its own cluster client, as operators would watch them.
         var (console, consoleAddress) = WebProcess.Start(WebProcess.Console, database, clusterId);
         await using var _ = console;
@@ -94,6 +97,17 @@ public sealed class SiloFailoverTests(PostgresFixture postgres, ITestOutputHelpe
             $"SELECT count(*) FROM orleans_membership WHERE deployment_id = '{clusterId}' AND port = {victim.SiloPort} AND status = 6") == 1, TimeSpan.FromSeconds(60));
         output.WriteLine($"Killed silo marked dead in the membership table {sinceKill.ElapsedMilliseconds} ms after SIGKILL");
         Assert.True(declaredDead);
+        // Still 200 (the survivor serves, as shown above), but no longer "Healthy": one of two silos is missing.
+        Assert.True(await WaitForAsync(async () => await HealthOfAsync(survivor) == "Degraded", TimeSpan.FromSeconds(30)),
+            "the survivor reports the cluster healthy with one of its two silos dead");
+    }
+
+    static async Task<string> HealthOfAsync(SiloProcess silo)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{silo.HttpPort}/health"));
+        Assert.True(response.IsSuccessStatusCode, $"/health answered {(int)response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
     }
 
     static async Task<CallSnapshot?> TryReadAsync(HttpClient http, string sid)

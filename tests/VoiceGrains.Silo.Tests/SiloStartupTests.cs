@@ -35,6 +35,7 @@ public sealed class SiloStartupTests(PostgresFixture postgres, ITestOutputHelper
     [InlineData("Speech__InferenceConcurrency", "0", "Speech:InferenceConcurrency must be between 1 and 256")]
     [InlineData("Speech__Voice", "piper:en_US-no-such-voice", "Speech:Voice must be piper:VOICE with a voice of Piper's catalogue")]
     [InlineData("Speech__Voice", "piper:test-stub", "Speech:Voice must be piper:VOICE")]
+    [InlineData("Cluster__ExpectedSilos", "0", "Cluster:ExpectedSilos must be between 1 and 1000")]
     public async Task AWrongSettingStopsTheSiloAtStartNamingIt(string variable, string value, string message)
     {
         var database = await postgres.CreateDatabaseAsync();

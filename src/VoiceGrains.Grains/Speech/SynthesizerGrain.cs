@@ -24,8 +24,8 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
 
     readonly Channel<(string Text, string? Mark)> queue = Channel.CreateUnbounded<(string, string?)>();
 
-    /// <summary>The marks of sentences handed to synthesis, in order; each goes out when its sentence has been spoken.</summary>
-    readonly Queue<(string? Mark, long TakenAt)> marksInSynthesis = new();
+    /// <summary>The sentences handed to synthesis, in order, not yet wholly spoken; each one's mark goes out when it has been.</summary>
+    readonly Queue<(string Text, string? Mark, long TakenAt)> inSynthesis = new();
     CancellationTokenSource speaking = new();
     /// <summary>Audio of the sentence being spoken has gone out (its first audio is reported once).</summary>
     bool sentenceAudible;
@@ -67,7 +67,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         while (queue.Reader.TryRead(out _))
         {
         }
-        marksInSynthesis.Clear();
+        inSynthesis.Clear();
         sentenceAudible = false;
         if (speaker is not null)
         {
@@ -128,7 +128,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
                 else if (item is SentenceSpoken)
                 {
                     await PublishAsync(batch, clock, cancellationToken);
-                    var mark = marksInSynthesis.Count > 0 ? marksInSynthesis.Dequeue().Mark : null;
+                    var mark = inSynthesis.Count > 0 ? inSynthesis.Dequeue().Mark : null;
                     await SendAsync(new AgentMark(mark ?? $"sentence-{spoken}"));
                     sentenceAudible = false;
                     spoken++;
@@ -153,7 +153,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
     {
         await foreach (var (text, mark) in queue.Reader.ReadAllAsync(cancellationToken))
         {
-            marksInSynthesis.Enqueue((mark, System.Diagnostics.Stopwatch.GetTimestamp()));
+            inSynthesis.Enqueue((text, mark, System.Diagnostics.Stopwatch.GetTimestamp()));
             yield return text;
         }
     }
@@ -186,7 +186,7 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
     /// <summary>Tells the call when a named sentence's first audio went out, for the turn's latencies.</summary>
     async Task ReportAudibleAsync()
     {
-        if (marksInSynthesis.TryPeek(out var sentence) && sentence.Mark is { } mark)
+        if (inSynthesis.TryPeek(out var sentence) && sentence.Mark is { } mark)
         {
             var synthesis = System.Diagnostics.Stopwatch.GetElapsedTime(sentence.TakenAt);
             await GrainFactory.GetGrain<ICallVoiceGrain>(CallSid).SentenceAudibleAsync(mark, DateTimeOffset.UtcNow, (int)synthesis.TotalMilliseconds);
@@ -208,6 +208,37 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
         {
             Log.AudioLost(logger, CallSid, e.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// A silo that stops gracefully (SIGTERM: a rolling deploy) deactivates its grains, and soon after its stream providers
+    /// are gone: a speaker left running then lost the rest of the reply ("Stream provider 'audio' not found") and the
+    /// caller heard silence until the next line (measured: one answer lost, 4.3 s of silence, in two rollouts). So on that
+    /// deactivation the speaker stops and what it has not finished saying — the sentence it was in, from its start, and
+    /// those queued — is handed, with its marks, to the call's next synthesizer: the call made here waits, as any message
+    /// to a deactivating activation does, and Orleans forwards it to a new activation on a silo that is not stopping.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || speaker is not { IsCompleted: false } running || closing is not null)
+        {
+            return;
+        }
+        await speaking.CancelAsync();
+        await running;
+        var unsaid = inSynthesis.Select(s => (s.Text, s.Mark)).ToList();
+        while (queue.Reader.TryRead(out var queued))
+        {
+            unsaid.Add(queued);
+        }
+        if (unsaid.Count == 0)
+        {
+            return;
+        }
+        var marks = unsaid.Select((s, i) => s.Mark ?? $"sentence-{spoken + i}").ToList();
+        Log.HandedOver(logger, CallSid, unsaid.Count);
+        // Not awaited: the message waits for this activation to finish deactivating.
+        _ = this.AsReference<ISynthesizerGrain>().SpeakAsync(unsaid.Select(s => s.Text).ToList(), marks);
     }
 
     /// <summary>Orleans disposes an activation that is disposable once it has deactivated.</summary>
@@ -236,6 +267,9 @@ public sealed partial class SynthesizerGrain(SpeechServices speech, ILogger<Synt
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: agent audio could not be published ({Error}); the agent goes on")]
         public static partial void AudioLost(ILogger logger, string callSid, string error);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: the silo is stopping; {Count} sentence(s) not yet spoken go to the call's next synthesizer")]
+        public static partial void HandedOver(ILogger logger, string callSid, int count);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: speech stopped (barge-in)")]
         public static partial void Interrupted(ILogger logger, string callSid);
