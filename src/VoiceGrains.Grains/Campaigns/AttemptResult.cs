@@ -9,8 +9,8 @@ public sealed record AttemptResult(ContactState State, DateTimeOffset? NextAttem
     /// <summary>
     /// A person answered (the call ran, was moved to a person, or dropped after answering) → reached; a machine took the
     /// campaign's message → voicemail; a callee now on the do-not-call list → opted out; anything else (busy, no
-    /// answer, failed, a machine with no message to leave, a dial never confirmed) is tried again after the rules'
-    /// backoff while attempts are left, and is failed after the last.
+    /// answer, failed, a machine with no message to leave) is tried again after the rules' backoff while attempts are
+    /// left, and is failed after the last.
     /// </summary>
     public static AttemptResult Of(CallOutcome? outcome, int attempt, CampaignRules rules, DateTimeOffset endedAt, bool onDoNotCallList)
     {

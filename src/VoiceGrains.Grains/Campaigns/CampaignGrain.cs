@@ -22,7 +22,8 @@ namespace VoiceGrains.Grains.Campaigns;
 /// Exactly once per attempt: the attempt is committed (with its key) before the carrier is asked, and a recorded
 /// attempt is never dialled again — after a crash it is matched to its call by the key the call's webhooks carry
 /// (<see cref="ClaimCallAsync"/>), or, when no webhook ever names it, taken as never placed after
-/// <see cref="CampaignOptions.UnconfirmedDialGrace"/> and retried as the next attempt. Orleans keeps one activation per
+/// <see cref="CampaignOptions.UnconfirmedDialGrace"/> and dialled again at once, however many attempts the contact
+/// may have (one never placed is not one of them). Orleans keeps one activation per
 /// campaign, and a reminder (in PostgreSQL) wakes it after a silo or the whole cluster restarts.
 /// </para>
 /// </summary>
@@ -203,8 +204,10 @@ public sealed partial class CampaignGrain(
             }
             else if (attempt.CallSid is null && now - attempt.DialledAt > options.Value.UnconfirmedDialGrace)
             {
+                // Never placed (Twilio names a call it created within seconds): the contact was not called, so this is
+                // not one of their attempts, and they are due again at once, their last attempt included.
                 Log.DialUnconfirmed(logger, Id, attempt.Key);
-                await FinishAsync(attempt, null, "unconfirmed", now, cancellationToken);
+                await campaigns.FinishAttemptAsync(attempt.Key, "unconfirmed", now, ContactState.Pending, now, cancellationToken);
             }
             else
             {

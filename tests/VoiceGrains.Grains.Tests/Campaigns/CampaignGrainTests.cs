@@ -120,6 +120,33 @@ public sealed class CampaignGrainTests : IClassFixture<CampaignSilo>
     }
 
     [Fact]
+    public async Task ADialNoWebhookEverConfirmsWasNeverPlacedAndIsDialledAgainEvenOnTheLastAttempt()
+    {
+        await silo.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
+        var campaign = await CreateAsync("reminders-unconfirmed", new CampaignRules { MaxAttempts = 1 },
+            new NewContact("+15550125001", "Fay", TimeZone: FixedOffsetZones.WhereTheHourIs(13)));
+        var grain = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+
+        // The dial's answer is lost and no webhook ever names it (the request died before Twilio made a call).
+        silo.Twilio.DropNextCreateAnswer = true;
+        await grain.StartAsync();
+        var lost = (await DialledAsync(campaign.Id, 1)).Single();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Single(DialsOf(campaign.Id));   // within the grace it is waited for, not dialled again
+
+        silo.Clock.Offset += TimeSpan.FromMinutes(3);
+        var again = (await DialledAsync(campaign.Id, 2))[^1];
+        Assert.Equal("+15550125001", again.Form["To"]);
+        Assert.EndsWith(".2", AttemptKeyOf(again.Form));
+        Assert.NotEqual(AttemptKeyOf(lost.Form), AttemptKeyOf(again.Form));
+        await EndWhenStartedAsync(again.CallSid, CallOutcome.Busy);
+        // Busy on the one real attempt Fay had: failed, and never dialled a third time.
+        Assert.Equal(ContactState.Failed, (await WaitForAsync(campaign.Id, "+15550125001", c => c.State != ContactState.InProgress)).State);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(2, DialsOf(campaign.Id).Count);
+    }
+
+    [Fact]
     public async Task APausedCampaignPlacesNoCallsUntilResumedAndAStartedOneCannotBeStartedAgain()
     {
         await silo.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM holidays RETURNING 1) SELECT count(*)::int FROM gone");
