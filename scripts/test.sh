@@ -18,6 +18,10 @@ if [ ! -x /usr/bin/chromium ]; then
     fi
 fi
 
+# The deployment's test renders deploy/kubernetes with kubectl's built-in kustomize (v5, kubectl 1.27 or newer; kubectl
+# comes from the Kubernetes project's packages, not Debian's). Without it that test fails saying so.
+command -v kubectl >/dev/null 2>&1 || echo "kubectl is missing: the Kubernetes deployment's test will fail (https://kubernetes.io/docs/tasks/tools/)." >&2
+
 results=TestResults
 rm -rf "$results" artifacts/screenshots
 
@@ -50,7 +54,14 @@ skipped=$(grep -ho '<UnitTestResult [^>]*outcome="NotExecuted"' "$results"/*.trx
 if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "No test ran." >&2; fi
 
-# The failed tests by name just above the summary, so a log's tail says which (the run's output is long).
-grep -ho '<UnitTestResult [^>]*outcome="Failed"' "$results"/*.trx 2>/dev/null | grep -o 'testName="[^"]*"' | sed 's/^testName="\(.*\)"$/FAILED: \1/'
+# The failed tests by name, each with the start of its message, just above the summary, so a log's tail says which
+# and why (the run's output is long). Perl because it is in every Debian system (perl-base is essential).
+perl -0777 -ne '
+    while (/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="Failed".*?(?:<Message>(.*?)<\/Message>|<\/UnitTestResult>)/gs) {
+        my ($name, $why) = ($1, $2 // "");
+        $why =~ s/&lt;/</g; $why =~ s/&gt;/>/g; $why =~ s/&quot;/"/g; $why =~ s/&apos;/\x27/g; $why =~ s/&amp;/&/g;
+        $why =~ s/\s+/ /g;
+        print "FAILED: $name\n", ($why eq "" ? "" : "    " . substr($why, 0, 300) . "\n");
+    }' "$results"/*.trx 2>/dev/null
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -20,6 +20,13 @@ public static class SoftphoneEndpoint
 
     static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the way back is left open after one side's close has been passed on, for the other side's answering
+    /// close. Cutting it at once aborts that socket, and a TCP socket closed with unread data resets the connection:
+    /// the front end then lost the hang-up's <c>stop</c> still in its receive buffer and ended the call as dropped.
+    /// </summary>
+    static readonly TimeSpan CloseHandshakeGrace = TimeSpan.FromSeconds(5);
+
     public static IEndpointRouteBuilder MapSoftphone(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/softphone/calls/{callSid}/media", RelayAsync).RequireAuthorization();
@@ -65,10 +72,14 @@ public static class SoftphoneEndpoint
         return TypedResults.Empty;
     }
 
-    /// <summary>Copies whole messages one way until either side closes; then closes the other and stops the way back.</summary>
+    /// <summary>
+    /// Copies whole messages one way until either side closes; then closes the other and stops the way back, at once
+    /// on a failure, after <see cref="CloseHandshakeGrace"/> at most on a close.
+    /// </summary>
     static async Task PumpAsync(WebSocket from, WebSocket to, CancellationTokenSource done)
     {
         var buffer = new byte[MaxMessageBytes];
+        var closed = false;
         try
         {
             while (true)
@@ -89,6 +100,7 @@ public static class SoftphoneEndpoint
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     await to.CloseOutputAsync(from.CloseStatus ?? WebSocketCloseStatus.NormalClosure, from.CloseStatusDescription, done.Token);
+                    closed = true;
                     return;
                 }
                 await to.SendAsync(buffer.AsMemory(0, length), received.MessageType, endOfMessage: true, done.Token);
@@ -100,7 +112,14 @@ public static class SoftphoneEndpoint
         }
         finally
         {
-            await done.CancelAsync();
+            if (closed)
+            {
+                done.CancelAfter(CloseHandshakeGrace);
+            }
+            else
+            {
+                await done.CancelAsync();
+            }
         }
     }
 
