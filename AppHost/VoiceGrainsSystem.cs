@@ -46,12 +46,17 @@ static class VoiceGrainsSystem
             .WithReminders(database);
 
         // The silos: the host says which project runs them (the production silo; the test app host's scripted one).
+        var replicas = builder.Configuration.GetValue("VoiceGrains:SiloReplicas", 2);
         var silo = addSilo(builder)
             .WithReference(orleans)
             .WithReference(database)
             .WaitFor(database)
-            .WithReplicas(builder.Configuration.GetValue("VoiceGrains:SiloReplicas", 2))
+            .WithReplicas(replicas)
+            // A silo that dies is started again (its calls have moved to the others meanwhile), as Kubernetes would.
+            .WithRestartOnCrash()
             .WithHttpHealthCheck("/health")
+            // Each silo's /health turns Degraded while fewer than this many are active members.
+            .WithEnvironment("Cluster__ExpectedSilos", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture))
             // Aspire names the provider and connection but not the ADO.NET invariant, which Orleans requires.
             .WithEnvironment("Orleans__Clustering__Invariant", "Npgsql")
             .WithEnvironment("Orleans__GrainStorage__calls__Invariant", "Npgsql")
@@ -79,6 +84,7 @@ static class VoiceGrainsSystem
             .WithReference(orleans.AsClient())
             .WithReference(database)
             .WaitFor(silo)
+            .WithRestartOnCrash()
             .WithHttpHealthCheck("/health")
             .WithEnvironment("Orleans__Clustering__Invariant", "Npgsql")
             .WithExternalHttpEndpoints();
@@ -89,6 +95,7 @@ static class VoiceGrainsSystem
             .WithReference(orleans.AsClient())
             .WithReference(database)
             .WaitFor(silo)
+            .WithRestartOnCrash()
             .WithHttpHealthCheck("/health")
             .WithEnvironment("Orleans__Clustering__Invariant", "Npgsql")
             // The softphone ("Try a call") relays a browser's audio to the front end's media WebSocket.
@@ -97,8 +104,8 @@ static class VoiceGrainsSystem
         // Twilio, when its auth token is given (TWILIO_AUTH_TOKEN, a secret parameter): the webhooks and media stream are
         // switched on, signed for TWILIO_PUBLIC_BASE_URL (default: the front end's own address), and with an account sid
         // and number (TWILIO_ACCOUNT_SID, TWILIO_PHONE_NUMBER) outbound calls from the console (Twilio then asks the front
-        // end's voice webhook), transfers from the silos, whose calls move their callers to a person themselves, and
-        // campaigns, whose grains dial from the silos.
+        // end's voice webhook), transfers from the silos, whose calls move their callers to a person themselves (and their
+        // media streams off a stopping front end), and campaigns, whose grains dial from the silos.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["TWILIO_AUTH_TOKEN"]))
         {
             var twilioToken = builder.AddParameterFromConfiguration("twilio-auth-token", "TWILIO_AUTH_TOKEN", secret: true);

@@ -37,13 +37,20 @@ public sealed class CallRecording(string scratchFolder) : IDisposable
 
     /// <summary>
     /// Writes the mix of both directions to <paramref name="mixed"/> and the caller alone to <paramref name="callerOnly"/>
-    /// (16-bit PCM WAV); the streams are left open.
+    /// (16-bit PCM WAV); the streams are left open. With <paramref name="earlier"/> (the same call's recording from a
+    /// stream this one replaced, in the same two forms) each file is that one followed by this one.
     /// </summary>
-    public void Write(Stream mixed, Stream callerOnly)
+    /// <exception cref="InvalidDataException">An earlier recording that is not 8 kHz 16-bit mono WAV.</exception>
+    public void Write(Stream mixed, Stream callerOnly, (Stream Mixed, Stream CallerOnly)? earlier = null)
     {
         var format = new WaveFormat(Frames.TelephonyRate, 16, 1);
         using var mixedWriter = new WaveFileWriter(new IgnoreDisposeStream(mixed), format);
         using var callerWriter = new WaveFileWriter(new IgnoreDisposeStream(callerOnly), format);
+        if (earlier is var (earlierMixed, earlierCaller))
+        {
+            CopySamples(earlierMixed, mixedWriter, format);
+            CopySamples(earlierCaller, callerWriter, format);
+        }
         var length = Math.Max(caller.Length, agent.Length);
         var heard = new short[BlockSamples];
         var said = new short[BlockSamples];
@@ -62,6 +69,16 @@ public sealed class CallRecording(string scratchFolder) : IDisposable
             mixedWriter.Write(mixBytes, 0, count * 2);
             callerWriter.Write(callerBytes, 0, count * 2);
         }
+    }
+
+    static void CopySamples(Stream wav, WaveFileWriter to, WaveFormat format)
+    {
+        using var reader = new WaveFileReader(new IgnoreDisposeStream(wav));
+        if (!reader.WaveFormat.Equals(format))
+        {
+            throw new InvalidDataException($"The earlier recording is {reader.WaveFormat}, not {format}.");
+        }
+        reader.CopyTo(to);
     }
 
     public void Dispose()

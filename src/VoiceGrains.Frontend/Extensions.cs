@@ -17,6 +17,9 @@ public static class Extensions
     {
         builder.AddVoiceGrainsDatabase();
         builder.AddVoiceGrainsClusterClient();
+        // After the cluster client, so stopped before it: the media sessions it waits for still reach the cluster.
+        builder.Services.AddSingleton<MediaStreamDrain>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MediaStreamDrain>());
         builder.Services.AddOptions<MediaStreamOptions>().BindConfiguration(MediaStreamOptions.Section)
             .Validate(o => o.BatchFrames is >= 1 and <= 50 && o.MaxMessageBytes >= 1024 && o.MaxBadMessages >= 0
                 && o.ClusterTimeout > TimeSpan.Zero && o.SubscriptionCheck >= TimeSpan.FromMilliseconds(100)

@@ -15,4 +15,13 @@ public sealed record CallReport(string CallSid, double? GreetingMs, IReadOnlyLis
     public string? Outcome { get; set; }
 
     public string? RecordingPath { get; set; }
+
+    /// <summary>How many times the product had the carrier replace the call's media stream (a front end going away).</summary>
+    public int StreamsMoved { get; init; }
+
+    /// <summary>
+    /// For each move that came while the caller was hearing the agent, the silence it made: from the move to the first
+    /// agent audio on the new stream.
+    /// </summary>
+    public IReadOnlyList<double> MoveSilencesMs { get; init; } = [];
 }

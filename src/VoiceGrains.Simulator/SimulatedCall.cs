@@ -19,14 +19,29 @@ public sealed partial class SimulatedCall : IDisposable
     /// <summary>The simulated carrier's account: the front end does not check it, and nothing here stands for a real one.</summary>
     const string AccountSid = "AC00000000000000000000000000000000";
 
+    /// <summary>Agent audio arrives in batches of up to 200 ms: audio that arrived this recently may still be playing.</summary>
+    const double StillPlayingMs = 200;
+
     static readonly byte[] SilenceFrame = Enumerable.Repeat(Frames.MuLawSilence, Frames.TelephonyFrameBytes).ToArray();
 
     readonly SimulatorOptions options;
     readonly IReadOnlyList<(ScriptLine Line, CallerClip? Clip)> script;
     readonly HttpClient http;
     readonly string callSid;
-    readonly string streamSid = "MZ" + RandomHex();
-    readonly ClientWebSocket socket = new();
+    /// <summary>The call's stream; replaced when the product has the carrier open a new one (<see cref="SimulatorOptions.Redirects"/>).</summary>
+    volatile ClientWebSocket socket = new();
+    string streamSid = "MZ" + RandomHex();
+    /// <summary>Streams this call had before its current one: their receivers may still be ending.</summary>
+    readonly List<ClientWebSocket> earlierStreams = [];
+    /// <summary>One sender at a time, and no send while the stream is being replaced.</summary>
+    readonly SemaphoreSlim sending = new(1, 1);
+    /// <summary>The current stream's media chunks: its timestamps count from its own start, as Twilio's do.</summary>
+    long streamChunk;
+    Task receiving = Task.CompletedTask;
+    int streamsMoved;
+    /// <summary>When the stream moved while the caller was hearing the agent (until the new stream's first audio).</summary>
+    double? movedWhileSpeaking;
+    readonly List<double> moveSilences = [];
     readonly Stopwatch clock = new();
     readonly Lock gate = new();
     readonly CarrierPlayback playback = new();
@@ -66,7 +81,12 @@ public sealed partial class SimulatedCall : IDisposable
         return await call.RunAsync(cancellationToken);
     }
 
-    public void Dispose() => socket.Dispose();
+    public void Dispose()
+    {
+        socket.Dispose();
+        earlierStreams.ForEach(s => s.Dispose());
+        sending.Dispose();
+    }
 
     async Task<CallReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -80,7 +100,8 @@ public sealed partial class SimulatedCall : IDisposable
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var line = RunLineAsync(stopping.Token);
-        var receiver = ReceiveAsync(stopping.Token);
+        receiving = ReceiveAsync(socket, stopping.Token);
+        var redirects = FollowRedirectsAsync(stopping.Token);
         IReadOnlyList<TurnReport> turns;
         double? greeting;
         try
@@ -91,16 +112,25 @@ public sealed partial class SimulatedCall : IDisposable
         {
             hangingUp = true;
             await line;
-            if (!serverClosed && socket.State == WebSocketState.Open)
+            await sending.WaitAsync(CancellationToken.None);
+            try
             {
-                await SendAsync(CarrierMessages.Stop(++sequence, AccountSid, streamSid, callSid), CancellationToken.None);
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "hung up", CancellationToken.None);
+                if (!serverClosed && socket.State == WebSocketState.Open)
+                {
+                    await socket.SendAsync(CarrierMessages.Stop(++sequence, AccountSid, streamSid, callSid), WebSocketMessageType.Text, true, CancellationToken.None);
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "hung up", CancellationToken.None);
+                }
             }
-            await Task.WhenAny(receiver, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+            finally
+            {
+                sending.Release();
+            }
+            await Task.WhenAny(receiving, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
             await stopping.CancelAsync();
+            await redirects;
         }
 
-        var report = new CallReport(callSid, greeting, turns, serverClosed, script.Count - turns.Count, clears);
+        var report = new CallReport(callSid, greeting, turns, serverClosed, script.Count - turns.Count, clears) { StreamsMoved = streamsMoved, MoveSilencesMs = moveSilences };
         var duration = ((int)clock.Elapsed.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var completed = Webhook("completed", ("CallDuration", duration));
         await (options.Answering is { } answered
@@ -298,7 +328,7 @@ public sealed partial class SimulatedCall : IDisposable
                 }
                 chunk++;
                 options.CallerFrameSent?.Invoke(frame);
-                await SendAsync(CarrierMessages.Media(++sequence, streamSid, chunk, (chunk - 1) * Frames.Milliseconds, frame), cancellationToken);
+                await SendMediaAsync(frame, cancellationToken);
                 List<string> reached;
                 byte[]? played;
                 lock (gate)
@@ -357,18 +387,19 @@ public sealed partial class SimulatedCall : IDisposable
         }
     }
 
-    async Task ReceiveAsync(CancellationToken cancellationToken)
+    /// <summary>Reads one stream's messages until it closes; the call's line is closed only by its current stream's end.</summary>
+    async Task ReceiveAsync(ClientWebSocket stream, CancellationToken cancellationToken)
     {
         var buffer = new byte[64 * 1024];
         try
         {
-            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            while (stream.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
                 var length = 0;
                 ValueWebSocketReceiveResult result;
                 do
                 {
-                    result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+                    result = await stream.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
                     length += result.Count;
                 }
                 while (!result.EndOfMessage && length < buffer.Length);
@@ -376,13 +407,110 @@ public sealed partial class SimulatedCall : IDisposable
                 {
                     break;
                 }
-                Handle(buffer.AsSpan(0, length));
+                if (stream == socket)
+                {
+                    Handle(buffer.AsSpan(0, length));
+                }
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
         }
-        serverClosed = !hangingUp;
+        if (stream == socket)
+        {
+            serverClosed = !hangingUp;
+        }
+    }
+
+    /// <summary>
+    /// The product updated the live call with new TwiML (<see cref="SimulatorOptions.Redirects"/>): one that connects a
+    /// stream replaces the call's stream with it, as Twilio does; anything else (a <c>&lt;Dial&gt;</c>) is not the
+    /// simulator's to follow.
+    /// </summary>
+    async Task FollowRedirectsAsync(CancellationToken cancellationToken)
+    {
+        if (options.Redirects is not { } redirects)
+        {
+            return;
+        }
+        try
+        {
+            await foreach (var twiml in redirects.ReadAllAsync(cancellationToken))
+            {
+                ConnectStream stream;
+                try
+                {
+                    stream = ConnectStream.FromTwiml(twiml);
+                }
+                catch (SimulatorException)
+                {
+                    continue;
+                }
+                await MoveAsync(stream, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Twilio runs the call's new <c>&lt;Connect&gt;&lt;Stream&gt;</c>: the stream it had ends (its <c>stop</c>, then
+    /// the close; what it had not played of it is never played, its marks never echoed) and the new one opens with its
+    /// own stream sid, its own clock and the new TwiML's parameters. A new stream that cannot be opened ends the call,
+    /// as at Twilio, where the TwiML then runs out.
+    /// </summary>
+    async Task MoveAsync(ConnectStream stream, CancellationToken cancellationToken)
+    {
+        var fresh = new ClientWebSocket();
+        try
+        {
+            await fresh.ConnectAsync(stream.Url, cancellationToken);
+        }
+        catch (WebSocketException)
+        {
+            fresh.Dispose();
+            serverClosed = true;
+            return;
+        }
+        await sending.WaitAsync(cancellationToken);
+        try
+        {
+            // The new stream is the line's before the old one closes: the line loop never sees it without an open stream.
+            var old = socket;
+            var oldSid = streamSid;
+            lock (gate)
+            {
+                // The caller hears the agent now if audio is still queued to play or the last arrived a moment ago.
+                if (!playback.IsEmpty || Now - lastAgentAudioAt < StillPlayingMs)
+                {
+                    movedWhileSpeaking = Now;
+                }
+                playback.Clear();
+                control.Clear();
+                streamsMoved++;
+                earlierStreams.Add(old);
+                socket = fresh;
+                streamSid = "MZ" + RandomHex();
+                streamChunk = 0;
+            }
+            await fresh.SendAsync(CarrierMessages.Connected(), WebSocketMessageType.Text, true, cancellationToken);
+            await fresh.SendAsync(CarrierMessages.Start(++sequence, AccountSid, streamSid, callSid, stream.Parameters), WebSocketMessageType.Text, true, cancellationToken);
+            try
+            {
+                await old.SendAsync(CarrierMessages.Stop(++sequence, AccountSid, oldSid, callSid), WebSocketMessageType.Text, true, cancellationToken);
+                await old.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "redirected", cancellationToken);
+            }
+            catch (Exception e) when (e is WebSocketException or InvalidOperationException)
+            {
+                // The old stream was already gone: the new one carries the call.
+            }
+        }
+        finally
+        {
+            sending.Release();
+        }
+        receiving = ReceiveAsync(fresh, cancellationToken);
     }
 
     void Handle(ReadOnlySpan<byte> message)
@@ -401,6 +529,11 @@ public sealed partial class SimulatedCall : IDisposable
                         playback.Add(frame);
                     }
                     lastAgentAudioAt = Now;
+                    if (movedWhileSpeaking is { } moved)
+                    {
+                        moveSilences.Add(Now - moved);
+                        movedWhileSpeaking = null;
+                    }
                     if (replyWanted is { } wanted && replyArrivedAt is null && Now >= wanted)
                     {
                         replyArrivedAt = Now;
@@ -421,8 +554,34 @@ public sealed partial class SimulatedCall : IDisposable
         }
     }
 
-    async Task SendAsync(byte[] message, CancellationToken cancellationToken) =>
-        await socket.SendAsync(message, WebSocketMessageType.Text, true, cancellationToken);
+    async Task SendAsync(byte[] message, CancellationToken cancellationToken)
+    {
+        await sending.WaitAsync(cancellationToken);
+        try
+        {
+            await socket.SendAsync(message, WebSocketMessageType.Text, true, cancellationToken);
+        }
+        finally
+        {
+            sending.Release();
+        }
+    }
+
+    /// <summary>One 20 ms frame of the caller's audio on the current stream, stamped by that stream's clock.</summary>
+    async Task SendMediaAsync(byte[] frame, CancellationToken cancellationToken)
+    {
+        await sending.WaitAsync(cancellationToken);
+        try
+        {
+            streamChunk++;
+            var message = CarrierMessages.Media(++sequence, streamSid, streamChunk, (streamChunk - 1) * Frames.Milliseconds, frame);
+            await socket.SendAsync(message, WebSocketMessageType.Text, true, cancellationToken);
+        }
+        finally
+        {
+            sending.Release();
+        }
+    }
 
     List<KeyValuePair<string, string>> Webhook(string status, params (string Name, string Value)[] extra)
     {

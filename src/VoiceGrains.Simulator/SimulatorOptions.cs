@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+
 namespace VoiceGrains.Simulator;
 
 /// <summary>Where the simulated carrier calls, as whom, and how its caller takes turns.</summary>
@@ -60,6 +62,12 @@ public sealed record SimulatorOptions
 
     /// <summary>Told of each 20 ms frame of the agent's audio as the carrier receives it.</summary>
     public Action<byte[]>? AgentFrameReceived { get; init; }
+
+    /// <summary>
+    /// The TwiML the product updated this live call with through the carrier's REST API, as it comes (a carrier's
+    /// stand-in feeds it): one that connects a stream moves the call to that stream.
+    /// </summary>
+    public ChannelReader<string>? Redirects { get; init; }
 
     public Uri SignedBase => PublicUrl ?? Server;
 }

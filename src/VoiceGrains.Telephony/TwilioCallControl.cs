@@ -8,8 +8,8 @@ namespace VoiceGrains.Telephony;
 
 /// <summary>
 /// Call control through Twilio's REST API, with the Twilio SDK: placing an outbound call (answered into the same
-/// voice webhook as inbound ones, with answering-machine detection) and moving a live call to a person with
-/// <c>&lt;Dial&gt;</c>. Requests are never retried here: a repeated create would ring the customer twice.
+/// voice webhook as inbound ones, with answering-machine detection), moving a live call to a person with
+/// <c>&lt;Dial&gt;</c>, and opening its media stream anew. Requests are never retried here: a repeated create would ring the customer twice.
 /// </summary>
 sealed class TwilioCallControl(IOptions<TwilioOptions> options, TwilioRestClients clients) : ICallControl
 {
@@ -35,13 +35,29 @@ sealed class TwilioCallControl(IOptions<TwilioOptions> options, TwilioRestClient
     }
 
     /// <summary>Replaces what the live call is doing with a <c>&lt;Dial&gt;</c> to <paramref name="number"/>.</summary>
-    public async Task TransferAsync(string callSid, string number, CancellationToken cancellationToken)
+    public Task TransferAsync(string callSid, string number, CancellationToken cancellationToken) =>
+        UpdateAsync(callSid, new VoiceResponse().Dial(number).ToString(), cancellationToken);
+
+    /// <summary>
+    /// Replaces what the live call is doing with a new <c>&lt;Connect&gt;&lt;Stream&gt;</c>: Twilio ends the TwiML the
+    /// call is in (its stream with it) and runs the new one, the call staying up throughout
+    /// (https://www.twilio.com/docs/voice/tutorials/how-to-modify-calls-in-progress).
+    /// </summary>
+    public Task ReconnectMediaAsync(string callSid, string mediaToken, CancellationToken cancellationToken)
+    {
+        if (options.Value.PublicBaseUrl is not { } publicBaseUrl)
+        {
+            throw new CallControlException("Twilio:PublicBaseUrl is not configured, so a call's media stream cannot be opened anew.");
+        }
+        return UpdateAsync(callSid, MediaStreamTwiml.Connect(publicBaseUrl, mediaToken), cancellationToken);
+    }
+
+    async Task UpdateAsync(string callSid, string twiml, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(options.Value.AccountSid) || string.IsNullOrWhiteSpace(options.Value.AuthToken))
         {
-            throw new CallControlException("Twilio:AccountSid and Twilio:AuthToken are not both configured, so live calls cannot be moved.");
+            throw new CallControlException("Twilio:AccountSid and Twilio:AuthToken are not both configured, so live calls cannot be changed.");
         }
-        var twiml = new VoiceResponse().Dial(number).ToString();
         await RunAsync(() => CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Twiml = new Twiml(twiml) }, clients.Create()), cancellationToken);
     }
 

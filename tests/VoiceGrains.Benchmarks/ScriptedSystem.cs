@@ -8,20 +8,37 @@ namespace VoiceGrains.Benchmarks;
 /// <summary>
 /// Set-up B of BENCHMARKS.md: one scripted silo (the production silo with the test-only scripted recognizer in place of
 /// Whisper, running Whisper's weightless stub on every utterance unless told not to), the front end and the console (where the caller simulator reads each call's record) as plain processes on
-/// a throwaway PostgreSQL, phoned by the product's own <c>voicegrains call</c> with the example script.
+/// a throwaway PostgreSQL, phoned by the product's own <c>voicegrains call</c> with the example script. Scaled out, it
+/// has more silos and front ends, the front ends behind a YARP load balancer (<see cref="LoadBalancer"/>) that callers
+/// phone instead.
 /// </summary>
 sealed class ScriptedSystem : IAsyncDisposable
 {
     public static readonly string Script = Path.Combine(RepositoryPaths.Root, "examples", "calls", "order-and-booking.txt");
 
     PostgresServer server = null!;
-    SiloProcess silo = null!;
+    readonly List<SiloProcess> silos = [];
+    readonly List<HostProcess> frontends = [];
+    LoadBalancer? balancer;
     NpgsqlDataSource stored = null!;
 
     HostProcess console = null!;
     TestOperator viewer = null!;
 
-    public HostProcess Frontend { get; private set; } = null!;
+    /// <summary>The (first) front end.</summary>
+    public HostProcess Frontend => frontends[0];
+
+    /// <summary>
+    /// The system's processes by role ("silo", "front end", "console"; the second silo of a scaled-out system is
+    /// "silo 2"), for a benchmark that measures what each costs.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ProcessIds =>
+        silos.Select((s, i) => (Role: Numbered("silo", i), Id: s.Host.Id))
+            .Concat(frontends.Select((f, i) => (Role: Numbered("front end", i), Id: f.Id)))
+            .Append((Role: "console", Id: console.Id))
+            .ToDictionary(p => p.Role, p => p.Id);
+
+    static string Numbered(string role, int index) => index == 0 ? role : $"{role} {index + 1}";
 
     /// <summary>The system's database and cluster, for a benchmark's own cluster client.</summary>
     public string ConnectionString { get; private set; } = "";
@@ -34,34 +51,54 @@ sealed class ScriptedSystem : IAsyncDisposable
     public Uri ConsoleAddress { get; private set; } = null!;
 
     /// <param name="recognitionCost">Whether the scripted recognizer pays Whisper's real compute (the stub) on each utterance.</param>
-    public static async Task<ScriptedSystem> StartAsync(bool recognitionCost = true)
+    /// <param name="siloCount">Silo processes in the cluster.</param>
+    /// <param name="frontEndCount">Front end processes; more than one are reached through a load balancer.</param>
+    public static async Task<ScriptedSystem> StartAsync(bool recognitionCost = true, int siloCount = 1, int frontEndCount = 1)
     {
         var system = new ScriptedSystem { server = await PostgresServer.StartAsync() };
         var database = await system.server.CreateDatabaseAsync();
         system.stored = NpgsqlDataSource.Create(database);
         var clusterId = system.ClusterId = $"bench-{Guid.NewGuid():N}"[..14];
         system.ConnectionString = database;
-        system.silo = SiloProcess.Start(database, clusterId, new Dictionary<string, string?>
-            {
-                ["ScriptedRecognizer__Script"] = Script,
-                ["ScriptedRecognizer__RunWhisperStub"] = recognitionCost ? "true" : "false",
-            },
-            project: "VoiceGrains.ScriptedSilo");
-        await system.silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
-        (system.Frontend, system.Address) = WebProcess.Start(WebProcess.Frontend, database, clusterId, new Dictionary<string, string?>
+        for (var i = 0; i < siloCount; i++)
         {
-            ["Twilio__AuthToken"] = TwilioRestServer.AuthToken,
-            ["Twilio__PublicBaseUrl"] = "{base}",
-        });
-        await Health.WaitUntilHealthyAsync(system.Frontend, system.Address.Port, TimeSpan.FromSeconds(120));
+            // One at a time: the first migrates and seeds the database.
+            var silo = SiloProcess.Start(database, clusterId, new Dictionary<string, string?>
+                {
+                    ["ScriptedRecognizer__Script"] = Script,
+                    ["ScriptedRecognizer__RunWhisperStub"] = recognitionCost ? "true" : "false",
+                },
+                project: "VoiceGrains.ScriptedSilo");
+            system.silos.Add(silo);
+            await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
+        }
+        if (frontEndCount > 1)
+        {
+            system.balancer = await LoadBalancer.StartAsync();
+        }
+        var addresses = new List<Uri>();
+        for (var i = 0; i < frontEndCount; i++)
+        {
+            var (frontend, address) = WebProcess.Start(WebProcess.Frontend, database, clusterId, new Dictionary<string, string?>
+            {
+                ["Twilio__AuthToken"] = TwilioRestServer.AuthToken,
+                // Signatures cover the address callers phone: the balancer's, when there is one.
+                ["Twilio__PublicBaseUrl"] = system.balancer?.Address.ToString() ?? "{base}",
+            });
+            system.frontends.Add(frontend);
+            addresses.Add(address);
+            await Health.WaitUntilHealthyAsync(frontend, address.Port, TimeSpan.FromSeconds(120));
+        }
+        system.balancer?.Route(addresses);
+        system.Address = system.balancer?.Address ?? addresses[0];
         (system.console, system.ConsoleAddress) = WebProcess.Start(WebProcess.Console, database, clusterId);
         await Health.WaitUntilHealthyAsync(system.console, system.ConsoleAddress.Port, TimeSpan.FromSeconds(120));
         system.viewer = await TestOperator.AddAsync(database, VoiceGrains.Operators.OperatorRoles.Viewer);
         return system;
     }
 
-    /// <summary><c>voicegrains call --concurrency N</c> with the example script; prints its summary line.</summary>
-    public async Task CallAsync(int calls, string label)
+    /// <summary><c>voicegrains call --concurrency N</c> with the example script; prints its summary line and returns it.</summary>
+    public async Task<string> CallAsync(int calls, string label)
     {
         var (exitCode, output) = await VoiceGrainsCommand.RunAsync(
             new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN"] = TwilioRestServer.AuthToken, ["VOICEGRAINS_API_TOKEN"] = viewer.ApiToken },
@@ -73,6 +110,16 @@ sealed class ScriptedSystem : IAsyncDisposable
         {
             Console.WriteLine(output);
         }
+        return string.Join(" / ", summary);
+    }
+
+    /// <summary>The minutes the calls that started since a moment lasted, as the server stored them.</summary>
+    public async Task<double> CallMinutesAsync(DateTimeOffset since)
+    {
+        await using var query = stored.CreateCommand(
+            "SELECT coalesce(sum(extract(epoch FROM ended_at - started_at)), 0)::float8 / 60 FROM calls WHERE started_at >= $1 AND ended_at IS NOT NULL");
+        query.Parameters.AddWithValue(since);
+        return (double)(await query.ExecuteScalarAsync())!;
     }
 
     /// <summary>Each answer's first audio after the end of the caller's voice, as the server stored it, since a moment.</summary>
@@ -113,8 +160,18 @@ sealed class ScriptedSystem : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await console.DisposeAsync();
-        await Frontend.DisposeAsync();
-        await silo.DisposeAsync();
+        foreach (var frontend in frontends)
+        {
+            await frontend.DisposeAsync();
+        }
+        if (balancer is not null)
+        {
+            await balancer.DisposeAsync();
+        }
+        foreach (var silo in silos)
+        {
+            await silo.DisposeAsync();
+        }
         await stored.DisposeAsync();
         await server.DisposeAsync();
     }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using VoiceGrains.Testing.Twilio;
 
 namespace VoiceGrains.Frontend.Tests;
 
 /// <summary>
 /// The front end in-process (WebApplicationFactory) as a client of a real silo process, both on a real
-/// PostgreSQL. Its settings go in through environment variables, which the host reads as it is built.
+/// PostgreSQL. Its settings go in through environment variables, which the host reads as it is built. The silo's call
+/// control talks to a local server that speaks Twilio's REST API (<see cref="Twilio"/>).
 /// </summary>
 public sealed class FrontendFixture : IAsyncLifetime
 {
@@ -12,6 +14,8 @@ public sealed class FrontendFixture : IAsyncLifetime
     SiloProcess? silo;
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public TwilioRestServer Twilio { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -23,7 +27,14 @@ public sealed class FrontendFixture : IAsyncLifetime
         await postgres.InitializeAsync();
         var database = ConnectionString = await postgres.CreateDatabaseAsync();
         var clusterId = "frontend-" + Guid.NewGuid().ToString("N")[..8];
-        silo = SiloProcess.Start(database, clusterId);
+        Twilio = await TwilioRestServer.StartAsync();
+        silo = SiloProcess.Start(database, clusterId, new Dictionary<string, string?>
+        {
+            ["Twilio__AuthToken"] = TwilioRestServer.AuthToken,
+            ["Twilio__AccountSid"] = TwilioRestServer.AccountSid,
+            ["Twilio__ApiBaseUrl"] = Twilio.BaseUrl.ToString(),
+            ["Twilio__PublicBaseUrl"] = "https://voice.example.com",
+        });
         await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
 
         Environment.SetEnvironmentVariable("ConnectionStrings__voicegrains", database);
@@ -50,6 +61,7 @@ public sealed class FrontendFixture : IAsyncLifetime
             await silo.DisposeAsync();
         }
         await postgres.DisposeAsync();
+        await Twilio.DisposeAsync();
         Directory.Delete(RecordingsFolder, recursive: true);
     }
 }

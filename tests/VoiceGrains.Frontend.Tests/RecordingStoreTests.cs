@@ -52,4 +52,35 @@ public sealed class RecordingStoreTests
         Assert.True(File.Exists(mixed));
         Directory.Delete(parent, recursive: true);
     }
+
+    [Fact]
+    public void ARecordingSavedAgainForTheSameCallFollowsTheEarlierPartAndABrokenEarlierPartIsLeftAsItWas()
+    {
+        var folder = Directory.CreateTempSubdirectory("moved-").FullName;
+        var store = new RecordingStore(Options.Create(new RecordingOptions { Directory = folder }),
+            new HostingEnvironment { ContentRootPath = folder }, TimeProvider.System);
+        const string sid = "CA" + "0000000000000000000000000000000d";
+        using var first = store.Begin();
+        for (var ms = 0; ms < 1000; ms += 20)
+        {
+            first.AddCaller(ms, Enumerable.Repeat((byte)0x10, 160).ToArray());     // loud: μ-law 0x10 is far from silence
+        }
+        using var second = store.Begin();
+        second.AddCaller(0, new byte[4000]);                                         // 0.5 s
+
+        store.Save(sid, first);
+        var mixed = store.Save(sid, second);
+
+        var whole = WavFile.Read(mixed);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), whole.Duration);
+        Assert.True(whole.Samples.Take(8000).All(s => Math.Abs(s) > 0.1f), "the first part comes first");
+        Assert.Equal(TimeSpan.FromSeconds(1.5), WavFile.Read(Path.Combine(folder, sid + "-caller.wav")).Duration);
+        Assert.Empty(Directory.GetFiles(folder, "*.next"));
+
+        File.WriteAllText(mixed, "not a wav");
+        Assert.Throws<FormatException>(() => store.Save(sid, second));
+        Assert.Empty(Directory.GetFiles(folder, "*.next"));
+        Assert.Equal("not a wav", File.ReadAllText(mixed));
+        Directory.Delete(folder, recursive: true);
+    }
 }

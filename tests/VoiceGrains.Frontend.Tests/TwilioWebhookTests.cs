@@ -64,7 +64,7 @@ public sealed class TwilioWebhookTests(FrontendFixture frontend)
     }
 
     [SharedDataFact]
-    public async Task AStatusCallbackSayingCompletedEndsTheCall()
+    public async Task AStatusCallbackSayingCompletedEndsTheCallAndARepeatOfItChangesNothing()
     {
         using var client = frontend.Factory.CreateClient();
         var sid = "CA" + Guid.NewGuid().ToString("N");
@@ -75,11 +75,16 @@ public sealed class TwilioWebhookTests(FrontendFixture frontend)
 
         await client.SendAsync(TwilioSignatureVectors.Post(voiceUrl, voice, TwilioSignatureVectors.Sign(voiceUrl, voice)));
         using var response = await client.SendAsync(TwilioSignatureVectors.Post(statusUrl, status, TwilioSignatureVectors.Sign(statusUrl, status)));
+        var snapshot = await Grains.GetGrain<ICallGrain>(sid).GetSnapshotAsync();
+        // Twilio retries a callback it got no answer to, and may send one more than once.
+        using var repeated = await client.SendAsync(TwilioSignatureVectors.Post(statusUrl, status, TwilioSignatureVectors.Sign(statusUrl, status)));
+        var afterRepeat = await Grains.GetGrain<ICallGrain>(sid).GetSnapshotAsync();
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var snapshot = await Grains.GetGrain<ICallGrain>(sid).GetSnapshotAsync();
         Assert.Equal(CallStatus.Ended, snapshot!.Status);
         Assert.Equal(CallOutcome.Completed, snapshot.Outcome);
+        Assert.Equal(HttpStatusCode.NoContent, repeated.StatusCode);
+        Assert.Equal((snapshot.Status, snapshot.Outcome, snapshot.EndedAt), (afterRepeat!.Status, afterRepeat.Outcome, afterRepeat.EndedAt));
     }
 
     [Fact]

@@ -12,7 +12,10 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<CallSnapshot> StartAsync(CallStart start);
 
-    /// <summary>The caller's audio is connected: the agent says its greeting, once per call.</summary>
+    /// <summary>
+    /// The caller's audio is connected: the agent says its greeting, once per call. On a stream that replaced a moved
+    /// one (<see cref="MoveMediaAsync"/>), the agent goes on from the first sentence the caller had not heard.
+    /// </summary>
     [Alias("Greet")]
     Task GreetAsync();
 
@@ -47,7 +50,8 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>
     /// A new token that lets one media stream attach to this call; it works once, before it expires, and replaces any
     /// earlier one. Null once a stream has been admitted: a call has one media stream, and Twilio's signatures carry no
-    /// nonce, so a repeated voice webhook after that is a replay and must not get a way into the live call.
+    /// nonce, so a repeated voice webhook after that is a replay and must not get a way into the live call. (The one
+    /// way in for a second stream is <see cref="MoveMediaAsync"/>, whose token only the carrier is given.)
     /// </summary>
     [Alias("IssueMediaToken")]
     Task<string?> IssueMediaTokenAsync(TimeSpan lifetime);
@@ -58,6 +62,16 @@ public interface ICallGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RedeemMediaToken")]
     Task<bool> RedeemMediaTokenAsync(string token);
+
+    /// <summary>
+    /// The front end carrying the call's media stream is shutting down: the agent pauses where the caller is, and the
+    /// carrier is asked to replace the stream with a new one (through the front ends' public address, so to one that
+    /// stays) that joins with a new single-use token valid for <paramref name="lifetime"/>; the call ends as dropped if
+    /// none has joined by then. True when the carrier took the request; false for a call that has ended or cannot be
+    /// moved (a browser call has no carrier; a carrier that refused), which goes on as it was.
+    /// </summary>
+    [Alias("MoveMedia")]
+    Task<bool> MoveMediaAsync(TimeSpan lifetime);
 
     /// <summary>Where the call's recording was written (the mixed WAV); also after the call has ended.</summary>
     [Alias("SetRecording")]

@@ -23,7 +23,9 @@ namespace VoiceGrains.Frontend.MediaStreams;
 /// Both directions are recorded (streamed to scratch files; a media timestamp more than
 /// <see cref="MediaStreamOptions.MaxTimestampLead"/> ahead of the stream is refused) and written when the session ends,
 /// the path stored on the call.
-/// <c>stop</c> ends the call; a socket that drops without it ends the call as "dropped". When the call ends on our
+/// <c>stop</c> ends the call; a socket that drops without it ends the call as "dropped". When the front end shuts down
+/// the call's stream moves instead (<see cref="RequestMoveAsync"/>): the carrier replaces it with one to a front end
+/// that stays, and this one's <c>stop</c> or close then ends only the stream. When the call ends on our
 /// side (goodbye, transfer) the cluster sends <see cref="CloseMediaStream"/> after the last audio and the session
 /// closes the socket, which ends a <c>&lt;Connect&gt;&lt;Stream&gt;</c> call at Twilio.
 /// Unusable messages are logged and skipped.
@@ -33,10 +35,16 @@ namespace VoiceGrains.Frontend.MediaStreams;
 /// </summary>
 sealed partial class MediaStreamSession(
     WebSocket socket, IClusterClient cluster, CallRepository calls, MediaStreamAdmission.Ticket admission, MediaStreamOptions options,
-    RecordingStore recordings, ILogger logger) : IDisposable
+    TimeSpan moveTokenLifetime, RecordingStore recordings, ILogger logger) : IDisposable
 {
     /// <summary>About 50 s of speech in 200 ms batches, with their marks.</summary>
     const int MaxQueuedAgentAudio = 256;
+
+    /// <summary>
+    /// How long a moved stream waits for the carrier to end it (Twilio does as it runs the call's new TwiML, within a
+    /// second or two) before the session lets go of it itself.
+    /// </summary>
+    static readonly TimeSpan MoveWait = TimeSpan.FromSeconds(10);
 
     readonly SemaphoreSlim sending = new(1, 1);
     readonly Channel<AgentAudio> outgoing = Channel.CreateBounded<AgentAudio>(
@@ -60,19 +68,28 @@ sealed partial class MediaStreamSession(
     LineEchoRemover? echo;
     int badMessages;
     bool stopped;
+    /// <summary>Whether the call took this stream's move (set once the front end shuts down).</summary>
+    volatile Task<bool> moveRequest = Task.FromResult(false);
+    /// <summary>Receives after the start end with the request, or once a moved stream has had its <see cref="MoveWait"/>.</summary>
+    CancellationTokenSource receiving = null!;
+    CancellationToken shuttingDown;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Runs the stream until it ends; on <paramref name="shuttingDown"/> (the front end's) a started call's stream moves.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken, CancellationToken shuttingDown)
     {
         var buffer = new byte[options.MaxMessageBytes];
         // Until it has started, the socket is closed at the start deadline or to make room for a new one.
         using var startDue = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, admission.Room);
         startDue.CancelAfter(options.StartTimeout);
+        using var afterStart = receiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        this.shuttingDown = shuttingDown;
+        using var shutdown = shuttingDown.Register(() => moveRequest = RequestMoveAsync());
         try
         {
             while (socket.State == WebSocketState.Open)
             {
                 // Until the stream has started, a receive ends at the start deadline (which aborts the socket).
-                var (length, closed) = await ReceiveAsync(buffer, callSid is null ? startDue.Token : cancellationToken);
+                var (length, closed) = await ReceiveAsync(buffer, callSid is null ? startDue.Token : receiving.Token);
                 if (closed || length < 0)
                 {
                     break;
@@ -91,6 +108,10 @@ sealed partial class MediaStreamSession(
         {
             Log.NoStart(logger, admission.Room.IsCancellationRequested ? "closed to make room for a new socket" : $"no start within {options.StartTimeout}");
         }
+        catch (OperationCanceledException) when (receiving.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Log.MovedNotEnded(logger, callSid!, MoveWait);
+        }
         finally
         {
             if (audioOut is not null)
@@ -103,7 +124,7 @@ sealed partial class MediaStreamSession(
             await ending.CancelAsync();
             await sender;
             await FlushAsync();
-            if (callSid is not null && !stopped)
+            if (callSid is not null && !stopped && !await moveRequest)
             {
                 await cluster.GetGrain<ICallGrain>(callSid).EndAsync(CallOutcome.Dropped);
             }
@@ -156,7 +177,11 @@ sealed partial class MediaStreamSession(
             case MediaStreamEvent.Stop:
                 stopped = true;
                 await FlushAsync();
-                await cluster.GetGrain<ICallGrain>(callSid!).EndAsync(CallOutcome.Completed);
+                // After a move the carrier's stop ends this stream only; the call goes on on the new one.
+                if (!await moveRequest)
+                {
+                    await cluster.GetGrain<ICallGrain>(callSid!).EndAsync(CallOutcome.Completed);
+                }
                 await CloseAsync(WebSocketCloseStatus.NormalClosure, "stopped");
                 return false;
             case MediaStreamEvent.Dtmf dtmf:
@@ -209,6 +234,12 @@ sealed partial class MediaStreamSession(
             // Without a greeting the call still hears and answers the caller.
             Log.GreetingFailed(logger, e, callSid);
         }
+        if (shuttingDown.IsCancellationRequested)
+        {
+            // A stream that reached this front end as it was stopping (its address not yet out of the load balancer's
+            // list) moves on at once.
+            moveRequest = RequestMoveAsync();
+        }
         return true;
     }
 
@@ -259,7 +290,7 @@ sealed partial class MediaStreamSession(
             var path = recordings.Save(callSid, recording);
             await cluster.GetGrain<ICallGrain>(callSid).SetRecordingAsync(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException or FormatException)
         {
             Log.RecordingFailed(logger, e, callSid);
         }
@@ -420,6 +451,42 @@ sealed partial class MediaStreamSession(
         echo?.Dispose();
     }
 
+    /// <summary>
+    /// The front end is shutting down and its sockets cannot move: the call is asked to have the carrier open a new
+    /// stream (which reaches a front end that stays, through the public address) and pauses meanwhile. True when the
+    /// carrier took it; the carrier then ends this stream, and if it has not within <see cref="MoveWait"/> the session
+    /// lets it go. False (a browser call, a call that ended, a carrier or cluster that failed): the stream goes on.
+    /// </summary>
+    async Task<bool> RequestMoveAsync()
+    {
+        if (callSid is not { } sid || stopped)
+        {
+            return false;
+        }
+        try
+        {
+            if (!await cluster.GetGrain<ICallGrain>(sid).MoveMediaAsync(moveTokenLifetime))
+            {
+                return false;
+            }
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            Log.ClusterUnavailable(logger, sid, e.GetType().Name);
+            return false;
+        }
+        Log.Moving(logger, sid);
+        try
+        {
+            receiving.CancelAfter(MoveWait);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream ended while the carrier was being asked: nothing is left to let go of.
+        }
+        return true;
+    }
+
     async Task<bool> CloseAsync(WebSocketCloseStatus status, string reason)
     {
         await sending.WaitAsync();
@@ -448,6 +515,12 @@ sealed partial class MediaStreamSession(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Media stream closed before it started: {Reason}")]
         public static partial void NoStart(ILogger logger, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Media stream for call {CallSid}: the front end is shutting down; the carrier is opening the call a new stream")]
+        public static partial void Moving(ILogger logger, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid}: moved, but the carrier had not ended it after {Wait}; let go")]
+        public static partial void MovedNotEnded(ILogger logger, string callSid, TimeSpan wait);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream for call {CallSid} dropped: {Reason}")]
         public static partial void Dropped(ILogger logger, string callSid, string reason);

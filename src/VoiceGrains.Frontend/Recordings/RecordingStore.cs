@@ -18,7 +18,11 @@ public sealed class RecordingStore(IOptions<RecordingOptions> options, IHostEnvi
     /// <summary>A new recording whose scratch files live in the (private) recordings folder.</summary>
     public CallRecording Begin() => new(EnsureFolder());
 
-    /// <summary>Writes the call's recording and returns the mixed file's path.</summary>
+    /// <summary>
+    /// Writes the call's recording and returns the mixed file's path. A call whose stream moved to another front end
+    /// has a recording per stream: each one saved after the first is added to the end of the call's files (written
+    /// beside them, then moved over them, so a failure leaves the earlier part as it was).
+    /// </summary>
     public string Save(string callSid, CallRecording recording)
     {
         ArgumentNullException.ThrowIfNull(recording);
@@ -28,9 +32,31 @@ public sealed class RecordingStore(IOptions<RecordingOptions> options, IHostEnvi
         }
         var folder = EnsureFolder();
         var mixed = Path.Combine(folder, $"{callSid}.wav");
-        using var mixedFile = Create(mixed);
-        using var callerFile = Create(Path.Combine(folder, $"{callSid}-caller.wav"));
-        recording.Write(mixedFile, callerFile);
+        var caller = Path.Combine(folder, $"{callSid}-caller.wav");
+        if (!File.Exists(mixed) || !File.Exists(caller))
+        {
+            using var mixedFile = Create(mixed);
+            using var callerFile = Create(caller);
+            recording.Write(mixedFile, callerFile);
+            return mixed;
+        }
+        var (mixedNext, callerNext) = (mixed + ".next", caller + ".next");
+        try
+        {
+            using var mixedFile = Create(mixedNext);
+            using var callerFile = Create(callerNext);
+            using var earlierMixed = File.OpenRead(mixed);
+            using var earlierCaller = File.OpenRead(caller);
+            recording.Write(mixedFile, callerFile, (earlierMixed, earlierCaller));
+        }
+        catch
+        {
+            File.Delete(mixedNext);
+            File.Delete(callerNext);
+            throw;
+        }
+        File.Move(mixedNext, mixed, overwrite: true);
+        File.Move(callerNext, caller, overwrite: true);
         return mixed;
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Twilio.TwiML;
-using Twilio.TwiML.Voice;
 using VoiceGrains.Contracts.Calls;
 using VoiceGrains.Contracts.Campaigns;
 using VoiceGrains.Data.Calls;
@@ -78,14 +77,7 @@ public static class TwilioWebhooks
             return TypedResults.Text(new VoiceResponse().Hangup().ToString(), "text/xml");
         }
 
-        var media = new UriBuilder(new Uri(options.Value.PublicBaseUrl!, MediaPath))
-        {
-            Scheme = options.Value.PublicBaseUrl!.Scheme == Uri.UriSchemeHttps ? "wss" : "ws",
-        };
-        var stream = new global::Twilio.TwiML.Voice.Stream(url: media.Uri.ToString());
-        stream.Parameter(name: "token", value: token);
-        var twiml = new VoiceResponse().Append(new Connect().Append(stream));
-        return TypedResults.Text(twiml.ToString(), "text/xml");
+        return TypedResults.Text(MediaStreamTwiml.Connect(options.Value.PublicBaseUrl!, token), "text/xml");
     }
 
     /// <summary>The campaign call the webhook's attempt key names (<see cref="DialRequest.AttemptParameter"/>); null when it names none.</summary>

@@ -123,8 +123,14 @@ public sealed partial class CallGrain(
     public async Task GreetAsync()
     {
         RequireStarted();
-        if (state.State.Greeted || turns.Status == CallStatus.Ended)
+        if (turns.Status == CallStatus.Ended)
         {
+            return;
+        }
+        if (state.State.Greeted)
+        {
+            // A stream that replaced a moved one: the agent goes on where the caller was.
+            await ExecuteAsync(turns.MediaBack());
             return;
         }
         var conversation = await AgentAsync();
@@ -253,6 +259,43 @@ public sealed partial class CallGrain(
             return null;
         }
 
+        return await NewMediaTokenAsync(lifetime);
+    }
+
+    public async Task<bool> MoveMediaAsync(TimeSpan lifetime)
+    {
+        RequireStarted();
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
+        var call = state.State;
+        if (!turns.CanMoveMedia || call.Channel == CallChannel.Browser || !call.MediaAdmitted)
+        {
+            return false;
+        }
+        // The stream stays admitted meanwhile, so a replayed voice webhook still gets no token: only the carrier,
+        // asked below, learns this one.
+        call.MediaMoving = true;
+        var token = await NewMediaTokenAsync(lifetime);
+        await ExecuteAsync(turns.MediaMoved(lifetime));
+        try
+        {
+            await carrier.ReconnectMediaAsync(CallSid, token, CancellationToken.None);
+        }
+        catch (CallControlException e)
+        {
+            Log.MediaNotMoved(logger, CallSid, e.Message);
+            call.MediaMoving = false;
+            call.MediaTokenHash = null;
+            call.MediaTokenExpires = null;
+            await SaveStateAsync();
+            await ExecuteAsync(turns.MediaBack());
+            return false;
+        }
+        Log.MediaMoving(logger, CallSid);
+        return true;
+    }
+
+    async Task<string> NewMediaTokenAsync(TimeSpan lifetime)
+    {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         state.State.MediaTokenHash = Hash(token);
         state.State.MediaTokenExpires = time.GetUtcNow() + lifetime;
@@ -263,7 +306,7 @@ public sealed partial class CallGrain(
     public async Task<bool> RedeemMediaTokenAsync(string token)
     {
         var call = state.State;
-        if (string.IsNullOrEmpty(token) || call.MediaTokenHash is null || call.MediaAdmitted || turns.Status == CallStatus.Ended
+        if (string.IsNullOrEmpty(token) || call.MediaTokenHash is null || call.MediaAdmitted && !call.MediaMoving || turns.Status == CallStatus.Ended
             || time.GetUtcNow() > call.MediaTokenExpires
             || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(call.MediaTokenHash), Convert.FromHexString(Hash(token))))
         {
@@ -273,6 +316,7 @@ public sealed partial class CallGrain(
         call.MediaTokenHash = null;
         call.MediaTokenExpires = null;
         call.MediaAdmitted = true;
+        call.MediaMoving = false;
         await SaveStateAsync();
         return true;
     }
@@ -655,6 +699,12 @@ public sealed partial class CallGrain(
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: a turn is kept by the call but not yet in call_turns (the database is unreachable); the next turn writes it")]
         public static partial void TurnsTableBehind(ILogger logger, Exception exception, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: its media stream is moving to another front end")]
+        public static partial void MediaMoving(ILogger logger, string callSid);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: its media stream could not be moved ({Reason}); it stays where it is")]
+        public static partial void MediaNotMoved(ILogger logger, string callSid, string reason);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: a media token was asked for after its stream was admitted (a replayed voice webhook); none issued")]
         public static partial void TokenRefused(ILogger logger, string callSid);

@@ -32,8 +32,14 @@ public sealed class CallState
 
     [Id(11)] public DateTimeOffset? MediaTokenExpires { get; set; }
 
-    /// <summary>A media stream redeemed a token: the call has its audio, and no other stream may ever join it.</summary>
+    /// <summary>A media stream redeemed a token: the call has its audio, and no other stream may join it but a move's.</summary>
     [Id(17)] public bool MediaAdmitted { get; set; }
+
+    /// <summary>
+    /// The admitted stream is being replaced (its front end is going away): the token issued for the move, and only it,
+    /// admits one more stream.
+    /// </summary>
+    [Id(21)] public bool MediaMoving { get; set; }
 
     /// <summary>The customer the agent verified on this call; a new activation binds its agent to the same one.</summary>
     [Id(12)] public long? IdentifiedCustomerId { get; set; }

@@ -420,4 +420,61 @@ public sealed class TurnTakingTests
         Assert.Empty(turns.Greet("Hello."));
         Assert.Null(turns.NextDeadline);
     }
+
+    [Fact]
+    public void AMovedStreamPausesTheAgentWhichGoesOnFromTheFirstUnheardSentenceOnceTheNewStreamIsThere()
+    {
+        StartReplying(OrderReply[0], OrderReply[1]);
+        turns.MarkHeard("reply1-0");
+
+        var moved = turns.MediaMoved(TimeSpan.FromSeconds(30));
+        var meanwhile = turns.SentenceProduced(OrderReply[2]);
+        var finished = turns.ReplyFinished(Finished());
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var back = turns.MediaBack();
+
+        Assert.Equal([new StopSpeaking()], moved);
+        Assert.Empty(meanwhile);                                      // held for the new stream
+        Assert.IsType<StoreReply>(Assert.Single(finished));           // stored, not yet heard: the call waits
+        var speak = Assert.IsType<Speak>(Assert.Single(back));
+        Assert.Equal(OrderReply[1..], speak.Sentences);
+        Assert.Equal(["reply1-1", "reply1-2"], speak.Marks);
+        Assert.Equal(CallStatus.Speaking, turns.Status);
+        Assert.Empty(turns.MediaBack());                              // once only
+    }
+
+    [Fact]
+    public void NoSilenceIsCountedWhileTheStreamMovesAndAStreamThatNeverComesEndsTheCallAsDropped()
+    {
+        turns.Greet("Hello.");
+        Assert.Empty(turns.MediaMoved(TimeSpan.FromSeconds(30)));
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(30), turns.NextDeadline);
+
+        var ended = WaitForDeadline();
+
+        Assert.Equal([new CancelReply(), new End(CallOutcome.Dropped)], ended);
+        Assert.Equal(CallStatus.Ended, turns.Status);
+    }
+
+    [Fact]
+    public void AReplyBegunWhileTheStreamMovesWaitsForTheNewStreamAndThenSpeaks()
+    {
+        turns.MediaMoved(TimeSpan.FromSeconds(30));
+        turns.LineRecognised(new CallerLine("Where is my order 10002?", 1, clock.GetUtcNow()));
+        turns.ReplyStarted();
+        var held = turns.SentenceProduced(OrderReply[0]);
+        var back = turns.MediaBack();
+
+        Assert.DoesNotContain(held, c => c is Speak);
+        Assert.Equal([OrderReply[0]], Assert.IsType<Speak>(Assert.Single(back)).Sentences);
+        Assert.True(turns.CanMoveMedia);
+    }
+
+    [Fact]
+    public void AStreamDoesNotMoveWhileTheCallerIsBeingMovedToAPerson()
+    {
+        turns.TakeOver();
+
+        Assert.False(turns.CanMoveMedia);
+    }
 }

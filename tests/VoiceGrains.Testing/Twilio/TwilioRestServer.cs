@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,8 @@ namespace VoiceGrains.Testing.Twilio;
 /// account sid and auth token, 201 with the call resource) and updating a live one (<c>POST …/Calls/{CallSid}.json</c>
 /// with Twiml, Url or Status), and sending a text (<c>POST …/Messages.json</c>: To, From, Body; 201 with the message
 /// resource), with Twilio's error bodies (401 code 20003, 400 codes 21205/21211/21602/21610, 404 code 20404).
-/// Like Twilio it then calls back: <see cref="AnswerAsync"/> posts the signed voice webhook of an answered call.
+/// Like Twilio it then calls back: <see cref="AnswerAsync"/> posts the signed voice webhook of an answered call, and the
+/// TwiML a live call is updated with goes to that call's carrier side (<see cref="RedirectsOf"/>: the simulator).
 /// Test infrastructure only.
 /// </summary>
 public sealed class TwilioRestServer : IAsyncDisposable
@@ -31,6 +33,7 @@ public sealed class TwilioRestServer : IAsyncDisposable
     readonly List<(string CallSid, IReadOnlyDictionary<string, string> Form)> created = [];
     readonly List<IReadOnlyDictionary<string, string>> messages = [];
     readonly HashSet<string> unsubscribed = new(StringComparer.Ordinal);
+    readonly Dictionary<string, Channel<string>> redirects = new(StringComparer.Ordinal);
 
     TwilioRestServer(WebApplication app, Uri baseUrl)
     {
@@ -251,6 +254,10 @@ public sealed class TwilioRestServer : IAsyncDisposable
         {
             calls.TryGetValue(callSid, out call);
             updates.Add((callSid, form));
+            if (call is not null && form.TryGetValue("Twiml", out var twiml))
+            {
+                Redirects(callSid).Writer.TryWrite(twiml);
+            }
         }
         return call is null
             ? Error(404, 20404, $"The requested resource /2010-04-01/Accounts/{account}/Calls/{callSid}.json was not found")
@@ -264,6 +271,24 @@ public sealed class TwilioRestServer : IAsyncDisposable
         {
             calls[callSid] = new Dictionary<string, string> { ["From"] = from, ["To"] = to };
         }
+    }
+
+    /// <summary>The TwiML each update of this call carried, in order, for whoever plays the call's carrier side.</summary>
+    public ChannelReader<string> RedirectsOf(string callSid)
+    {
+        lock (gate)
+        {
+            return Redirects(callSid).Reader;
+        }
+    }
+
+    Channel<string> Redirects(string callSid)
+    {
+        if (!redirects.TryGetValue(callSid, out var channel))
+        {
+            redirects[callSid] = channel = Channel.CreateUnbounded<string>();
+        }
+        return channel;
     }
 
     IResult? Refusal(HttpRequest request, string account)

@@ -25,6 +25,11 @@ namespace VoiceGrains.Grains.Calls.Turns;
 /// echoed its last mark, or when the reply must have been played (its spoken length plus <see cref="MarkGrace"/>) if
 /// marks never come back.
 /// </para>
+/// <para>
+/// A media stream that moves (its front end is going away) pauses the agent like a voice does, but nothing resumes it
+/// until the new stream is connected, when the agent goes on from the first sentence not heard; nor is the silence
+/// counted meanwhile. A stream that does not come by its deadline ends the call as dropped.
+/// </para>
 /// </summary>
 sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus status)
 {
@@ -50,13 +55,19 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
     int silencePrompts;
     bool transferring;
     CallOutcome? endedWhileTransferring;
-    DateTimeOffset? pauseEnds, replyHeard, keypadEntered, silenceEnds, apologyHeard;
+    DateTimeOffset? pauseEnds, replyHeard, keypadEntered, silenceEnds, apologyHeard, mediaBack;
 
     public CallStatus Status { get; private set; } = status;
 
     /// <summary>When <see cref="DeadlineReached"/> is next due; null when nothing is waited for.</summary>
     public DateTimeOffset? NextDeadline =>
-        new[] { pauseEnds, replyHeard, keypadEntered, silenceEnds, apologyHeard }.Min();
+        new[] { pauseEnds, replyHeard, keypadEntered, silenceEnds, apologyHeard, mediaBack }.Min();
+
+    /// <summary>
+    /// Whether the call's media stream may move now: not once the call has ended, nor while the carrier moves the
+    /// caller to a person (a new stream would undo that).
+    /// </summary>
+    public bool CanMoveMedia => Status != CallStatus.Ended && !transferring;
 
     /// <summary>The caller's audio is connected: the greeting, then silence is counted once it has been heard.</summary>
     public IReadOnlyList<TurnCommand> Greet(string greeting)
@@ -85,10 +96,58 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
         return [new TurnCommand.StopSpeaking()];
     }
 
+    /// <summary>
+    /// The call's media stream is moving to another front end: a speaking agent pauses, and the new stream must be
+    /// connected within <paramref name="wait"/>.
+    /// </summary>
+    public IReadOnlyList<TurnCommand> MediaMoved(TimeSpan wait)
+    {
+        if (Status == CallStatus.Ended)
+        {
+            return [];
+        }
+        mediaBack = time.GetUtcNow() + wait;
+        pauseEnds = replyHeard = silenceEnds = null;
+        if (reply is { Cut: false } current)
+        {
+            current.AwaitingWords = false;
+            if (!current.Paused)
+            {
+                current.Paused = true;
+                return [new TurnCommand.StopSpeaking()];
+            }
+        }
+        return [];
+    }
+
+    /// <summary>The moved media stream is connected: a paused reply goes on from the first sentence not heard.</summary>
+    public IReadOnlyList<TurnCommand> MediaBack()
+    {
+        if (mediaBack is null || Status == CallStatus.Ended)
+        {
+            return [];
+        }
+        mediaBack = null;
+        if (reply is { Paused: true, Cut: false } held)
+        {
+            if (Status == CallStatus.Speaking)
+            {
+                return FalseStart();
+            }
+            // Still thinking (no sentence yet): what it says next is spoken.
+            held.Paused = false;
+        }
+        if (Status is CallStatus.Listening or CallStatus.Greeting)
+        {
+            AwaitCaller(TimeSpan.Zero);
+        }
+        return [];
+    }
+
     /// <summary>The voice that paused the agent was not speech: it goes on from the first sentence not fully heard.</summary>
     public IReadOnlyList<TurnCommand> FalseStart()
     {
-        if (Status != CallStatus.Speaking || reply is not { Paused: true, Cut: false } current)
+        if (Status != CallStatus.Speaking || mediaBack is not null || reply is not { Paused: true, Cut: false } current)
         {
             return [];
         }
@@ -216,7 +275,8 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
         {
             return commands;
         }
-        reply = new ReplyInProgress(++replies);
+        // While the media stream moves, its sentences wait for the new one.
+        reply = new ReplyInProgress(++replies) { Paused = mediaBack is not null };
         pauseEnds = replyHeard = null;
         MoveTo(CallStatus.Thinking, commands);
         return commands;
@@ -401,6 +461,10 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
         {
             Silence(commands);
         }
+        if (mediaBack <= now)
+        {
+            commands.AddRange(EndNow(CallOutcome.Dropped));
+        }
         return commands;
     }
 
@@ -501,8 +565,11 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
         }
     }
 
-    /// <summary>Silence is counted once the caller has heard what is still playing (<paramref name="playing"/>).</summary>
-    void AwaitCaller(TimeSpan playing) => silenceEnds = time.GetUtcNow() + playing + options.SilencePrompt;
+    /// <summary>
+    /// Silence is counted once the caller has heard what is still playing (<paramref name="playing"/>); not while the
+    /// media stream moves (the caller cannot be heard then).
+    /// </summary>
+    void AwaitCaller(TimeSpan playing) => silenceEnds = mediaBack is null ? time.GetUtcNow() + playing + options.SilencePrompt : null;
 
     void CallerActive()
     {
@@ -517,7 +584,7 @@ sealed class TurnTaking(CallOptions options, TimeProvider time, CallStatus statu
             return [];
         }
         Status = CallStatus.Ended;
-        pauseEnds = replyHeard = keypadEntered = silenceEnds = apologyHeard = null;
+        pauseEnds = replyHeard = keypadEntered = silenceEnds = apologyHeard = mediaBack = null;
         return [new TurnCommand.CancelReply(), new TurnCommand.End(outcome)];
     }
 
