@@ -19,6 +19,14 @@ public sealed partial class SimulatedCall : IDisposable
     /// <summary>The simulated carrier's account: the front end does not check it, and nothing here stands for a real one.</summary>
     const string AccountSid = "AC00000000000000000000000000000000";
 
+    /// <summary>
+    /// How long a caller waits after a sentence whose audio ran out before its end was marked: longer than the reply
+    /// gap, since synthesis that fell behind leaves such pauses between sentences (a caller who spoke after 800 ms cut
+    /// replies in 2 of 11 runs of the speakerphone call), yet a reply that ended so is still answered, not left to the
+    /// agent's "are you still there?" 8 s later.
+    /// </summary>
+    const double LateSentenceEndGapMs = 2500;
+
     /// <summary>Agent audio arrives in batches of up to 200 ms: audio that arrived this recently may still be playing.</summary>
     const double StillPlayingMs = 200;
 
@@ -281,7 +289,9 @@ public sealed partial class SimulatedCall : IDisposable
         {
             lock (gate)
             {
-                if (playback.IsEmpty && playback.AtSentenceEnd && Now - lastAgentAudioAt >= options.ReplyGap.TotalMilliseconds)
+                var quiet = Now - lastAgentAudioAt;
+                if (playback.IsEmpty && ((playback.AtSentenceEnd && quiet >= options.ReplyGap.TotalMilliseconds)
+                                         || (playback.SentenceEndedLate && quiet >= LateSentenceEndGapMs)))
                 {
                     return;
                 }
@@ -333,7 +343,7 @@ public sealed partial class SimulatedCall : IDisposable
                 byte[]? played;
                 lock (gate)
                 {
-                    reached = playback.Tick(out played);
+                    reached = playback.Tick(out played, chunk * Frames.Milliseconds);
                 }
                 echo?.Played(played);
                 foreach (var mark in reached)
@@ -526,7 +536,7 @@ public sealed partial class SimulatedCall : IDisposable
                     foreach (var frame in Frames.SplitMuLaw(Convert.FromBase64String(root.GetProperty("media").GetProperty("payload").GetString()!)))
                     {
                         options.AgentFrameReceived?.Invoke(frame);
-                        playback.Add(frame);
+                        playback.Add(frame, Now);
                     }
                     lastAgentAudioAt = Now;
                     if (movedWhileSpeaking is { } moved)

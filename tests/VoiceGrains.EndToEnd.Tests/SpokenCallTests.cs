@@ -147,7 +147,7 @@ public sealed class SpokenCallTests(LiveCallCluster cluster)
         // paused for it (a clear) and the echo was heard as caller speech. The order's reply runs past the simulator's
         // usual 20 s wait for a reply to finish.
         var call = await cluster.CallAsync(["Where is my order 10002?", "Thanks, that's all."],
-            caller: o => o with { Echo = Environment.GetEnvironmentVariable("NOECHO") is null ? new SpeakerphoneEcho(20, TimeSpan.FromMilliseconds(200)) : null, ReplyTimeout = TimeSpan.FromSeconds(45) });
+            caller: o => o with { Echo = new SpeakerphoneEcho(20, TimeSpan.FromMilliseconds(200)), ReplyTimeout = TimeSpan.FromSeconds(45) });
 
         var record = await cluster.Api.GetFromJsonAsync<JsonElement>(new Uri(cluster.Console, $"/api/calls/{call.CallSid}"));
         var turns = record.GetProperty("turns").EnumerateArray().ToList();
