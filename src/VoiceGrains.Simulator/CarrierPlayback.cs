@@ -4,10 +4,6 @@ namespace VoiceGrains.Simulator;
 /// Twilio's buffer of agent audio on the phone's side: frames play one per 20 ms in the order received, a mark is
 /// echoed once the audio before it has played (at once when nothing is buffered), and <c>clear</c> drops the
 /// buffered audio and echoes the marks still pending, as Twilio's Media Streams documentation describes.
-/// A frame plays no earlier than it arrived: a tick loop that fell behind and catches up in a burst of ticks stamped
-/// before now would otherwise play audio at a time before it was sent, and the speakerphone echo made of it would
-/// come, by those stamps (which the front end's echo canceller lines echo up by), before its own audio: an echo no
-/// carrier can make.
 /// Not thread-safe: the call's tick loop and receive loop share it under one lock.
 /// </summary>
 sealed class CarrierPlayback
@@ -28,26 +24,21 @@ sealed class CarrierPlayback
     /// </summary>
     public bool SentenceEndedLate { get; private set; }
 
-    /// <summary>A frame of agent audio that arrived at <paramref name="arrivedAt"/> (the call's clock, ms).</summary>
-    public void Add(byte[] frame, double arrivedAt) => buffered.Enqueue(new Arrived(frame, arrivedAt));
+    public void Add(byte[] frame) => buffered.Enqueue(frame);
 
     public void AddMark(string name) => buffered.Enqueue(name);
 
-    /// <summary>
-    /// Plays the 20 ms frame due at <paramref name="at"/> (the call's clock, ms; <paramref name="played"/>: null when
-    /// none had arrived by then); returns the marks reached.
-    /// </summary>
-    public List<string> Tick(out byte[]? played, double at)
+    /// <summary>Plays one 20 ms frame (<paramref name="played"/>: null when none was buffered); returns the marks reached.</summary>
+    public List<string> Tick(out byte[]? played)
     {
         var reached = TakeMarks();
         // A mark that came after the audio before it had played ends that sentence too, but late: the agent's audio ran
         // out first, as it does in a pause between sentences that synthesis has not caught up with.
         SentenceEndedLate |= !AtSentenceEnd && reached.Count > 0;
         played = null;
-        if (buffered.TryPeek(out var head) && head is Arrived { } frame && frame.At <= at)
+        if (buffered.TryDequeue(out var frame))
         {
-            buffered.Dequeue();
-            played = frame.Audio;
+            played = (byte[])frame;
             var ended = TakeMarks();
             AtSentenceEnd = ended.Count > 0;
             SentenceEndedLate = false;
@@ -76,6 +67,4 @@ sealed class CarrierPlayback
         }
         return marks;
     }
-
-    sealed record Arrived(byte[] Audio, double At);
 }

@@ -343,7 +343,7 @@ public sealed partial class SimulatedCall : IDisposable
                 byte[]? played;
                 lock (gate)
                 {
-                    reached = playback.Tick(out played, chunk * Frames.Milliseconds);
+                    reached = playback.Tick(out played);
                 }
                 echo?.Played(played);
                 foreach (var mark in reached)
@@ -536,7 +536,7 @@ public sealed partial class SimulatedCall : IDisposable
                     foreach (var frame in Frames.SplitMuLaw(Convert.FromBase64String(root.GetProperty("media").GetProperty("payload").GetString()!)))
                     {
                         options.AgentFrameReceived?.Invoke(frame);
-                        playback.Add(frame, Now);
+                        playback.Add(frame);
                     }
                     lastAgentAudioAt = Now;
                     if (movedWhileSpeaking is { } moved)

@@ -10,12 +10,12 @@ public sealed class CarrierPlaybackTests
     {
         var playback = new CarrierPlayback();
         playback.AddMark("before-anything");
-        playback.Add(new byte[160], 0);
-        playback.Add(new byte[160], 0);
+        playback.Add(new byte[160]);
+        playback.Add(new byte[160]);
         playback.AddMark("after-two-frames");
 
-        Assert.Equal(["before-anything"], playback.Tick(out _, 20));
-        Assert.Equal(["after-two-frames"], playback.Tick(out _, 20));
+        Assert.Equal(["before-anything"], playback.Tick(out _));
+        Assert.Equal(["after-two-frames"], playback.Tick(out _));
         Assert.True(playback.IsEmpty);
     }
 
@@ -23,29 +23,29 @@ public sealed class CarrierPlaybackTests
     public void ClearDropsTheBufferedAudioAndEchoesThePendingMarks()
     {
         var playback = new CarrierPlayback();
-        playback.Add(new byte[160], 0);
+        playback.Add(new byte[160]);
         playback.AddMark("first");
-        playback.Add(new byte[160], 0);
+        playback.Add(new byte[160]);
         playback.AddMark("second");
 
         Assert.Equal(["first", "second"], playback.Clear());
         Assert.True(playback.IsEmpty);
-        Assert.Empty(playback.Tick(out _, 20));
+        Assert.Empty(playback.Tick(out _));
     }
 
     [Fact]
     public void AudioThatRunsOutMidSentenceIsNotTheEndOfOne()
     {
         var playback = new CarrierPlayback();
-        playback.Add(new byte[160], 0);
-        playback.Add(new byte[160], 0);
+        playback.Add(new byte[160]);
+        playback.Add(new byte[160]);
 
-        playback.Tick(out _, 20);
-        playback.Tick(out _, 20);
+        playback.Tick(out _);
+        playback.Tick(out _);
         var stalled = playback.AtSentenceEnd;
-        playback.Add(new byte[160], 0);
+        playback.Add(new byte[160]);
         playback.AddMark("sentence-0");
-        playback.Tick(out _, 20);
+        playback.Tick(out _);
 
         Assert.False(stalled);
         Assert.True(playback.AtSentenceEnd);
@@ -57,13 +57,13 @@ public sealed class CarrierPlaybackTests
     {
         var playback = new CarrierPlayback();
         byte[] first = [1], second = [2];
-        playback.Add(first, 0);
+        playback.Add(first);
         playback.AddMark("between");
-        playback.Add(second, 0);
+        playback.Add(second);
 
-        playback.Tick(out var one, 20);
-        playback.Tick(out var two, 40);
-        playback.Tick(out var none, 60);
+        playback.Tick(out var one);
+        playback.Tick(out var two);
+        playback.Tick(out var none);
 
         Assert.Same(first, one);
         Assert.Same(second, two);
@@ -71,37 +71,21 @@ public sealed class CarrierPlaybackTests
     }
 
     [Fact]
-    public void AFrameIsNotPlayedAtATickBeforeItArrived()
-    {
-        // A tick loop that fell behind catches up with ticks stamped before now: audio that came after a tick's time
-        // waits for a later tick, as a carrier cannot play what it has not been sent.
-        var playback = new CarrierPlayback();
-        byte[] late = [1];
-        playback.Add(late, 300);
-
-        playback.Tick(out var early, 280);
-        playback.Tick(out var due, 300);
-
-        Assert.Null(early);
-        Assert.Same(late, due);
-    }
-
-    [Fact]
     public void AMarkThatComesAfterItsSentenceHasPlayedEndsItLate()
     {
         // The front end sends a sentence's mark after its last audio; the phone may have played that audio already.
         var playback = new CarrierPlayback();
-        playback.Add(new byte[160], 0);
-        playback.Tick(out _, 20);
+        playback.Add(new byte[160]);
+        playback.Tick(out _);
         var beforeTheMark = playback.AtSentenceEnd;
         playback.AddMark("sentence-0");
 
-        Assert.Equal(["sentence-0"], playback.Tick(out _, 40));
+        Assert.Equal(["sentence-0"], playback.Tick(out _));
         Assert.False(beforeTheMark);
         Assert.False(playback.AtSentenceEnd);
         Assert.True(playback.SentenceEndedLate);
-        playback.Add(new byte[160], 40);
-        playback.Tick(out _, 60);
+        playback.Add(new byte[160]);
+        playback.Tick(out _);
         Assert.False(playback.SentenceEndedLate);
     }
 }
